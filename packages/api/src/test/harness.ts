@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { createPgliteDatabase, createTestDatabase, type TestDb } from '@storesync/db/testing';
+import { type ApiConfig, defaultApiConfig } from '../config.ts';
+import { createContext } from '../context.ts';
+import { createTrpcHandler } from '../http.ts';
+import { createCaller } from '../root.ts';
+
+export type DbKind = 'pg' | 'pglite';
+
+export interface Harness {
+  t: TestDb;
+  config: ApiConfig;
+  /** A caller as an HTTP request with these headers would get. */
+  callerWith(headers?: Record<string, string>): Promise<ReturnType<typeof createCaller>>;
+  /** Signs a device of `email`'s store in through `auth.devSignIn` and returns its caller. */
+  device(email: string, deviceId?: string): Promise<Device>;
+  /** The HTTP endpoint, as the Next route serves it. */
+  http(path: string, init?: RequestInit): Promise<Response>;
+}
+
+export interface Device {
+  deviceId: string;
+  token: string;
+  userId: string;
+  api: ReturnType<typeof createCaller>;
+}
+
+export async function createHarness(kind: DbKind, overrides: Partial<ApiConfig> = {}): Promise<Harness> {
+  const t = kind === 'pg' ? await createTestDatabase() : await createPgliteDatabase();
+  const config = defaultApiConfig({ devLogin: true, ...overrides });
+  const callerWith = async (headers: Record<string, string> = {}) =>
+    createCaller(await createContext({ db: t.db, config, headers: new Headers(headers) }));
+  const handler = createTrpcHandler({ endpoint: '/api/trpc', getDb: async () => t.db, config });
+  return {
+    t,
+    config,
+    callerWith,
+    async device(email, deviceId = `device-${randomUUID()}`) {
+      const anon = await callerWith();
+      const s = await anon.auth.devSignIn({ email, deviceId });
+      const api = await callerWith({ authorization: `Bearer ${s.sessionToken}` });
+      return { deviceId, token: s.sessionToken, userId: s.user.id, api };
+    },
+    http: (path, init) => handler(new Request(`http://localhost/api/trpc/${path}`, init)),
+  };
+}
+
+export const iso = (ms: number) => new Date(ms).toISOString();
+export const uuid = () => randomUUID();

@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from './generated/client.ts';
+import { applyMigrations } from './migrate.ts';
+import { pgClientRunner, pgliteRunner } from './sql.ts';
+
+export type Db = PrismaClient;
+
+export interface DbOptions {
+  /** PostgreSQL connection string; without one, an embedded PGlite database in `dataDir`. */
+  databaseUrl?: string | undefined;
+  /** Folder for the embedded database; `memory://` keeps it in memory. */
+  dataDir?: string;
+  /** Connections in the pool (PostgreSQL only). */
+  poolSize?: number;
+}
+
+export interface OpenDb {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+/** Opens the database, applies pending migrations, and returns a Prisma client on it. */
+export async function openDb(options: DbOptions): Promise<OpenDb> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const client = await pool.connect();
+    try {
+      await applyMigrations(pgClientRunner(client));
+    } finally {
+      client.release();
+    }
+    const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+    return {
+      db,
+      kind: 'postgres',
+      close: async () => {
+        await db.$disconnect();
+        await pool.end();
+      },
+    };
+  }
+  const dataDir = options.dataDir ?? '.data/pglite';
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir);
+  await applyMigrations(pgliteRunner(pglite));
+  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.$disconnect();
+      await pglite.close();
+    },
+  };
+}

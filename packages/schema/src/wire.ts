@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { EntitySchema } from './entities.ts';
+import type { EntityRow } from './row.ts';
+import { DeviceIdSchema, TimestampSchema, UuidSchema, text } from './primitives.ts';
+
+export const MAX_PUSH_EVENTS = 500;
+export const OPS = ['upsert', 'delete'] as const;
+export type Op = (typeof OPS)[number];
+
+/**
+ * One outbox item. Validated on its own inside a batch, so that a bad item
+ * (say, from a newer app version) is `rejected` without blocking the rest.
+ */
+export const PushEventSchema = z.object({
+  eventUuid: UuidSchema,
+  entity: EntitySchema,
+  entityId: UuidSchema,
+  op: z.enum(OPS),
+  payload: z.record(z.string(), z.unknown()).optional(),
+  updatedFields: z.array(z.string().max(100)).max(100).optional(),
+  clientUpdatedAt: TimestampSchema,
+});
+export type PushEvent = z.infer<typeof PushEventSchema>;
+
+/** The batch as a whole: malformed here is a BAD_REQUEST that changes nothing. */
+export const PushInputSchema = z.object({
+  deviceId: DeviceIdSchema,
+  events: z.array(z.unknown()).min(1).max(MAX_PUSH_EVENTS),
+});
+export type PushInput = z.input<typeof PushInputSchema>;
+
+export const PUSH_STATUSES = ['applied', 'ignored', 'duplicate', 'rejected'] as const;
+export type PushStatus = (typeof PUSH_STATUSES)[number];
+
+export const REJECT_CODES = ['INVALID_EVENT', 'INVALID_PAYLOAD', 'MISSING_FIELDS', 'NOT_FOUND'] as const;
+export type RejectCode = (typeof REJECT_CODES)[number];
+
+export interface PushResult {
+  eventUuid: string;
+  status: PushStatus;
+  eventId?: number;
+  row?: EntityRow;
+  error?: { code: RejectCode; message: string };
+}
+
+export interface PushOutput {
+  results: PushResult[];
+  serverTime: string;
+}
+
+export const PullInputSchema = z.object({
+  cursor: z.int().nonnegative(),
+  limit: z.int().min(1).max(1000).default(500),
+});
+export type PullInput = z.input<typeof PullInputSchema>;
+
+export interface PulledEvent {
+  eventId: number;
+  entity: z.infer<typeof EntitySchema>;
+  entityId: string;
+  op: Op;
+  row: EntityRow;
+  deviceId: string;
+  serverReceivedAt: string;
+}
+
+export interface PullOutput {
+  events: PulledEvent[];
+  cursor: number;
+  hasMore: boolean;
+}
+
+export const SignInInputSchema = z.object({
+  idToken: z.string().min(1).max(8192),
+  deviceId: DeviceIdSchema,
+  deviceName: text(0, 200).optional(),
+});
+
+export const DevSignInInputSchema = z.object({
+  email: z.email().max(320),
+  deviceId: DeviceIdSchema,
+});
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  name: string | null;
+}
+
+export interface SignInOutput {
+  sessionToken: string;
+  expiresAt: string;
+  user: PublicUser;
+}
