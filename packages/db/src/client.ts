@@ -28,6 +28,8 @@ export interface OpenDb {
 export async function openDb(options: DbOptions): Promise<OpenDb> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server must not crash the process; the pool replaces it.
+    pool.on('error', () => {});
     const client = await pool.connect();
     try {
       await applyMigrations(pgClientRunner(client));

@@ -25,8 +25,12 @@ export interface Device {
   api: ReturnType<typeof createCaller>;
 }
 
-export async function createHarness(kind: DbKind, overrides: Partial<ApiConfig> = {}): Promise<Harness> {
-  const t = kind === 'pg' ? await createTestDatabase() : await createPgliteDatabase();
+export async function createHarness(
+  kind: DbKind,
+  overrides: Partial<ApiConfig> = {},
+  dbOptions: { poolSize?: number } = {},
+): Promise<Harness> {
+  const t = kind === 'pg' ? await createTestDatabase(dbOptions) : await createPgliteDatabase();
   const config = defaultApiConfig({ devLogin: true, ...overrides });
   const callerWith = async (headers: Record<string, string> = {}) =>
     createCaller(await createContext({ db: t.db, config, headers: new Headers(headers) }));
