@@ -3,6 +3,8 @@ export interface ApiConfig {
   /** OAuth client ids (web, Android, iOS) accepted as a Google ID token's audience. */
   googleClientIds: string[];
   googleJwksUrl: string;
+  /** Least time between two JWKS fetches prompted by an unknown key id. */
+  jwksCooldownMs: number;
   /** Enables `auth.devSignIn`. Never in production. */
   devLogin: boolean;
   sessionTtlMs: number;
@@ -15,6 +17,7 @@ export const DEFAULT_GOOGLE_JWKS_URL = 'https://www.googleapis.com/oauth2/v3/cer
 export const defaultApiConfig = (overrides: Partial<ApiConfig> = {}): ApiConfig => ({
   googleClientIds: [],
   googleJwksUrl: DEFAULT_GOOGLE_JWKS_URL,
+  jwksCooldownMs: 30_000,
   devLogin: false,
   sessionTtlMs: 30 * 24 * 60 * 60 * 1000,
   maxBodyBytes: 4 * 1024 * 1024,

@@ -4,9 +4,9 @@ const ISSUERS = ['accounts.google.com', 'https://accounts.google.com'];
 
 /** One key set per URL for the process: jose caches the keys and refetches on an unknown `kid`. */
 const keySets = new Map<string, JWTVerifyGetKey>();
-const keySetFor = (url: string) => {
+const keySetFor = (url: string, cooldownDuration: number) => {
   let set = keySets.get(url);
-  if (!set) keySets.set(url, (set = createRemoteJWKSet(new URL(url), { cooldownDuration: 30_000 })));
+  if (!set) keySets.set(url, (set = createRemoteJWKSet(new URL(url), { cooldownDuration })));
   return set;
 };
 
@@ -24,12 +24,12 @@ export class InvalidIdTokenError extends Error {}
  */
 export async function verifyGoogleIdToken(
   idToken: string,
-  opts: { jwksUrl: string; clientIds: string[] },
+  opts: { jwksUrl: string; clientIds: string[]; cooldownMs: number },
 ): Promise<GoogleIdentity> {
   if (opts.clientIds.length === 0) throw new InvalidIdTokenError('Google sign-in is not configured');
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(idToken, keySetFor(opts.jwksUrl), {
+    ({ payload } = await jwtVerify(idToken, keySetFor(opts.jwksUrl, opts.cooldownMs), {
       algorithms: ['RS256'],
       issuer: ISSUERS,
       audience: opts.clientIds,

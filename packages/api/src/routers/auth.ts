@@ -9,6 +9,7 @@ export const authRouter = {
     const identity = await verifyGoogleIdToken(input.idToken, {
       jwksUrl: ctx.config.googleJwksUrl,
       clientIds: ctx.config.googleClientIds,
+      cooldownMs: ctx.config.jwksCooldownMs,
     }).catch((error: unknown) => {
       if (error instanceof InvalidIdTokenError) throw new TRPCError({ code: 'UNAUTHORIZED', message: error.message });
       throw error;

@@ -227,8 +227,8 @@ export function syncSuite(kind: DbKind) {
       await apply(x, y, [5, 3, 1, 4, 2, 0]);
       const state = async (d: Device) => {
         const rows = (await pullAll(d)).events.filter((e) => e.entityId === id);
-        const { name, phone, note, deletedAt } = rows.at(-1)?.row ?? {};
-        return { name, phone, note, deletedAt };
+        const row = rows.at(-1)?.row;
+        return { name: row?.name, phone: row?.phone, note: row?.note, deletedAt: row?.deletedAt };
       };
       const s1 = await state(p);
       expect(s1).toEqual({ name: 'n1', phone: 'p2', note: 'b', deletedAt: null });
