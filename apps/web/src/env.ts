@@ -1,0 +1,55 @@
+import { type ApiConfig, DEFAULT_GOOGLE_JWKS_URL, defaultApiConfig } from '@storesync/api';
+import { z } from 'zod';
+
+const list = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+const flag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .default('')
+  .transform((v) => v === '1' || v === 'true');
+
+/** The server's whole configuration, validated once. Nothing else reads `process.env`. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.url().optional(),
+  DATA_DIR: z.string().default('.data/pglite'),
+  GOOGLE_CLIENT_IDS: list,
+  GOOGLE_CLIENT_SECRET: z.string().optional(),
+  GOOGLE_JWKS_URL: z.url().default(DEFAULT_GOOGLE_JWKS_URL),
+  DEV_LOGIN: flag,
+  AUTH_SECRET: z.string().min(1).optional(),
+  NEXTAUTH_SECRET: z.string().min(1).optional(),
+  SESSION_TTL_DAYS: z.coerce.number().positive().default(30),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+});
+
+const parsed = EnvSchema.safeParse(process.env);
+if (!parsed.success) {
+  throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+}
+const raw = parsed.data;
+
+export const env = {
+  ...raw,
+  // A fixed secret only in development or with dev sign-in on (never in production),
+  // so `pnpm dev` works with nothing configured.
+  authSecret:
+    raw.AUTH_SECRET ??
+    raw.NEXTAUTH_SECRET ??
+    (raw.NODE_ENV !== 'production' || raw.DEV_LOGIN ? 'storesync-dev-secret' : undefined),
+};
+
+export const apiConfig: ApiConfig = defaultApiConfig({
+  googleClientIds: raw.GOOGLE_CLIENT_IDS,
+  googleJwksUrl: raw.GOOGLE_JWKS_URL,
+  devLogin: raw.DEV_LOGIN,
+  sessionTtlMs: raw.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
+  maxBodyBytes: raw.MAX_BODY_BYTES,
+});

@@ -1,0 +1,69 @@
+import { createCaller, createContext, defaultApiConfig } from '@storesync/api';
+import { createTestDatabase, type TestDb } from '@storesync/db/testing';
+import type { JWT } from 'next-auth/jwt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authFromSession, createAuthOptions, identityOf } from './auth-options';
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.drop());
+
+const options = () =>
+  createAuthOptions({ getDb: async () => t.db, secret: 's', google: { clientId: 'web', clientSecret: 'x' }, devLogin: true });
+
+type JwtArgs = Parameters<NonNullable<ReturnType<typeof createAuthOptions>['callbacks']>['jwt'] & object>[0];
+const signInJwt = async (account: { provider: string; providerAccountId: string }, email: string, verified = true) => {
+  const jwt = options().callbacks?.jwt;
+  if (!jwt) throw new Error('no jwt callback');
+  return (await jwt({
+    token: { email } as JWT,
+    user: { id: 'x', email, name: 'Owner' },
+    account: { ...account, type: 'oauth' },
+    profile: { email_verified: verified } as JwtArgs['profile'],
+    trigger: 'signIn',
+  } as JwtArgs)) as JWT & { uid?: string; sid?: string };
+};
+
+describe('createAuthOptions', () => {
+  it('maps a Google sign-in on the web to the same users row as a device sign-in with that sub', async () => {
+    const token = await signInJwt({ provider: 'google', providerAccountId: 'g-sub-42' }, 'owner@example.com');
+    expect(token.uid).toBeTypeOf('string');
+    const row = await t.db.user.findUnique({ where: { googleSub: 'g-sub-42' } });
+    expect(row?.id).toBe(token.uid);
+    const again = await signInJwt({ provider: 'google', providerAccountId: 'g-sub-42' }, 'owner@example.com');
+    expect(again.uid).toBe(token.uid);
+    expect(again.sid).not.toBe(token.sid);
+  });
+
+  it('lets the dashboard session call the API as a device of its own', async () => {
+    const token = await signInJwt({ provider: 'dev', providerAccountId: 'demo' }, 'Demo@Example.com');
+    const auth = authFromSession({ uid: token.uid, sid: token.sid, user: { email: 'demo@example.com' } });
+    expect(auth?.deviceId).toBe(`web:${token.sid}`);
+    const api = createCaller(
+      await createContext({ db: t.db, config: defaultApiConfig(), headers: new Headers(), webAuth: async () => auth }),
+    );
+    const me = await api.auth.me();
+    expect(me.user.id).toBe(token.uid);
+    const pushed = await api.sync.push({
+      deviceId: me.deviceId,
+      events: [
+        {
+          eventUuid: crypto.randomUUID(),
+          entity: 'customers',
+          entityId: crypto.randomUUID(),
+          op: 'upsert',
+          payload: { name: 'Typed on the web' },
+          clientUpdatedAt: new Date().toISOString(),
+        },
+      ],
+    });
+    expect(pushed.results[0]?.row?.updatedByDeviceId).toBe(me.deviceId);
+  });
+
+  it('refuses a Google account whose email is not verified', () => {
+    expect(identityOf({ provider: 'google', providerAccountId: 's' }, { email: 'a@b.c' }, { email_verified: false })).toBe(null);
+    expect(authFromSession(null)).toBe(null);
+  });
+});
