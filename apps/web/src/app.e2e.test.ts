@@ -24,10 +24,20 @@ const freePort = () =>
 beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, DEV_LOGIN: '1', DATA_DIR: dataDir, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DEV_LOGIN: '1',
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
   delete env.DATABASE_URL;
   // Its own process group, so that stopping it stops next's server process too.
-  server = spawn('pnpm', ['exec', 'next', 'start', '-H', '127.0.0.1'], { env, stdio: 'ignore', detached: true });
+  server = spawn('pnpm', ['exec', 'next', 'start', '-H', '127.0.0.1'], {
+    env,
+    stdio: 'ignore',
+    detached: true,
+  });
   for (let i = 0; i < 100; i++) {
     const up = await fetch(base).then(
       (r) => r.ok,
@@ -84,6 +94,8 @@ describe('the built app on the embedded database', () => {
   });
 
   it('refuses calls without a session', async () => {
-    await expect(client().sync.pull.query({ cursor: 0 })).rejects.toMatchObject({ data: { code: 'UNAUTHORIZED' } });
+    await expect(client().sync.pull.query({ cursor: 0 })).rejects.toMatchObject({
+      data: { code: 'UNAUTHORIZED' },
+    });
   });
 });

@@ -33,7 +33,10 @@ const eventCount = () => h.t.db.syncEvent.count();
 
 describe('POST /api/trpc/sync.push', () => {
   it('applies a well-formed batch sent as plain JSON', async () => {
-    const res = await post('sync.push', JSON.stringify({ deviceId: d.deviceId, events: [customer('Plain')] }));
+    const res = await post(
+      'sync.push',
+      JSON.stringify({ deviceId: d.deviceId, events: [customer('Plain')] }),
+    );
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.result.data.results[0]).toMatchObject({ status: 'applied', row: { name: 'Plain' } });
@@ -46,7 +49,10 @@ describe('POST /api/trpc/sync.push', () => {
       ['{not json', ''],
       [JSON.stringify({ deviceId: d.deviceId, events: 'nope' }), 'events'],
       [JSON.stringify({ deviceId: d.deviceId, events: [] }), 'events'],
-      [JSON.stringify({ deviceId: d.deviceId, events: Array.from({ length: 501 }, () => customer()) }), 'events'],
+      [
+        JSON.stringify({ deviceId: d.deviceId, events: Array.from({ length: 501 }, () => customer()) }),
+        'events',
+      ],
       [JSON.stringify({ events: [customer()] }), 'deviceId'],
       [JSON.stringify({ deviceId: '', events: [customer()] }), 'deviceId'],
       [JSON.stringify([1, 2, 3]), 'input'],
@@ -71,7 +77,11 @@ describe('POST /api/trpc/sync.push', () => {
   });
 
   it('answers a call without a session with UNAUTHORIZED', async () => {
-    const res = await post('sync.push', JSON.stringify({ deviceId: d.deviceId, events: [customer()] }), false);
+    const res = await post(
+      'sync.push',
+      JSON.stringify({ deviceId: d.deviceId, events: [customer()] }),
+      false,
+    );
     expect(res.status).toBe(401);
     expect((await res.json()).error.data.code).toBe('UNAUTHORIZED');
   });
@@ -85,7 +95,10 @@ describe('POST /api/trpc/sync.push', () => {
     try {
       const before = await eventCount();
       const rowsBefore = await h.t.db.customer.count();
-      const res = await post('sync.push', JSON.stringify({ deviceId: d.deviceId, events: [customer('fine'), customer('boom')] }));
+      const res = await post(
+        'sync.push',
+        JSON.stringify({ deviceId: d.deviceId, events: [customer('fine'), customer('boom')] }),
+      );
       expect(res.status).toBe(500);
       const json = await res.json();
       expect(json.error.data.code).toBe('INTERNAL_SERVER_ERROR');
@@ -100,7 +113,10 @@ describe('POST /api/trpc/sync.push', () => {
 
 describe('GET /api/trpc/sync.pull', () => {
   it('pages with plain JSON integers', async () => {
-    await post('sync.push', JSON.stringify({ deviceId: d.deviceId, events: [customer('p1'), customer('p2')] }));
+    await post(
+      'sync.push',
+      JSON.stringify({ deviceId: d.deviceId, events: [customer('p1'), customer('p2')] }),
+    );
     const res = await get('sync.pull', { cursor: 0, limit: 1 });
     expect(res.status).toBe(200);
     const { data } = (await res.json()).result;
@@ -118,9 +134,12 @@ describe('GET /api/trpc/sync.pull', () => {
   });
 
   it('serves batched calls too', async () => {
-    const res = await h.http(`auth.me,sync.pull?batch=1&input=${encodeURIComponent(JSON.stringify({ 1: { cursor: 0 } }))}`, {
-      headers: { authorization: `Bearer ${d.token}` },
-    });
+    const res = await h.http(
+      `auth.me,sync.pull?batch=1&input=${encodeURIComponent(JSON.stringify({ 1: { cursor: 0 } }))}`,
+      {
+        headers: { authorization: `Bearer ${d.token}` },
+      },
+    );
     expect(res.status).toBe(200);
     const [me, pull] = await res.json();
     expect(me.result.data.deviceId).toBe('http-phone');

@@ -35,14 +35,19 @@ export function createTrpcHandler(opts: TrpcHandlerOptions) {
   return async (req: Request): Promise<Response> => {
     const body = req.method === 'POST' ? await readCapped(req, opts.config.maxBodyBytes) : undefined;
     const request =
-      body === undefined ? req : new Request(req.url, { method: req.method, headers: req.headers, body: body ?? '' });
+      body === undefined
+        ? req
+        : new Request(req.url, { method: req.method, headers: req.headers, body: body ?? '' });
     return fetchRequestHandler({
       endpoint: opts.endpoint,
       req: request,
       router: appRouter,
       createContext: async () => {
         if (body === null) {
-          throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: `Request body over ${opts.config.maxBodyBytes} bytes` });
+          throw new TRPCError({
+            code: 'PAYLOAD_TOO_LARGE',
+            message: `Request body over ${opts.config.maxBodyBytes} bytes`,
+          });
         }
         return createContext({
           db: await opts.getDb(),

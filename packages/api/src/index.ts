@@ -1,6 +1,6 @@
+export { upsertUser } from './auth/sessions.ts';
 export { type ApiConfig, DEFAULT_GOOGLE_JWKS_URL, defaultApiConfig } from './config.ts';
 export { type Auth, type Context, createContext, createContextInner } from './context.ts';
-export { upsertUser } from './auth/sessions.ts';
 export { createTrpcHandler, type TrpcHandlerOptions } from './http.ts';
 export { type AppRouter, appRouter, createCaller } from './root.ts';
 export { applyPush } from './sync/push.ts';

@@ -6,7 +6,13 @@ let a: Device;
 let b: Device;
 const ids = { customer: uuid(), other: uuid(), debt: uuid() };
 const aEventUuid = uuid();
-const ev = (entity: string, entityId: string, op: string, payload?: Record<string, unknown>, eventUuid = uuid()) => ({
+const ev = (
+  entity: string,
+  entityId: string,
+  op: string,
+  payload?: Record<string, unknown>,
+  eventUuid = uuid(),
+) => ({
   eventUuid,
   entity,
   entityId,
@@ -44,7 +50,10 @@ describe('store isolation', () => {
       events: [ev('customers', ids.customer, 'upsert', { name: 'Bob’s customer' }, aEventUuid)],
     });
     // Same id and even the same event uuid: a new row for Bob, not a duplicate of Alice's event.
-    expect(r.results[0]).toMatchObject({ status: 'applied', row: { name: 'Bob’s customer', phone: null, rowVersion: 1 } });
+    expect(r.results[0]).toMatchObject({
+      status: 'applied',
+      row: { name: 'Bob’s customer', phone: null, rowVersion: 1 },
+    });
     const aliceRows = (await pullAll(a)).filter((e) => e.entityId === ids.customer);
     expect(aliceRows.map((e) => e.row.name)).toEqual(['Alice’s customer']);
   });
@@ -78,7 +87,9 @@ describe('store isolation', () => {
   });
 
   it('does not let a session act as another store by naming its device', async () => {
-    await expect(b.api.sync.push({ deviceId: a.deviceId, events: [ev('debts', ids.debt, 'delete')] })).rejects.toMatchObject({
+    await expect(
+      b.api.sync.push({ deviceId: a.deviceId, events: [ev('debts', ids.debt, 'delete')] }),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
   });

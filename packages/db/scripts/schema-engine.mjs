@@ -3,7 +3,7 @@
 // PGlite, so no PostgreSQL is needed.
 //   new <name>  write the SQL that takes the committed migrations to schema.prisma
 //   check       fail when schema.prisma and the migrations disagree (drift)
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';

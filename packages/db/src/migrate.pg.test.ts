@@ -15,7 +15,9 @@ describe('applyMigrations', () => {
     const client = new pg.Client({ connectionString: t.url });
     await client.connect();
     try {
-      const rows = (await client.query('SELECT migration_name, checksum, finished_at FROM _prisma_migrations')).rows;
+      const rows = (
+        await client.query('SELECT migration_name, checksum, finished_at FROM _prisma_migrations')
+      ).rows;
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((r) => r.finished_at !== null && /^[0-9a-f]{64}$/.test(r.checksum))).toBe(true);
       expect(await applyMigrations(pgClientRunner(client))).toEqual([]);
@@ -23,7 +25,15 @@ describe('applyMigrations', () => {
         await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)
       ).rows.map((r) => r.table_name);
       expect(tables).toEqual(
-        expect.arrayContaining(['users', 'sessions', 'customers', 'debts', 'payments', 'sales', 'sync_events']),
+        expect.arrayContaining([
+          'users',
+          'sessions',
+          'customers',
+          'debts',
+          'payments',
+          'sales',
+          'sync_events',
+        ]),
       );
     } finally {
       await client.end();

@@ -37,7 +37,8 @@ export async function applyMigrations(sql: SqlRunner): Promise<string[]> {
     for (const { name, sql: script } of migrations) {
       const row = byName.get(name);
       if (row && !row.finished_at) throw new Error(`migration ${name} failed earlier; resolve it by hand`);
-      if (row && row.checksum !== checksum(script)) throw new Error(`migration ${name} was edited after it was applied`);
+      if (row && row.checksum !== checksum(script))
+        throw new Error(`migration ${name} was edited after it was applied`);
       if (row) continue;
       await sql.exec(`BEGIN;\n${script}\n;`);
       await sql.query(

@@ -22,6 +22,5 @@ export const pgClientRunner = (client: pg.PoolClient | pg.Client): SqlRunner => 
   exec: async (sql) => {
     await client.query(sql);
   },
-  query: async <T>(sql: string, params?: unknown[]) =>
-    (await client.query(sql, params)).rows as T[],
+  query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
 });

@@ -3,7 +3,8 @@ import pg from 'pg';
 import { type OpenDb, openDb } from './client.ts';
 
 /** Where tests find PostgreSQL; any database on the server will do for admin work. */
-export const TEST_ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const TEST_ADMIN_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 const withDatabase = (url: string, name: string) => {
   const u = new URL(url);

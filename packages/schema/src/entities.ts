@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DateSchema, MoneySchema, PositiveMoneySchema, TimestampSchema, UuidSchema, text } from './primitives.ts';
+import {
+  DateSchema,
+  MoneySchema,
+  PositiveMoneySchema,
+  TimestampSchema,
+  text,
+  UuidSchema,
+} from './primitives.ts';
 
 export const ENTITIES = ['customers', 'debts', 'payments', 'sales'] as const;
 export type Entity = (typeof ENTITIES)[number];

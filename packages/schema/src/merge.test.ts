@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { type Clock, clampClientTime } from './clock.ts';
 import { type Change, emptyRowState, isDeleted, mergeChange, type RowState } from './merge.ts';
 
-const clock = (ms: number, device = 'd1', uuid = `u${ms}`): Clock => [new Date(ms).toISOString(), device, uuid];
+const clock = (ms: number, device = 'd1', uuid = `u${ms}`): Clock => [
+  new Date(ms).toISOString(),
+  device,
+  uuid,
+];
 const upsert = (fields: Record<string, unknown>): Change => ({ op: 'upsert', fields });
 const del: Change = { op: 'delete' };
 

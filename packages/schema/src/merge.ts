@@ -57,5 +57,7 @@ export function mergeChange(state: RowState, change: Change, clock: Clock): Merg
     clocks[field] = clock;
     applied = true;
   }
-  return applied ? { applied, state: { values, clocks, deletedClock: state.deletedClock } } : { applied, state };
+  return applied
+    ? { applied, state: { values, clocks, deletedClock: state.deletedClock } }
+    : { applied, state };
 }

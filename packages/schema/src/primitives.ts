@@ -12,9 +12,7 @@ export const text = (min: number, max: number) =>
 export const UuidSchema = z.uuid().toLowerCase();
 
 /** ISO-8601 timestamp; any offset in, UTC with milliseconds out. */
-export const TimestampSchema = z.iso
-  .datetime({ offset: true })
-  .transform((s) => new Date(s).toISOString());
+export const TimestampSchema = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
 
 /** A calendar date `YYYY-MM-DD`. */
 export const DateSchema = z.iso.date();

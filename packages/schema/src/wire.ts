@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EntitySchema } from './entities.ts';
+import { DeviceIdSchema, TimestampSchema, text, UuidSchema } from './primitives.ts';
 import type { EntityRow } from './row.ts';
-import { DeviceIdSchema, TimestampSchema, UuidSchema, text } from './primitives.ts';
 
 export const MAX_PUSH_EVENTS = 500;
 export const OPS = ['upsert', 'delete'] as const;

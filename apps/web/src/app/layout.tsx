@@ -9,7 +9,9 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body style={{ fontFamily: 'system-ui, sans-serif', margin: 0, background: '#f7f7f5', color: '#1d1d1b' }}>
+      <body
+        style={{ fontFamily: 'system-ui, sans-serif', margin: 0, background: '#f7f7f5', color: '#1d1d1b' }}
+      >
         {children}
       </body>
     </html>

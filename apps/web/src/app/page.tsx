@@ -10,9 +10,9 @@ export default async function Home() {
       <h1 style={{ marginBottom: 4 }}>StoreSync</h1>
       <p style={{ marginTop: 0, color: '#555' }}>Your store&apos;s book on every device, online or not.</p>
       <p>
-        This server keeps the book of each store — customers, debts, repayments and sales — and syncs it with the
-        phones and the dashboard. Devices push their changes to <code>/api/trpc/sync.push</code> and pull everyone
-        else&apos;s from <code>/api/trpc/sync.pull</code>.
+        This server keeps the book of each store — customers, debts, repayments and sales — and syncs it with
+        the phones and the dashboard. Devices push their changes to <code>/api/trpc/sync.push</code> and pull
+        everyone else&apos;s from <code>/api/trpc/sync.pull</code>.
       </p>
       <ul>
         <li>

@@ -11,10 +11,19 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 const options = () =>
-  createAuthOptions({ getDb: async () => t.db, secret: 's', google: { clientId: 'web', clientSecret: 'x' }, devLogin: true });
+  createAuthOptions({
+    getDb: async () => t.db,
+    secret: 's',
+    google: { clientId: 'web', clientSecret: 'x' },
+    devLogin: true,
+  });
 
 type JwtArgs = Parameters<NonNullable<ReturnType<typeof createAuthOptions>['callbacks']>['jwt'] & object>[0];
-const signInJwt = async (account: { provider: string; providerAccountId: string }, email: string, verified = true) => {
+const signInJwt = async (
+  account: { provider: string; providerAccountId: string },
+  email: string,
+  verified = true,
+) => {
   const jwt = options().callbacks?.jwt;
   if (!jwt) throw new Error('no jwt callback');
   return (await jwt({
@@ -42,7 +51,12 @@ describe('createAuthOptions', () => {
     const auth = authFromSession({ uid: token.uid, sid: token.sid, user: { email: 'demo@example.com' } });
     expect(auth?.deviceId).toBe(`web:${token.sid}`);
     const api = createCaller(
-      await createContext({ db: t.db, config: defaultApiConfig(), headers: new Headers(), webAuth: async () => auth }),
+      await createContext({
+        db: t.db,
+        config: defaultApiConfig(),
+        headers: new Headers(),
+        webAuth: async () => auth,
+      }),
     );
     const me = await api.auth.me();
     expect(me.user.id).toBe(token.uid);
@@ -63,7 +77,13 @@ describe('createAuthOptions', () => {
   });
 
   it('refuses a Google account whose email is not verified', () => {
-    expect(identityOf({ provider: 'google', providerAccountId: 's' }, { email: 'a@b.c' }, { email_verified: false })).toBe(null);
+    expect(
+      identityOf(
+        { provider: 'google', providerAccountId: 's' },
+        { email: 'a@b.c' },
+        { email_verified: false },
+      ),
+    ).toBe(null);
     expect(authFromSession(null)).toBe(null);
   });
 });

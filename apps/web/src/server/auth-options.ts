@@ -25,7 +25,8 @@ export function identityOf(
     if (profile?.email_verified !== true) return null;
     return { sub: account.providerAccountId, email: user.email, name: user.name ?? null };
   }
-  if (account.provider === 'dev') return { sub: `dev:${user.email.toLowerCase()}`, email: user.email.toLowerCase(), name: null };
+  if (account.provider === 'dev')
+    return { sub: `dev:${user.email.toLowerCase()}`, email: user.email.toLowerCase(), name: null };
   return null;
 }
 

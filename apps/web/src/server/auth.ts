@@ -8,7 +8,10 @@ const [webClientId] = env.GOOGLE_CLIENT_IDS;
 export const authOptions = createAuthOptions({
   getDb,
   secret: env.authSecret,
-  google: webClientId && env.GOOGLE_CLIENT_SECRET ? { clientId: webClientId, clientSecret: env.GOOGLE_CLIENT_SECRET } : undefined,
+  google:
+    webClientId && env.GOOGLE_CLIENT_SECRET
+      ? { clientId: webClientId, clientSecret: env.GOOGLE_CLIENT_SECRET }
+      : undefined,
   devLogin: env.DEV_LOGIN,
 });
 

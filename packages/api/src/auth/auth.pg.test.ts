@@ -80,7 +80,11 @@ describe('auth.signIn', () => {
 
 describe('sessions', () => {
   it('refuses calls without a session, with a malformed header, or with an unknown token', async () => {
-    const cases: Record<string, string>[] = [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer nope' }];
+    const cases: Record<string, string>[] = [
+      {},
+      { authorization: 'Basic abc' },
+      { authorization: 'Bearer nope' },
+    ];
     for (const headers of cases) {
       const api = await h.callerWith(headers);
       await expect(api.auth.me()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
@@ -94,7 +98,9 @@ describe('sessions', () => {
     const s2 = await signIn(token, 'd2');
     const api1 = await h.callerWith({ authorization: `Bearer ${s1.sessionToken}` });
     expect(await api1.auth.signOut()).toEqual({ ok: true });
-    await expect((await h.callerWith({ authorization: `Bearer ${s1.sessionToken}` })).auth.me()).rejects.toMatchObject({
+    await expect(
+      (await h.callerWith({ authorization: `Bearer ${s1.sessionToken}` })).auth.me(),
+    ).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
     });
     const me2 = await (await h.callerWith({ authorization: `Bearer ${s2.sessionToken}` })).auth.me();
@@ -103,8 +109,13 @@ describe('sessions', () => {
 
   it('refuses an expired session', async () => {
     const s = await signIn(await signIdToken(key, { sub: 'sub-exp' }));
-    await h.t.db.session.updateMany({ where: { deviceId: 'phone-1' }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await expect((await h.callerWith({ authorization: `Bearer ${s.sessionToken}` })).auth.me()).rejects.toMatchObject({
+    await h.t.db.session.updateMany({
+      where: { deviceId: 'phone-1' },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    await expect(
+      (await h.callerWith({ authorization: `Bearer ${s.sessionToken}` })).auth.me(),
+    ).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
     });
   });

@@ -6,7 +6,10 @@ const ISSUERS = ['accounts.google.com', 'https://accounts.google.com'];
 const keySets = new Map<string, JWTVerifyGetKey>();
 const keySetFor = (url: string, cooldownDuration: number) => {
   let set = keySets.get(url);
-  if (!set) keySets.set(url, (set = createRemoteJWKSet(new URL(url), { cooldownDuration })));
+  if (!set) {
+    set = createRemoteJWKSet(new URL(url), { cooldownDuration });
+    keySets.set(url, set);
+  }
   return set;
 };
 

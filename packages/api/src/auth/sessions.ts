@@ -6,7 +6,10 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 const userSelect = { id: true, email: true, name: true } as const;
 
 /** The `users` row for this identity: created on first sign-in, matched by `sub` after. */
-export async function upsertUser(db: Db, identity: { sub: string; email: string; name: string | null }): Promise<PublicUser> {
+export async function upsertUser(
+  db: Db,
+  identity: { sub: string; email: string; name: string | null },
+): Promise<PublicUser> {
   return db.user.upsert({
     where: { googleSub: identity.sub },
     create: { id: randomUUID(), googleSub: identity.sub, email: identity.email, name: identity.name },

@@ -11,7 +11,8 @@ export const authRouter = {
       clientIds: ctx.config.googleClientIds,
       cooldownMs: ctx.config.jwksCooldownMs,
     }).catch((error: unknown) => {
-      if (error instanceof InvalidIdTokenError) throw new TRPCError({ code: 'UNAUTHORIZED', message: error.message });
+      if (error instanceof InvalidIdTokenError)
+        throw new TRPCError({ code: 'UNAUTHORIZED', message: error.message });
       throw error;
     });
     const user = await upsertUser(ctx.db, identity);

@@ -8,7 +8,10 @@ export const syncRouter = {
   push: protectedProcedure.input(PushInputSchema).mutation(({ ctx, input }) => {
     // A session belongs to one device: its writes carry that device's clock.
     if (input.deviceId !== ctx.auth.deviceId) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: 'deviceId: does not match the device of this session' });
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: 'deviceId: does not match the device of this session',
+      });
     }
     return applyPush(ctx.db, { userId: ctx.auth.user.id, deviceId: ctx.auth.deviceId }, input.events);
   }),

@@ -25,7 +25,9 @@ export type Prepared =
   | { ok: false; eventUuid: string; code: RejectCode; message: string };
 
 const describe = (prefix: string, error: z.ZodError) =>
-  error.issues.map((i) => `${[prefix, ...i.path].filter((p) => p !== '').join('.')}: ${i.message}`).join('; ');
+  error.issues
+    .map((i) => `${[prefix, ...i.path].filter((p) => p !== '').join('.')}: ${i.message}`)
+    .join('; ');
 
 const rawUuid = (raw: unknown): string => {
   const v = (raw as { eventUuid?: unknown } | null)?.eventUuid;
@@ -44,11 +46,17 @@ export function prepareEvent(raw: unknown): Prepared {
   }
   const e = parsed.data;
   const base = { eventUuid: e.eventUuid, entity: e.entity, entityId: e.entityId, op: e.op };
-  if (e.op === 'delete') return { ok: true, event: { ...base, fields: {}, clientUpdatedAt: e.clientUpdatedAt } };
+  if (e.op === 'delete')
+    return { ok: true, event: { ...base, fields: {}, clientUpdatedAt: e.clientUpdatedAt } };
 
   const payload = EntityFieldSchemas[e.entity].partial().safeParse(e.payload ?? {});
   if (!payload.success) {
-    return { ok: false, eventUuid: e.eventUuid, code: 'INVALID_PAYLOAD', message: describe('payload', payload.error) };
+    return {
+      ok: false,
+      eventUuid: e.eventUuid,
+      code: 'INVALID_PAYLOAD',
+      message: describe('payload', payload.error),
+    };
   }
   const values = payload.data as Record<string, unknown>;
   const known = fieldNames(e.entity);
@@ -58,7 +66,12 @@ export function prepareEvent(raw: unknown): Prepared {
   for (const f of touched) {
     const v = values[f] ?? null;
     if (v === null && required.includes(f)) {
-      return { ok: false, eventUuid: e.eventUuid, code: 'INVALID_PAYLOAD', message: `payload.${f}: is required` };
+      return {
+        ok: false,
+        eventUuid: e.eventUuid,
+        code: 'INVALID_PAYLOAD',
+        message: `payload.${f}: is required`,
+      };
     }
     fields[f] = v;
   }

@@ -2,8 +2,8 @@ import type { Db } from '@storesync/db';
 import {
   type Clock,
   clampClientTime,
-  type Entity,
   ENTITIES,
+  type Entity,
   emptyRowState,
   mergeChange,
   type PushOutput,
@@ -49,7 +49,8 @@ function idsToLoad(events: PreparedEvent[]): Record<Entity, Set<string>> {
 const missingReference = (working: Working, e: PreparedEvent): string | null => {
   for (const [field, target] of Object.entries(REFERENCES[e.entity] ?? {})) {
     const ref = e.fields[field];
-    if (typeof ref === 'string' && !working[target].has(ref)) return `payload.${field}: no such ${target} row`;
+    if (typeof ref === 'string' && !working[target].has(ref))
+      return `payload.${field}: no such ${target} row`;
   }
   return null;
 };
@@ -77,7 +78,10 @@ export async function applyPush(db: Db, ctx: PushContext, rawEvents: unknown[]):
       const ids = idsToLoad(valid);
       const loaded = await Promise.all(ENTITIES.map((e) => loadRows(tx, ctx.userId, e, [...ids[e]])));
       const working = Object.fromEntries(ENTITIES.map((e, i) => [e, loaded[i]])) as Working;
-      const changed = Object.fromEntries(ENTITIES.map((e) => [e, new Set<string>()])) as Record<Entity, Set<string>>;
+      const changed = Object.fromEntries(ENTITIES.map((e) => [e, new Set<string>()])) as Record<
+        Entity,
+        Set<string>
+      >;
 
       const results: PushResult[] = [];
       const newEvents: NewEvent[] = [];
@@ -86,7 +90,11 @@ export async function applyPush(db: Db, ctx: PushContext, rawEvents: unknown[]):
 
       for (const p of prepared) {
         if (!p.ok) {
-          results.push({ eventUuid: p.eventUuid, status: 'rejected', error: { code: p.code, message: p.message } });
+          results.push({
+            eventUuid: p.eventUuid,
+            status: 'rejected',
+            error: { code: p.code, message: p.message },
+          });
           continue;
         }
         const e = p.event;
@@ -111,7 +119,10 @@ export async function applyPush(db: Db, ctx: PushContext, rawEvents: unknown[]):
         if (!current) {
           const missing = requiredFieldNames(e.entity).filter((f) => !(f in e.fields));
           if (missing.length > 0) {
-            reject('MISSING_FIELDS', `creating a ${e.entity} row needs ${missing.map((f) => `payload.${f}`).join(', ')}`);
+            reject(
+              'MISSING_FIELDS',
+              `creating a ${e.entity} row needs ${missing.map((f) => `payload.${f}`).join(', ')}`,
+            );
             continue;
           }
         }
@@ -122,11 +133,16 @@ export async function applyPush(db: Db, ctx: PushContext, rawEvents: unknown[]):
         }
 
         const clock: Clock = [clampClientTime(e.clientUpdatedAt, now), ctx.deviceId, e.eventUuid];
-        const change = e.op === 'delete' ? { op: 'delete' as const } : { op: 'upsert' as const, fields: e.fields };
+        const change =
+          e.op === 'delete' ? { op: 'delete' as const } : { op: 'upsert' as const, fields: e.fields };
         const merged = mergeChange(current?.state ?? emptyRowState(), change, clock);
         if (!merged.applied) {
           // Only an existing row can ignore a change: a new row always takes its fields.
-          results.push({ eventUuid: e.eventUuid, status: 'ignored', ...(current && { row: canonicalRow(e.entity, current) }) });
+          results.push({
+            eventUuid: e.eventUuid,
+            status: 'ignored',
+            ...(current && { row: canonicalRow(e.entity, current) }),
+          });
           continue;
         }
         const next: StoredRow = {
@@ -143,7 +159,14 @@ export async function applyPush(db: Db, ctx: PushContext, rawEvents: unknown[]):
         const result: PushResult = { eventUuid: e.eventUuid, status: 'applied', row };
         results.push(result);
         pendingIds.set(e.eventUuid, [result]);
-        newEvents.push({ entity: e.entity, entityId: e.entityId, op: e.op, payload: row, clientUpdatedAt: clock[0], eventUuid: e.eventUuid });
+        newEvents.push({
+          entity: e.entity,
+          entityId: e.entityId,
+          op: e.op,
+          payload: row,
+          clientUpdatedAt: clock[0],
+          eventUuid: e.eventUuid,
+        });
       }
 
       // Parents before children, for the foreign keys of debts and payments.

@@ -1,10 +1,15 @@
 import type { Tx } from '@storesync/db';
 import type { Entity } from '@storesync/schema';
-import { columnsOf, fromRecord, type StoredRow, tableOf, toRecord } from './tables.ts';
 import { deletedAtOf } from './canonical.ts';
+import { columnsOf, fromRecord, type StoredRow, tableOf, toRecord } from './tables.ts';
 
 /** Loads the store's rows of one entity with the given ids, in one query. */
-export async function loadRows(tx: Tx, userId: string, entity: Entity, ids: string[]): Promise<Map<string, StoredRow>> {
+export async function loadRows(
+  tx: Tx,
+  userId: string,
+  entity: Entity,
+  ids: string[],
+): Promise<Map<string, StoredRow>> {
   const out = new Map<string, StoredRow>();
   if (ids.length === 0) return out;
   const rows = await tx.$queryRawUnsafe<{ r: string }[]>(

@@ -3,7 +3,13 @@ import { createHarness, type DbKind, type Device, type Harness, iso, uuid } from
 
 const T0 = Date.parse('2026-01-01T00:00:00.000Z');
 
-const upsertEvent = (entity: string, entityId: string, payload: Record<string, unknown>, ms: number, extra = {}) => ({
+const upsertEvent = (
+  entity: string,
+  entityId: string,
+  payload: Record<string, unknown>,
+  ms: number,
+  extra = {},
+) => ({
   eventUuid: uuid(),
   entity,
   entityId,
@@ -38,7 +44,10 @@ export function syncSuite(kind: DbKind) {
   };
   const freshStore = async () => {
     n += 1;
-    return [await h.device(`store${n}@example.com`, 'phone-a'), await h.device(`store${n}@example.com`, 'phone-b')];
+    return [
+      await h.device(`store${n}@example.com`, 'phone-a'),
+      await h.device(`store${n}@example.com`, 'phone-b'),
+    ];
   };
 
   beforeAll(async () => {
@@ -54,7 +63,14 @@ export function syncSuite(kind: DbKind) {
       const [res] = r.results;
       expect(res?.status).toBe('applied');
       expect(res?.eventId).toBeTypeOf('number');
-      expect(res?.row).toMatchObject({ id, name: 'Ada', phone: '555', note: null, deletedAt: null, rowVersion: 1 });
+      expect(res?.row).toMatchObject({
+        id,
+        name: 'Ada',
+        phone: '555',
+        note: null,
+        deletedAt: null,
+        rowVersion: 1,
+      });
       expect(res?.row?.updatedByDeviceId).toBe(a.deviceId);
       expect(res?.row?.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
       expect(r.serverTime).toMatch(/Z$/);
@@ -64,7 +80,9 @@ export function syncSuite(kind: DbKind) {
       const id = uuid();
       await push(a, [upsertEvent('customers', id, { name: 'Bo', phone: '1', note: 'n' }, T0)]);
       await push(a2, [upsertEvent('customers', id, { phone: '2' }, T0 + 2000)]);
-      const r = await push(a, [upsertEvent('customers', id, { name: 'Bob', phone: '1' }, T0 + 1000, { updatedFields: ['name'] })]);
+      const r = await push(a, [
+        upsertEvent('customers', id, { name: 'Bob', phone: '1' }, T0 + 1000, { updatedFields: ['name'] }),
+      ]);
       expect(r.results[0]?.status).toBe('applied');
       expect(r.results[0]?.row).toMatchObject({ name: 'Bob', phone: '2', note: 'n', rowVersion: 3 });
     });
@@ -99,18 +117,27 @@ export function syncSuite(kind: DbKind) {
       const del = await push(a, [deleteEvent('customers', id, T0 + 100)]);
       expect(del.results[0]).toMatchObject({ status: 'applied', row: { deletedAt: iso(T0 + 100) } });
       const under = await push(a2, [upsertEvent('customers', id, { phone: '2' }, T0 + 50)]);
-      expect(under.results[0]).toMatchObject({ status: 'applied', row: { phone: '2', deletedAt: iso(T0 + 100) } });
+      expect(under.results[0]).toMatchObject({
+        status: 'applied',
+        row: { phone: '2', deletedAt: iso(T0 + 100) },
+      });
       const olderDelete = await push(a2, [deleteEvent('customers', id, T0 + 20)]);
       expect(olderDelete.results[0]?.status).toBe('ignored');
       const revive = await push(a2, [upsertEvent('customers', id, { name: 'C2' }, T0 + 200)]);
-      expect(revive.results[0]).toMatchObject({ status: 'applied', row: { name: 'C2', phone: '2', deletedAt: null } });
+      expect(revive.results[0]).toMatchObject({
+        status: 'applied',
+        row: { name: 'C2', phone: '2', deletedAt: null },
+      });
       const lateDelete = await push(a, [deleteEvent('customers', id, T0 + 150)]);
       expect(lateDelete.results[0]?.status).toBe('ignored');
     });
 
     it('applies nothing twice: a replayed batch is duplicate with the original event ids', async () => {
       const id = uuid();
-      const events = [upsertEvent('customers', id, { name: 'D' }, T0), upsertEvent('customers', id, { note: 'x' }, T0 + 1)];
+      const events = [
+        upsertEvent('customers', id, { name: 'D' }, T0),
+        upsertEvent('customers', id, { note: 'x' }, T0 + 1),
+      ];
       const first = await push(a, events);
       const before = (await pullAll(a)).cursor;
       const again = await push(a, events);
@@ -143,7 +170,12 @@ export function syncSuite(kind: DbKind) {
         deleteEvent('customers', uuid(), T0),
         'not even an object',
       ];
-      const good2 = upsertEvent('debts', uuid(), { customerId: cust, amount: 250, dueDate: '2026-02-01' }, T0);
+      const good2 = upsertEvent(
+        'debts',
+        uuid(),
+        { customerId: cust, amount: 250, dueDate: '2026-02-01' },
+        T0,
+      );
       const r = await push(a, [good1, ...bad, good2]);
       expect(r.results.map((x) => x.status)).toEqual(['applied', ...bad.map(() => 'rejected'), 'applied']);
       expect(r.results[0]?.row).not.toHaveProperty('extra');
@@ -162,7 +194,12 @@ export function syncSuite(kind: DbKind) {
       ]);
       expect(r.results[1]?.error?.message).toContain('payload.name');
       expect(r.results[3]?.error?.message).toContain('entityId');
-      expect(r.results.at(-1)?.row).toMatchObject({ customerId: cust, amount: 250, dueDate: '2026-02-01', note: null });
+      expect(r.results.at(-1)?.row).toMatchObject({
+        customerId: cust,
+        amount: 250,
+        dueDate: '2026-02-01',
+        note: null,
+      });
     });
 
     it('stores payments and sales with their items, and normalises timestamps to UTC', async () => {
@@ -175,19 +212,46 @@ export function syncSuite(kind: DbKind) {
       const r = await push(a, [
         upsertEvent('customers', cust, { name: 'G' }, T0),
         upsertEvent('debts', debt, { customerId: cust, amount: 1000 }, T0),
-        upsertEvent('payments', uuid(), { customerId: cust, debtId: debt, amount: 400, paidAt: '2026-01-02T03:04:05+02:00' }, T0),
-        upsertEvent('sales', uuid(), { customerId: null, items, total: 750, paidAmount: 750, soldAt: '2026-01-02T10:00:00Z' }, T0),
+        upsertEvent(
+          'payments',
+          uuid(),
+          { customerId: cust, debtId: debt, amount: 400, paidAt: '2026-01-02T03:04:05+02:00' },
+          T0,
+        ),
+        upsertEvent(
+          'sales',
+          uuid(),
+          { customerId: null, items, total: 750, paidAmount: 750, soldAt: '2026-01-02T10:00:00Z' },
+          T0,
+        ),
         upsertEvent('payments', uuid(), { customerId: cust, debtId: uuid(), amount: 1, paidAt: iso(T0) }, T0),
       ]);
-      expect(r.results.map((x) => x.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'rejected']);
-      expect(r.results[2]?.row).toMatchObject({ debtId: debt, amount: 400, paidAt: '2026-01-02T01:04:05.000Z' });
-      expect(r.results[3]?.row).toMatchObject({ items, total: 750, soldAt: '2026-01-02T10:00:00.000Z', customerId: null });
+      expect(r.results.map((x) => x.status)).toEqual([
+        'applied',
+        'applied',
+        'applied',
+        'applied',
+        'rejected',
+      ]);
+      expect(r.results[2]?.row).toMatchObject({
+        debtId: debt,
+        amount: 400,
+        paidAt: '2026-01-02T01:04:05.000Z',
+      });
+      expect(r.results[3]?.row).toMatchObject({
+        items,
+        total: 750,
+        soldAt: '2026-01-02T10:00:00.000Z',
+        customerId: null,
+      });
       const pulled = (await pullAll(a)).events.find((e) => e.entityId === r.results[3]?.row?.id);
       expect(pulled?.row).toEqual(r.results[3]?.row);
     });
 
     it('refuses a push for another device than the session’s', async () => {
-      await expect(a.api.sync.push({ deviceId: 'someone-else', events: [deleteEvent('customers', uuid(), T0)] })).rejects.toMatchObject({
+      await expect(
+        a.api.sync.push({ deviceId: 'someone-else', events: [deleteEvent('customers', uuid(), T0)] }),
+      ).rejects.toMatchObject({
         code: 'FORBIDDEN',
       });
     });
@@ -251,7 +315,12 @@ export function syncSuite(kind: DbKind) {
       expect(page1.cursor).toBe(r.results[1]?.eventId);
       const page2 = await d.api.sync.pull({ cursor: page1.cursor, limit: 2 });
       expect(page2).toMatchObject({ hasMore: false, cursor: r.results[2]?.eventId });
-      expect(page2.events[0]).toMatchObject({ op: 'delete', entity: 'customers', entityId: id, deviceId: d.deviceId });
+      expect(page2.events[0]).toMatchObject({
+        op: 'delete',
+        entity: 'customers',
+        entityId: id,
+        deviceId: d.deviceId,
+      });
       expect(page2.events[0]?.row.deletedAt).toBe(iso(T0 + 2));
       expect(page2.events[0]?.serverReceivedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
       const empty = await d.api.sync.pull({ cursor: page2.cursor });
@@ -268,7 +337,9 @@ export function syncSuite(kind: DbKind) {
 
     it('rejects a negative cursor or a limit over 1000', async () => {
       await expect(a.api.sync.pull({ cursor: -1 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-      await expect(a.api.sync.pull({ cursor: 0, limit: 1001 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      await expect(a.api.sync.pull({ cursor: 0, limit: 1001 })).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+      });
     });
   });
 }

@@ -25,7 +25,10 @@ const iso = (v: unknown) => (typeof v === 'string' ? new Date(v).toISOString() :
 const fieldsOf = new Map<Entity, string[]>();
 export const fieldNames = (entity: Entity): string[] => {
   let names = fieldsOf.get(entity);
-  if (!names) fieldsOf.set(entity, (names = entityFieldNames(entity)));
+  if (!names) {
+    names = entityFieldNames(entity);
+    fieldsOf.set(entity, names);
+  }
   return names;
 };
 

@@ -17,7 +17,9 @@ export async function newKey(): Promise<TestKey> {
 }
 
 /** A JWKS endpoint on 127.0.0.1 standing in for Google's; `keys` may be changed to rotate. */
-export async function serveJwks(keys: TestKey[]): Promise<{ url: string; keys: TestKey[]; fetches: () => number; close(): Promise<void> }> {
+export async function serveJwks(
+  keys: TestKey[],
+): Promise<{ url: string; keys: TestKey[]; fetches: () => number; close(): Promise<void> }> {
   const state = { keys, count: 0 };
   const server: Server = createServer((_req, res) => {
     state.count += 1;

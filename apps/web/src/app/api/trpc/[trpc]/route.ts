@@ -9,7 +9,8 @@ const handler = createTrpcHandler({
   config: apiConfig,
   webAuth: getWebAuth,
   onError: (error, path) => {
-    if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
+    if (error.code === 'INTERNAL_SERVER_ERROR')
+      console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
   },
 });
 
