@@ -1,57 +1,18 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { AppRouter } from '@storesync/api';
 import { createTRPCClient, httpBatchLink, httpLink } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type NextServer, startNextServer } from './test/next-server';
 
 // The production build on the embedded database, as `pnpm start` runs it, driven
 // by @trpc/client typed by the router: what a TypeScript device would do.
-let server: ChildProcess;
+let server: NextServer;
 let base: string;
-const dataDir = mkdtempSync(join(tmpdir(), 'storesync-e2e-'));
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 beforeAll(async () => {
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DEV_LOGIN: '1',
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    NEXT_TELEMETRY_DISABLED: '1',
-  };
-  delete env.DATABASE_URL;
-  // Its own process group, so that stopping it stops next's server process too.
-  server = spawn('pnpm', ['exec', 'next', 'start', '-H', '127.0.0.1'], {
-    env,
-    stdio: 'ignore',
-    detached: true,
-  });
-  for (let i = 0; i < 100; i++) {
-    const up = await fetch(base).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error('next start did not come up (did `next build` run?)');
+  server = await startNextServer();
+  base = server.base;
 });
-afterAll(() => {
-  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => server?.stop());
 
 const client = (token?: string, batch = false) =>
   createTRPCClient<AppRouter>({

@@ -1,6 +1,7 @@
 import type { Db } from '@storesync/db';
 import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { readBodyCapped } from './body.ts';
 import type { ApiConfig } from './config.ts';
 import { type Auth, createContext } from './context.ts';
 import { appRouter } from './root.ts';
@@ -13,27 +14,13 @@ export interface TrpcHandlerOptions {
   onError?: (error: TRPCError, path: string | undefined) => void;
 }
 
-/** Reads at most `limit` bytes of the body; null when it is larger. */
-async function readCapped(req: Request, limit: number): Promise<string | null> {
-  const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > limit || !req.body) return declared > limit ? null : '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of req.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > limit) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /**
  * The tRPC endpoint as a fetch handler (Next route handlers, tests): enforces
  * the body size limit, then serves the router.
  */
 export function createTrpcHandler(opts: TrpcHandlerOptions) {
   return async (req: Request): Promise<Response> => {
-    const body = req.method === 'POST' ? await readCapped(req, opts.config.maxBodyBytes) : undefined;
+    const body = req.method === 'POST' ? await readBodyCapped(req, opts.config.maxBodyBytes) : undefined;
     const request =
       body === undefined
         ? req

@@ -1,9 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Context } from './context.ts';
-
-const describeZod = (error: ZodError) =>
-  error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`).join('; ');
+import { describeZodError } from './errors.ts';
 
 /**
  * The one tRPC instance. No transformer: the wire is plain JSON for clients in
@@ -13,7 +11,7 @@ const describeZod = (error: ZodError) =>
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const { stack: _stack, ...data } = shape.data;
-    if (error.cause instanceof ZodError) return { ...shape, message: describeZod(error.cause), data };
+    if (error.cause instanceof ZodError) return { ...shape, message: describeZodError(error.cause), data };
     if (error.code === 'INTERNAL_SERVER_ERROR') return { ...shape, message: 'Internal server error', data };
     return { ...shape, data };
   },

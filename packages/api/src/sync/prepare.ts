@@ -6,7 +6,7 @@ import {
   type RejectCode,
   requiredFieldNames,
 } from '@storesync/schema';
-import type { z } from 'zod';
+import { describeZodError } from '../errors.ts';
 import { fieldNames } from './tables.ts';
 
 /** A push event that passed validation, with the fields it touches resolved. */
@@ -24,11 +24,6 @@ export type Prepared =
   | { ok: true; event: PreparedEvent }
   | { ok: false; eventUuid: string; code: RejectCode; message: string };
 
-const describe = (prefix: string, error: z.ZodError) =>
-  error.issues
-    .map((i) => `${[prefix, ...i.path].filter((p) => p !== '').join('.')}: ${i.message}`)
-    .join('; ');
-
 const rawUuid = (raw: unknown): string => {
   const v = (raw as { eventUuid?: unknown } | null)?.eventUuid;
   return typeof v === 'string' ? v : '';
@@ -42,7 +37,12 @@ const rawUuid = (raw: unknown): string => {
 export function prepareEvent(raw: unknown): Prepared {
   const parsed = PushEventSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, eventUuid: rawUuid(raw), code: 'INVALID_EVENT', message: describe('', parsed.error) };
+    return {
+      ok: false,
+      eventUuid: rawUuid(raw),
+      code: 'INVALID_EVENT',
+      message: describeZodError(parsed.error),
+    };
   }
   const e = parsed.data;
   const base = { eventUuid: e.eventUuid, entity: e.entity, entityId: e.entityId, op: e.op };
@@ -55,7 +55,7 @@ export function prepareEvent(raw: unknown): Prepared {
       ok: false,
       eventUuid: e.eventUuid,
       code: 'INVALID_PAYLOAD',
-      message: describe('payload', payload.error),
+      message: describeZodError(payload.error, 'payload'),
     };
   }
   const values = payload.data as Record<string, unknown>;

@@ -1,0 +1,57 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface NextServer {
+  base: string;
+  stop(): void;
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+/**
+ * Starts the production build (`next start`) on 127.0.0.1 with an embedded
+ * database in a fresh folder, as `pnpm start` would run it. Needs `next build`.
+ */
+export async function startNextServer(env: Record<string, string> = {}): Promise<NextServer> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'storesync-e2e-'));
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DEV_LOGIN: '1',
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...env,
+  };
+  delete childEnv.DATABASE_URL;
+  // Its own process group, so that stopping it stops next's server process too.
+  const child: ChildProcess = spawn('pnpm', ['exec', 'next', 'start', '-H', '127.0.0.1'], {
+    env: childEnv,
+    stdio: 'ignore',
+    detached: true,
+  });
+  const stop = () => {
+    if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  for (let i = 0; i < 100; i++) {
+    const up = await fetch(base).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return { base, stop };
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  stop();
+  throw new Error('next start did not come up (did `next build` run?)');
+}
