@@ -19,6 +19,7 @@ const flag = z
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(20),
   DATA_DIR: z.string().default('.data/pglite'),
   GOOGLE_CLIENT_IDS: list,
   GOOGLE_CLIENT_SECRET: z.string().optional(),

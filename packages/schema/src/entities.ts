@@ -54,11 +54,24 @@ export const EntityFieldSchemas = {
 
 export type EntityFields = { [E in Entity]: z.infer<(typeof EntityFieldSchemas)[E]> };
 
+const byEntity = <T>(f: (entity: Entity) => T): Record<Entity, T> =>
+  Object.fromEntries(ENTITIES.map((e) => [e, f(e)])) as Record<Entity, T>;
+
+const FIELD_NAMES = byEntity((e) => Object.keys(EntityFieldSchemas[e].shape));
+const REQUIRED_FIELD_NAMES = byEntity((e) =>
+  Object.entries(EntityFieldSchemas[e].shape)
+    .filter(([, schema]) => !schema.safeParse(null).success)
+    .map(([name]) => name),
+);
+
+/**
+ * Each entity's fields all optional: the shape of an upsert's payload. Built
+ * once, since zod compiles a schema on its first use and that is not cheap.
+ */
+export const EntityPatchSchemas = byEntity((e) => EntityFieldSchemas[e].partial());
+
 /** Field names per entity, in declaration order. */
-export const entityFieldNames = (entity: Entity): string[] => Object.keys(EntityFieldSchemas[entity].shape);
+export const entityFieldNames = (entity: Entity): readonly string[] => FIELD_NAMES[entity];
 
 /** Fields a row cannot exist without. */
-export const requiredFieldNames = (entity: Entity): string[] =>
-  Object.entries(EntityFieldSchemas[entity].shape)
-    .filter(([, schema]) => !schema.safeParse(null).success)
-    .map(([name]) => name);
+export const requiredFieldNames = (entity: Entity): readonly string[] => REQUIRED_FIELD_NAMES[entity];

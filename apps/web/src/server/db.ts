@@ -6,7 +6,11 @@ import { env } from '~/env';
 const holder = globalThis as unknown as { storesyncDb?: Promise<OpenDb> };
 
 export function getOpenDb(): Promise<OpenDb> {
-  holder.storesyncDb ??= openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR }).catch((error) => {
+  holder.storesyncDb ??= openDb({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    poolSize: env.DATABASE_POOL_SIZE,
+  }).catch((error) => {
     holder.storesyncDb = undefined;
     throw error;
   });

@@ -1,5 +1,5 @@
-import { type Entity, type EntityRow, isDeleted } from '@storesync/schema';
-import { fieldNames, type StoredRow } from './tables.ts';
+import { type Entity, type EntityRow, entityFieldNames, isDeleted } from '@storesync/schema';
+import type { StoredRow } from './tables.ts';
 
 /** When the row was tombstoned, or null: the winning delete's clock time. */
 export const deletedAtOf = (row: StoredRow): string | null =>
@@ -15,6 +15,6 @@ export function canonicalRow(entity: Entity, row: StoredRow): EntityRow {
     updatedByDeviceId: row.updatedByDeviceId,
     rowVersion: row.rowVersion,
   };
-  for (const f of fieldNames(entity)) out[f] = row.state.values[f] ?? null;
+  for (const f of entityFieldNames(entity)) out[f] = row.state.values[f] ?? null;
   return out;
 }

@@ -1,13 +1,13 @@
 import {
   type Entity,
-  EntityFieldSchemas,
+  EntityPatchSchemas,
+  entityFieldNames,
   type Op,
   PushEventSchema,
   type RejectCode,
   requiredFieldNames,
 } from '@storesync/schema';
 import { describeZodError } from '../errors.ts';
-import { fieldNames } from './tables.ts';
 
 /** A push event that passed validation, with the fields it touches resolved. */
 export interface PreparedEvent {
@@ -49,7 +49,7 @@ export function prepareEvent(raw: unknown): Prepared {
   if (e.op === 'delete')
     return { ok: true, event: { ...base, fields: {}, clientUpdatedAt: e.clientUpdatedAt } };
 
-  const payload = EntityFieldSchemas[e.entity].partial().safeParse(e.payload ?? {});
+  const payload = EntityPatchSchemas[e.entity].safeParse(e.payload ?? {});
   if (!payload.success) {
     return {
       ok: false,
@@ -59,7 +59,7 @@ export function prepareEvent(raw: unknown): Prepared {
     };
   }
   const values = payload.data as Record<string, unknown>;
-  const known = fieldNames(e.entity);
+  const known = entityFieldNames(e.entity);
   const touched = e.updatedFields ? known.filter((f) => e.updatedFields?.includes(f)) : Object.keys(values);
   const required = requiredFieldNames(e.entity);
   const fields: Record<string, unknown> = {};

@@ -11,11 +11,11 @@ import {
   requiredFieldNames,
 } from '@storesync/schema';
 import { canonicalRow } from './canonical.ts';
-import { appendEvents, findApplied, type NewEvent } from './events.ts';
 import { lockStore } from './lock.ts';
 import { type PreparedEvent, prepareEvent } from './prepare.ts';
-import { loadRows, saveRows } from './rows.ts';
+import { readBatchState } from './read.ts';
 import type { StoredRow } from './tables.ts';
+import { type NewEvent, writeBatch } from './write.ts';
 
 export interface PushContext {
   userId: string;
@@ -34,7 +34,7 @@ const REFERENCES: Partial<Record<Entity, Record<string, Entity>>> = {
 type Working = Record<Entity, Map<string, StoredRow>>;
 
 /** Ids each entity's query must load: the events' rows and the rows they reference. */
-function idsToLoad(events: PreparedEvent[]): Record<Entity, Set<string>> {
+function idsToLoad(events: PreparedEvent[]): Record<Entity, string[]> {
   const ids = Object.fromEntries(ENTITIES.map((e) => [e, new Set<string>()])) as Record<Entity, Set<string>>;
   for (const e of events) {
     ids[e.entity].add(e.entityId);
@@ -43,7 +43,7 @@ function idsToLoad(events: PreparedEvent[]): Record<Entity, Set<string>> {
       if (typeof ref === 'string') ids[target].add(ref);
     }
   }
-  return ids;
+  return Object.fromEntries(ENTITIES.map((e) => [e, [...ids[e]]])) as Record<Entity, string[]>;
 }
 
 const missingReference = (working: Working, e: PreparedEvent): string | null => {
@@ -70,14 +70,12 @@ export async function applyPush(db: Db, ctx: PushContext, rawEvents: unknown[]):
       await lockStore(tx, ctx.userId);
       const now = (ctx.now ?? (() => new Date()))();
       const serverTime = now.toISOString();
-      const applied = await findApplied(
+      const { applied, rows: working } = await readBatchState(
         tx,
         ctx.userId,
         valid.map((e) => e.eventUuid),
+        idsToLoad(valid),
       );
-      const ids = idsToLoad(valid);
-      const loaded = await Promise.all(ENTITIES.map((e) => loadRows(tx, ctx.userId, e, [...ids[e]])));
-      const working = Object.fromEntries(ENTITIES.map((e, i) => [e, loaded[i]])) as Working;
       const changed = Object.fromEntries(ENTITIES.map((e) => [e, new Set<string>()])) as Record<
         Entity,
         Set<string>
@@ -169,12 +167,16 @@ export async function applyPush(db: Db, ctx: PushContext, rawEvents: unknown[]):
         });
       }
 
-      // Parents before children, for the foreign keys of debts and payments.
-      for (const entity of ENTITIES) {
-        const rows = [...changed[entity]].flatMap((id) => working[entity].get(id) ?? []);
-        await saveRows(tx, ctx.userId, entity, rows);
-      }
-      const eventIds = await appendEvents(tx, ctx.userId, ctx.deviceId, serverTime, newEvents);
+      const rows = Object.fromEntries(
+        ENTITIES.map((e) => [e, [...changed[e]].flatMap((id) => working[e].get(id) ?? [])]),
+      ) as Record<Entity, StoredRow[]>;
+      const eventIds = await writeBatch(tx, {
+        userId: ctx.userId,
+        deviceId: ctx.deviceId,
+        serverTime,
+        rows,
+        events: newEvents,
+      });
       newEvents.forEach((e, i) => {
         for (const r of pendingIds.get(e.eventUuid) ?? []) r.eventId = eventIds[i];
       });

@@ -22,21 +22,11 @@ const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const TIMESTAMP_FIELDS = new Set(['paidAt', 'soldAt']);
 const iso = (v: unknown) => (typeof v === 'string' ? new Date(v).toISOString() : null);
 
-const fieldsOf = new Map<Entity, string[]>();
-export const fieldNames = (entity: Entity): string[] => {
-  let names = fieldsOf.get(entity);
-  if (!names) {
-    names = entityFieldNames(entity);
-    fieldsOf.set(entity, names);
-  }
-  return names;
-};
-
 /** Column list in the order used by writes. */
 export const columnsOf = (entity: Entity): string[] => [
   'user_id',
   'id',
-  ...fieldNames(entity).map(snake),
+  ...entityFieldNames(entity).map(snake),
   'created_at',
   'updated_at',
   'deleted_at',
@@ -48,7 +38,7 @@ export const columnsOf = (entity: Entity): string[] => [
 
 export function fromRecord(entity: Entity, r: Record<string, unknown>): StoredRow {
   const values: Record<string, unknown> = {};
-  for (const f of fieldNames(entity)) {
+  for (const f of entityFieldNames(entity)) {
     const v = r[snake(f)] ?? null;
     values[f] = TIMESTAMP_FIELDS.has(f) ? iso(v) : v;
   }
@@ -73,7 +63,7 @@ export function toRecord(
   deletedAt: string | null,
 ): Record<string, unknown> {
   const rec: Record<string, unknown> = { user_id: userId, id: row.id };
-  for (const f of fieldNames(entity)) rec[snake(f)] = row.state.values[f] ?? null;
+  for (const f of entityFieldNames(entity)) rec[snake(f)] = row.state.values[f] ?? null;
   rec.created_at = row.createdAt;
   rec.updated_at = row.updatedAt;
   rec.deleted_at = deletedAt;
