@@ -1,15 +1,6 @@
 import type { Db } from '@storesync/db';
-import {
-  type Clock,
-  clampClientTime,
-  ENTITIES,
-  type Entity,
-  emptyRowState,
-  mergeChange,
-  type PushOutput,
-  type PushResult,
-  requiredFieldNames,
-} from '@storesync/schema';
+import { ENTITIES, type Entity, type PushOutput, type PushResult } from '@storesync/schema';
+import { applyEvent, REFERENCES } from './apply-event.ts';
 import { canonicalRow } from './canonical.ts';
 import { lockStore } from './lock.ts';
 import { type PreparedEvent, prepareEvent } from './prepare.ts';
@@ -24,16 +15,7 @@ export interface PushContext {
   now?: () => Date;
 }
 
-/** References that must name a row of the same store when a field sets them. */
-const REFERENCES: Partial<Record<Entity, Record<string, Entity>>> = {
-  debts: { customerId: 'customers' },
-  payments: { customerId: 'customers', debtId: 'debts' },
-  sales: { customerId: 'customers' },
-};
-
-type Working = Record<Entity, Map<string, StoredRow>>;
-
-/** Ids each entity's query must load: the events' rows and the rows they reference. */
+/** Ids to read for each entity: the events' rows and the rows they refer to. */
 function idsToLoad(events: PreparedEvent[]): Record<Entity, string[]> {
   const ids = Object.fromEntries(ENTITIES.map((e) => [e, new Set<string>()])) as Record<Entity, Set<string>>;
   for (const e of events) {
@@ -46,20 +28,11 @@ function idsToLoad(events: PreparedEvent[]): Record<Entity, string[]> {
   return Object.fromEntries(ENTITIES.map((e) => [e, [...ids[e]]])) as Record<Entity, string[]>;
 }
 
-const missingReference = (working: Working, e: PreparedEvent): string | null => {
-  for (const [field, target] of Object.entries(REFERENCES[e.entity] ?? {})) {
-    const ref = e.fields[field];
-    if (typeof ref === 'string' && !working[target].has(ref))
-      return `payload.${field}: no such ${target} row`;
-  }
-  return null;
-};
-
 /**
  * Applies a batch of outbox events for one store, in order, in one transaction,
- * under the store's write lock. Rows are read in one query per entity, merged in
- * memory with the pure field-level LWW rules, and written back set-wise with
- * their change-log events.
+ * under the store's write lock: one query reads what the batch touches, the
+ * pure field-level LWW merge runs in memory, and one statement writes the rows
+ * and appends their change-log events. A fault anywhere rolls it all back.
  */
 export async function applyPush(db: Db, ctx: PushContext, rawEvents: unknown[]): Promise<PushOutput> {
   const prepared = rawEvents.map(prepareEvent);
@@ -70,21 +43,14 @@ export async function applyPush(db: Db, ctx: PushContext, rawEvents: unknown[]):
       await lockStore(tx, ctx.userId);
       const now = (ctx.now ?? (() => new Date()))();
       const serverTime = now.toISOString();
-      const { applied, rows: working } = await readBatchState(
-        tx,
-        ctx.userId,
-        valid.map((e) => e.eventUuid),
-        idsToLoad(valid),
-      );
-      const changed = Object.fromEntries(ENTITIES.map((e) => [e, new Set<string>()])) as Record<
-        Entity,
-        Set<string>
-      >;
+      const uuids = valid.map((e) => e.eventUuid);
+      const { applied, rows } = await readBatchState(tx, ctx.userId, uuids, idsToLoad(valid));
 
       const results: PushResult[] = [];
       const newEvents: NewEvent[] = [];
-      const pendingIds = new Map<string, PushResult[]>();
-      const seen = new Set<string>();
+      const changed = new Map<string, { entity: Entity; row: StoredRow }>();
+      // Results that take the event id of an event applied earlier in this batch.
+      const awaitingId = new Map<string, PushResult[]>();
 
       for (const p of prepared) {
         if (!p.ok) {
@@ -96,89 +62,44 @@ export async function applyPush(db: Db, ctx: PushContext, rawEvents: unknown[]):
           continue;
         }
         const e = p.event;
-        const current = working[e.entity].get(e.entityId);
-        if (applied.has(e.eventUuid) || seen.has(e.eventUuid)) {
+        if (applied.has(e.eventUuid) || awaitingId.has(e.eventUuid)) {
           const result: PushResult = { eventUuid: e.eventUuid, status: 'duplicate' };
           const eventId = applied.get(e.eventUuid);
           if (eventId !== undefined) result.eventId = eventId;
-          else pendingIds.get(e.eventUuid)?.push(result);
+          else awaitingId.get(e.eventUuid)?.push(result);
+          const current = rows[e.entity].get(e.entityId);
           if (current) result.row = canonicalRow(e.entity, current);
           results.push(result);
           continue;
         }
-        seen.add(e.eventUuid);
-        const reject = (code: 'NOT_FOUND' | 'MISSING_FIELDS', message: string) =>
-          results.push({ eventUuid: e.eventUuid, status: 'rejected', error: { code, message } });
-
-        if (!current && e.op === 'delete') {
-          reject('NOT_FOUND', `no ${e.entity} row ${e.entityId} to delete`);
+        const outcome = applyEvent(rows, e, { deviceId: ctx.deviceId, now, serverTime });
+        if (outcome.status !== 'applied') {
+          // A repeat of this uuid in the batch is a duplicate, without an event id.
+          awaitingId.set(e.eventUuid, []);
+          results.push(outcome.result);
           continue;
         }
-        if (!current) {
-          const missing = requiredFieldNames(e.entity).filter((f) => !(f in e.fields));
-          if (missing.length > 0) {
-            reject(
-              'MISSING_FIELDS',
-              `creating a ${e.entity} row needs ${missing.map((f) => `payload.${f}`).join(', ')}`,
-            );
-            continue;
-          }
-        }
-        const missingRef = missingReference(working, e);
-        if (missingRef) {
-          reject('NOT_FOUND', missingRef);
-          continue;
-        }
-
-        const clock: Clock = [clampClientTime(e.clientUpdatedAt, now), ctx.deviceId, e.eventUuid];
-        const change =
-          e.op === 'delete' ? { op: 'delete' as const } : { op: 'upsert' as const, fields: e.fields };
-        const merged = mergeChange(current?.state ?? emptyRowState(), change, clock);
-        if (!merged.applied) {
-          // Only an existing row can ignore a change: a new row always takes its fields.
-          results.push({
-            eventUuid: e.eventUuid,
-            status: 'ignored',
-            ...(current && { row: canonicalRow(e.entity, current) }),
-          });
-          continue;
-        }
-        const next: StoredRow = {
-          id: e.entityId,
-          state: merged.state,
-          createdAt: current?.createdAt ?? serverTime,
-          updatedAt: serverTime,
-          updatedByDeviceId: ctx.deviceId,
-          rowVersion: (current?.rowVersion ?? 0) + 1,
-        };
-        working[e.entity].set(e.entityId, next);
-        changed[e.entity].add(e.entityId);
-        const row = canonicalRow(e.entity, next);
-        const result: PushResult = { eventUuid: e.eventUuid, status: 'applied', row };
+        const result: PushResult = { eventUuid: e.eventUuid, status: 'applied', row: outcome.event.payload };
         results.push(result);
-        pendingIds.set(e.eventUuid, [result]);
-        newEvents.push({
-          entity: e.entity,
-          entityId: e.entityId,
-          op: e.op,
-          payload: row,
-          clientUpdatedAt: clock[0],
-          eventUuid: e.eventUuid,
-        });
+        awaitingId.set(e.eventUuid, [result]);
+        newEvents.push(outcome.event);
+        changed.set(`${e.entity}:${e.entityId}`, { entity: e.entity, row: outcome.row });
       }
 
-      const rows = Object.fromEntries(
-        ENTITIES.map((e) => [e, [...changed[e]].flatMap((id) => working[e].get(id) ?? [])]),
-      ) as Record<Entity, StoredRow[]>;
+      const byEntity = Object.fromEntries(ENTITIES.map((e) => [e, [] as StoredRow[]])) as Record<
+        Entity,
+        StoredRow[]
+      >;
+      for (const { entity, row } of changed.values()) byEntity[entity].push(row);
       const eventIds = await writeBatch(tx, {
         userId: ctx.userId,
         deviceId: ctx.deviceId,
         serverTime,
-        rows,
+        rows: byEntity,
         events: newEvents,
       });
       newEvents.forEach((e, i) => {
-        for (const r of pendingIds.get(e.eventUuid) ?? []) r.eventId = eventIds[i];
+        for (const r of awaitingId.get(e.eventUuid) ?? []) r.eventId = eventIds[i];
       });
       return { results, serverTime };
     },
