@@ -1,6 +1,7 @@
 export { upsertUser } from './auth/sessions.ts';
 export { type ApiConfig, DEFAULT_GOOGLE_JWKS_URL, defaultApiConfig } from './config.ts';
 export { type Auth, type Context, createContext, createContextInner } from './context.ts';
+export { DEMO_EMAIL, seedDemoStore } from './dashboard/demo-seed.ts';
 export { createTrpcHandler, type TrpcHandlerOptions } from './http.ts';
 export { openApiDocument } from './openapi.ts';
 export { createRestHandlers, type RestHandlerOptions } from './rest.ts';

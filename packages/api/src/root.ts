@@ -1,10 +1,20 @@
 import { authRouter } from './routers/auth.ts';
+import { customersRouter } from './routers/customers/_router.ts';
+import { debtsRouter } from './routers/debts.ts';
+import { paymentsRouter } from './routers/payments.ts';
+import { reportsRouter } from './routers/reports/_router.ts';
+import { salesRouter } from './routers/sales.ts';
 import { syncRouter } from './routers/sync.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
   auth: authRouter,
   sync: syncRouter,
+  customers: customersRouter,
+  debts: debtsRouter,
+  payments: paymentsRouter,
+  sales: salesRouter,
+  reports: reportsRouter,
 });
 
 /** The router's type: what `@trpc/client` in the web and mobile apps is typed by. */

@@ -1,19 +1,24 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import '~/styles/base.css';
+import '~/styles/controls.css';
+import '~/styles/layout.css';
+import '~/styles/figures.css';
+import '~/styles/tables.css';
+import '~/styles/lists.css';
+import '~/styles/sale-form.css';
 
 export const metadata: Metadata = {
   title: 'StoreSync',
-  description: 'Offline-first sync for small shops',
+  description: 'Your shop’s book on every device: customers, debts, repayments and sales',
 };
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0f766e' };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body
-        style={{ fontFamily: 'system-ui, sans-serif', margin: 0, background: '#f7f7f5', color: '#1d1d1b' }}
-      >
-        {children}
-      </body>
+      <body>{children}</body>
     </html>
   );
 }

@@ -76,6 +76,15 @@ describe('createAuthOptions', () => {
     expect(pushed.results[0]?.row?.updatedByDeviceId).toBe(me.deviceId);
   });
 
+  it('seeds the demo store on its first sign-in only, through the change log', async () => {
+    const first = await signInJwt({ provider: 'dev', providerAccountId: 'demo' }, 'demo@storesync.local');
+    const count = () => t.db.syncEvent.count({ where: { userId: String(first.uid) } });
+    const seeded = await count();
+    expect(seeded).toBeGreaterThan(20);
+    await signInJwt({ provider: 'dev', providerAccountId: 'demo' }, 'demo@storesync.local');
+    expect(await count()).toBe(seeded);
+  });
+
   it('refuses a Google account whose email is not verified', () => {
     expect(
       identityOf(

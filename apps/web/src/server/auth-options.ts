@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Auth, upsertUser } from '@storesync/api';
+import { type Auth, DEMO_EMAIL, seedDemoStore, upsertUser } from '@storesync/api';
 import type { Db } from '@storesync/db';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
@@ -63,7 +63,10 @@ export function createAuthOptions(opts: AuthOptionsInput): NextAuthOptions {
         if (!account) return token;
         const identity = identityOf(account, user, profile as { email_verified?: boolean } | undefined);
         if (!identity) return token;
-        const row = await upsertUser(await opts.getDb(), identity);
+        const db = await opts.getDb();
+        const row = await upsertUser(db, identity);
+        // The demo store comes with a few customers, debts and sales, so a newcomer sees it working.
+        if (account.provider === 'dev' && row.email === DEMO_EMAIL) await seedDemoStore(db, row.id);
         return { ...token, uid: row.id, sid: randomUUID(), email: row.email, name: row.name };
       },
       session({ session, token }) {

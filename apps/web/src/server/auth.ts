@@ -5,13 +5,18 @@ import { getDb } from './db';
 
 const [webClientId] = env.GOOGLE_CLIENT_IDS;
 
+const google =
+  webClientId && env.GOOGLE_CLIENT_SECRET
+    ? { clientId: webClientId, clientSecret: env.GOOGLE_CLIENT_SECRET }
+    : undefined;
+
+/** Which sign-in buttons the sign-in page offers. */
+export const signInMethods = { google: google !== undefined, demo: env.DEV_LOGIN };
+
 export const authOptions = createAuthOptions({
   getDb,
   secret: env.authSecret,
-  google:
-    webClientId && env.GOOGLE_CLIENT_SECRET
-      ? { clientId: webClientId, clientSecret: env.GOOGLE_CLIENT_SECRET }
-      : undefined,
+  google,
   devLogin: env.DEV_LOGIN,
 });
 

@@ -30,6 +30,8 @@ export async function startNextServer(env: Record<string, string> = {}): Promise
     DEV_LOGIN: '1',
     DATA_DIR: dataDir,
     PORT: String(port),
+    // next-auth builds its redirects and cookie names from this.
+    NEXTAUTH_URL: base,
     NEXT_TELEMETRY_DISABLED: '1',
     ...env,
   };

@@ -1,0 +1,120 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Money } from '~/components/currency';
+import { CustomerForm } from '~/components/forms/customer-form';
+import { DebtForm } from '~/components/forms/debt-form';
+import { PaymentForm } from '~/components/forms/payment-form';
+import { Dialog } from '~/components/ui/dialog';
+import { Empty, ErrorState, Loading } from '~/components/ui/states';
+import { useTRPC } from '~/trpc/react';
+import { DeleteCustomer } from '../delete-customer';
+import { Timeline } from './timeline';
+
+type Open = 'debt' | 'payment' | 'edit' | 'delete' | null;
+
+/** One customer: balance, details, and their history, from which to record a debt, payment or sale. */
+export function CustomerView({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [open, setOpen] = useState<Open>(null);
+  const customer = useQuery(trpc.customers.get.queryOptions({ id }));
+  const timeline = useQuery(trpc.customers.timeline.queryOptions({ id }));
+  const close = () => setOpen(null);
+
+  if (customer.isError) {
+    return customer.error.data?.code === 'NOT_FOUND' || customer.error.data?.code === 'BAD_REQUEST' ? (
+      <Empty title="No such customer">
+        <Link href="/customers">Back to customers</Link>
+      </Empty>
+    ) : (
+      <ErrorState error={customer.error} onRetry={() => customer.refetch()} />
+    );
+  }
+  if (!customer.data) return <Loading label="Loading customer…" />;
+  const c = customer.data;
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/customers">Customers</Link> / <span aria-current="page">{c.name}</span>
+      </nav>
+      <div className="page-header">
+        <div>
+          <h1>{c.name}</h1>
+          <p className="muted">
+            {c.phone ?? 'No phone'}
+            {c.note && ` · ${c.note}`}
+          </p>
+        </div>
+        <div className="page-header__actions">
+          <button type="button" className="button" onClick={() => setOpen('edit')}>
+            Edit
+          </button>
+          <button type="button" className="button button--quiet-danger" onClick={() => setOpen('delete')}>
+            Delete
+          </button>
+        </div>
+      </div>
+      <dl className="stats stats--three">
+        <div className={`stat ${c.balance > 0 ? 'stat--owed' : 'stat--settled'}`}>
+          <dt>Balance</dt>
+          <dd data-testid="balance">
+            <Money value={c.balance} />
+          </dd>
+          <dd className="stat__note">{c.balance > 0 ? 'owes the store' : 'nothing owed'}</dd>
+        </div>
+        <div className="stat">
+          <dt>Debts</dt>
+          <dd>
+            <Money value={c.owed} />
+          </dd>
+        </div>
+        <div className="stat">
+          <dt>Repaid</dt>
+          <dd>
+            <Money value={c.paid} />
+          </dd>
+        </div>
+      </dl>
+      <div className="action-bar">
+        <button type="button" className="button button--primary" onClick={() => setOpen('debt')}>
+          Record debt
+        </button>
+        <button type="button" className="button button--primary" onClick={() => setOpen('payment')}>
+          Record payment
+        </button>
+        <Link className="button" href={`/sales/new?customer=${c.id}`}>
+          Record sale
+        </Link>
+      </div>
+      <section className="card" aria-labelledby="history">
+        <h2 id="history">History</h2>
+        {timeline.isError ? (
+          <ErrorState error={timeline.error} onRetry={() => timeline.refetch()} />
+        ) : timeline.data ? (
+          <Timeline entries={timeline.data} />
+        ) : (
+          <Loading label="Loading history…" />
+        )}
+      </section>
+      <Dialog open={open === 'debt'} title={`New debt for ${c.name}`} onClose={close}>
+        <DebtForm customerId={c.id} onDone={close} onCancel={close} />
+      </Dialog>
+      <Dialog open={open === 'payment'} title={`Payment from ${c.name}`} onClose={close}>
+        <PaymentForm customerId={c.id} balance={c.balance} onDone={close} onCancel={close} />
+      </Dialog>
+      <Dialog open={open === 'edit'} title="Edit customer" onClose={close}>
+        <CustomerForm customer={c} onDone={close} onCancel={close} />
+      </Dialog>
+      <DeleteCustomer
+        customer={open === 'delete' ? c : null}
+        onClose={close}
+        onDeleted={() => router.push('/customers')}
+      />
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+'use client';
+
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useDeferredValue, useId, useState } from 'react';
+import { CustomerForm, type CustomerFormValues } from '~/components/forms/customer-form';
+import { Dialog } from '~/components/ui/dialog';
+import { ErrorState, Loading } from '~/components/ui/states';
+import { useTRPC } from '~/trpc/react';
+import { CustomerTable, type Sort } from './customer-table';
+import { DeleteCustomer } from './delete-customer';
+
+/** The customers: search, sort by name or balance, add, edit and delete. */
+export function CustomersView({ startWithNew }: { startWithNew: boolean }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const searchId = useId();
+  const sortId = useId();
+  const [search, setSearch] = useState('');
+  const deferredSearch = useDeferredValue(search.trim());
+  const [sort, setSort] = useState<Sort>({ by: 'name', order: 'asc' });
+  const [editing, setEditing] = useState<CustomerFormValues | 'new' | null>(startWithNew ? 'new' : null);
+  const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
+  const list = useInfiniteQuery(
+    trpc.customers.list.infiniteQueryOptions(
+      { search: deferredSearch || undefined, sort: sort.by, order: sort.order, limit: 50 },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = list.data?.pages[0]?.total ?? 0;
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>Customers</h1>
+        <div className="page-header__actions">
+          <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
+            New customer
+          </button>
+        </div>
+      </div>
+      <div className="toolbar">
+        <label htmlFor={searchId} className="visually-hidden">
+          Search customers
+        </label>
+        <input
+          id={searchId}
+          type="search"
+          className="search"
+          placeholder="Search by name or phone"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <div className="sort-select phone-only">
+          <label htmlFor={sortId}>Sort</label>
+          <select
+            id={sortId}
+            value={`${sort.by}:${sort.order}`}
+            onChange={(e) => {
+              const [by, order] = e.target.value.split(':') as [Sort['by'], Sort['order']];
+              setSort({ by, order });
+            }}
+          >
+            <option value="name:asc">Name, A to Z</option>
+            <option value="name:desc">Name, Z to A</option>
+            <option value="balance:desc">Balance, highest first</option>
+            <option value="balance:asc">Balance, lowest first</option>
+          </select>
+        </div>
+        {list.data && (
+          <span className="muted" aria-live="polite">
+            {total} {total === 1 ? 'customer' : 'customers'}
+          </span>
+        )}
+      </div>
+      {list.isError ? (
+        <ErrorState error={list.error} onRetry={() => list.refetch()} />
+      ) : list.isPending ? (
+        <Loading label="Loading customers…" />
+      ) : (
+        <CustomerTable
+          rows={rows}
+          searching={deferredSearch !== ''}
+          sort={sort}
+          onSort={setSort}
+          onEdit={(c) => setEditing(c)}
+          onDelete={(c) => setDeleting(c)}
+          onAdd={() => setEditing('new')}
+        />
+      )}
+      {list.hasNextPage && (
+        <button
+          type="button"
+          className="button load-more"
+          onClick={() => list.fetchNextPage()}
+          disabled={list.isFetchingNextPage}
+        >
+          {list.isFetchingNextPage ? 'Loading…' : 'Show more'}
+        </button>
+      )}
+      <Dialog
+        open={editing !== null}
+        title={editing === 'new' ? 'New customer' : 'Edit customer'}
+        onClose={() => setEditing(null)}
+      >
+        <CustomerForm
+          customer={editing === 'new' || editing === null ? undefined : editing}
+          onCancel={() => setEditing(null)}
+          onDone={(id) => {
+            const created = editing === 'new';
+            setEditing(null);
+            if (created) router.push(`/customers/${id}`);
+          }}
+        />
+      </Dialog>
+      <DeleteCustomer customer={deleting} onClose={() => setDeleting(null)} />
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { AppHeader } from '~/components/app-header';
+import { getWebAuth } from '~/server/auth';
+import { TrpcReactProvider } from '~/trpc/react';
+
+// The session is read per request, whatever the build-time environment says.
+export const dynamic = 'force-dynamic';
+
+/** Every dashboard page needs a session: without one, the sign-in page. */
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const auth = await getWebAuth();
+  if (!auth) redirect('/sign-in');
+  return (
+    <TrpcReactProvider>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <AppHeader email={auth.user.email} />
+      <main id="main" className="page">
+        {children}
+      </main>
+    </TrpcReactProvider>
+  );
+}

@@ -1,0 +1,63 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { ErrorState, Loading } from '~/components/ui/states';
+import { useTimeZone } from '~/components/use-time-zone';
+import { useTRPC } from '~/trpc/react';
+import { DailyCharts } from './daily-charts';
+import { StatCards } from './stat-cards';
+import { TopDebtors } from './top-debtors';
+
+/** The store at a glance: what is owed, sales, the last 30 days, and who owes most. */
+export function OverviewView() {
+  const trpc = useTRPC();
+  const timeZone = useTimeZone();
+  const enabled = timeZone !== null;
+  const tz = timeZone ?? 'UTC';
+  const overview = useQuery({ ...trpc.reports.overview.queryOptions({ timeZone: tz }), enabled });
+  const daily = useQuery({ ...trpc.reports.daily.queryOptions({ timeZone: tz, days: 30 }), enabled });
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>Overview</h1>
+        <div className="page-header__actions">
+          <Link className="button" href="/customers?new=1">
+            New customer
+          </Link>
+          <Link className="button button--primary" href="/sales/new">
+            New sale
+          </Link>
+        </div>
+      </div>
+      {overview.isError ? (
+        <ErrorState error={overview.error} onRetry={() => overview.refetch()} />
+      ) : overview.data ? (
+        <StatCards figures={overview.data} />
+      ) : (
+        <Loading label="Loading figures…" />
+      )}
+      <div className="overview-grid">
+        <section className="card" aria-labelledby="last-30-days">
+          <h2 id="last-30-days">Last 30 days</h2>
+          {daily.isError ? (
+            <ErrorState error={daily.error} onRetry={() => daily.refetch()} />
+          ) : daily.data ? (
+            <DailyCharts days={daily.data} />
+          ) : (
+            <Loading label="Loading chart…" />
+          )}
+        </section>
+        <section className="card" aria-labelledby="top-debtors">
+          <h2 id="top-debtors">Top debtors</h2>
+          {overview.data ? (
+            <TopDebtors debtors={overview.data.topDebtors} />
+          ) : (
+            !overview.isError && <Loading />
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { Money } from '~/components/currency';
+import { shortDay } from '~/lib/dates';
+
+interface Figures {
+  outstanding: number;
+  customersOwing: number;
+  salesToday: { count: number; total: number };
+  salesThisWeek: { count: number; total: number; since: string };
+}
+
+const sales = (n: number) => `${n} ${n === 1 ? 'sale' : 'sales'}`;
+
+/** The four headline figures of the overview. */
+export function StatCards({ figures }: { figures: Figures }) {
+  return (
+    <dl className="stats">
+      <div className="stat stat--accent">
+        <dt>Outstanding</dt>
+        <dd>
+          <Money value={figures.outstanding} />
+        </dd>
+        <dd className="stat__note">debts minus repayments</dd>
+      </div>
+      <div className="stat">
+        <dt>Customers owing</dt>
+        <dd>{figures.customersOwing}</dd>
+        <dd className="stat__note">with a balance above zero</dd>
+      </div>
+      <div className="stat">
+        <dt>Sales today</dt>
+        <dd>
+          <Money value={figures.salesToday.total} />
+        </dd>
+        <dd className="stat__note">{sales(figures.salesToday.count)}</dd>
+      </div>
+      <div className="stat">
+        <dt>Sales this week</dt>
+        <dd>
+          <Money value={figures.salesThisWeek.total} />
+        </dd>
+        <dd className="stat__note">
+          {sales(figures.salesThisWeek.count)}
+          {figures.salesThisWeek.since && ` since ${shortDay(figures.salesThisWeek.since)}`}
+        </dd>
+      </div>
+    </dl>
+  );
+}

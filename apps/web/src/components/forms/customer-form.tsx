@@ -1,0 +1,86 @@
+'use client';
+
+import { CustomerCreateInputSchema } from '@storesync/schema';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Field, TextAreaField } from '~/components/ui/field';
+import { useTRPC } from '~/trpc/react';
+import { FormError } from './form-error';
+import { useFormErrors } from './use-form-errors';
+
+export interface CustomerFormValues {
+  id: string;
+  name: string;
+  phone: string | null;
+  note: string | null;
+}
+
+interface CustomerFormProps {
+  /** The customer to edit; a new one without. */
+  customer?: CustomerFormValues;
+  onDone: (id: string) => void;
+  onCancel: () => void;
+}
+
+const FIELDS = ['name', 'phone', 'note'] as const;
+
+/** Create or edit a customer; an edit sends only the fields that changed. */
+export function CustomerForm({ customer, onDone, onCancel }: CustomerFormProps) {
+  const trpc = useTRPC();
+  const [name, setName] = useState(customer?.name ?? '');
+  const [phone, setPhone] = useState(customer?.phone ?? '');
+  const [note, setNote] = useState(customer?.note ?? '');
+  const form = useFormErrors(FIELDS);
+  const create = useMutation(trpc.customers.create.mutationOptions());
+  const update = useMutation(trpc.customers.update.mutationOptions());
+  const busy = create.isPending || update.isPending;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const data = form.check(CustomerCreateInputSchema, {
+      name,
+      phone: phone.trim() || null,
+      note: note.trim() || null,
+    });
+    if (!data) return;
+    const done = { onSuccess: (row: { id: string }) => onDone(row.id), onError: form.fromServer };
+    if (!customer) return create.mutate(data, done);
+    const changed = Object.fromEntries(
+      FIELDS.filter((f) => data[f] !== customer[f]).map((f) => [f, data[f]]),
+    );
+    if (Object.keys(changed).length === 0) return onDone(customer.id);
+    update.mutate({ id: customer.id, ...changed }, done);
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Field
+        label="Name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={form.errors.name}
+        autoComplete="off"
+        required
+        autoFocus
+      />
+      <Field
+        label="Phone"
+        type="tel"
+        value={phone}
+        onChange={(e) => setPhone(e.target.value)}
+        error={form.errors.phone}
+        autoComplete="off"
+      />
+      <TextAreaField label="Note" value={note} onChange={setNote} error={form.errors.note} />
+      <FormError message={form.errors['']} />
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? 'Saving…' : customer ? 'Save changes' : 'Add customer'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+'use client';
+
+import { Money, useCurrency } from '~/components/currency';
+import { Field } from '~/components/ui/field';
+
+/** A line of the sale being typed: the raw text of each cell. */
+export interface LineDraft {
+  key: string;
+  name: string;
+  quantity: string;
+  unitPrice: string;
+}
+
+export const emptyLine = (): LineDraft => ({
+  key: crypto.randomUUID(),
+  name: '',
+  quantity: '1',
+  unitPrice: '',
+});
+
+interface LineItemsProps {
+  lines: LineDraft[];
+  /** Each line's total in minor units, or null while its cells are not numbers yet. */
+  lineTotals: (number | null)[];
+  errors: Record<string, string>;
+  onChange: (lines: LineDraft[]) => void;
+}
+
+/** The sale's line items: name, quantity and unit price per line, with its total; add and remove lines. */
+export function LineItems({ lines, lineTotals, errors, onChange }: LineItemsProps) {
+  const currency = useCurrency();
+  const edit = (i: number, patch: Partial<LineDraft>) =>
+    onChange(lines.map((line, j) => (j === i ? { ...line, ...patch } : line)));
+  return (
+    <fieldset className="line-items">
+      <legend>Items</legend>
+      {lines.map((line, i) => {
+        const total = lineTotals[i];
+        return (
+          <div className="line-item" key={line.key}>
+            <Field
+              className="line-item__name"
+              label={`Item ${i + 1}`}
+              value={line.name}
+              onChange={(e) => edit(i, { name: e.target.value })}
+              error={errors[`items.${i}.name`]}
+              autoComplete="off"
+            />
+            <Field
+              className="line-item__qty"
+              label="Quantity"
+              inputMode="decimal"
+              value={line.quantity}
+              onChange={(e) => edit(i, { quantity: e.target.value })}
+              error={errors[`items.${i}.quantity`]}
+            />
+            <Field
+              className="line-item__price"
+              label={currency ? `Unit price (${currency})` : 'Unit price'}
+              inputMode="decimal"
+              placeholder="0.00"
+              value={line.unitPrice}
+              onChange={(e) => edit(i, { unitPrice: e.target.value })}
+              error={errors[`items.${i}.unitPrice`]}
+            />
+            <div className="line-item__total">
+              <span className="line-item__total-label" id={`${line.key}-total`}>
+                Line total
+              </span>
+              <output aria-labelledby={`${line.key}-total`}>
+                {total == null ? '—' : <Money value={total} />}
+              </output>
+            </div>
+            <button
+              type="button"
+              className="icon-button line-item__remove"
+              aria-label={`Remove item ${i + 1}`}
+              disabled={lines.length === 1}
+              onClick={() => onChange(lines.filter((_, j) => j !== i))}
+            >
+              ×
+            </button>
+          </div>
+        );
+      })}
+      {errors.items && <p className="field__error">{errors.items}</p>}
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => onChange([...lines, emptyLine()])}
+      >
+        + Add item
+      </button>
+    </fieldset>
+  );
+}

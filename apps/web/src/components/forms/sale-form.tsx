@@ -1,0 +1,107 @@
+'use client';
+
+import { SaleCreateInputSchema, saleTotal } from '@storesync/schema';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { Money, useCurrency } from '~/components/currency';
+import { Field, TextAreaField } from '~/components/ui/field';
+import { MoneyField } from '~/components/ui/money-field';
+import { Loading } from '~/components/ui/states';
+import { fromDateTimeInput, toDateTimeInput } from '~/lib/dates';
+import { parseMoney } from '~/lib/money';
+import { useTRPC } from '~/trpc/react';
+import { FormError } from './form-error';
+import { emptyLine, type LineDraft, LineItems } from './line-items';
+import { useFormErrors } from './use-form-errors';
+
+const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.replace(',', '.')));
+
+/** Records a sale: line items with a live total, what was paid, and optionally who bought. */
+export function SaleForm({ customerId, onDone }: { customerId?: string | undefined; onDone: () => void }) {
+  const trpc = useTRPC();
+  const currency = useCurrency();
+  const customerField = useId();
+  const [lines, setLines] = useState<LineDraft[]>(() => [emptyLine()]);
+  const [buyer, setBuyer] = useState(customerId ?? '');
+  const [paidInFull, setPaidInFull] = useState(true);
+  const [paid, setPaid] = useState('');
+  const [now] = useState(() => toDateTimeInput(new Date()));
+  // Untouched, the server stamps the exact time of the sale.
+  const [soldAt, setSoldAt] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const form = useFormErrors(['items', 'paidAmount', 'customerId', 'soldAt', 'note']);
+  const customers = useQuery(trpc.customers.list.queryOptions({ sort: 'name', limit: 200 }));
+  const create = useMutation(trpc.sales.create.mutationOptions());
+
+  const items = lines.map((l) => ({
+    name: l.name,
+    quantity: number(l.quantity),
+    unitPrice: currency ? (parseMoney(l.unitPrice, currency) ?? Number.NaN) : Number.NaN,
+  }));
+  const lineTotals = items.map((i) =>
+    Number.isFinite(i.quantity) && Number.isFinite(i.unitPrice) ? saleTotal([i]) : null,
+  );
+  const total = lineTotals.reduce<number>((sum, t) => sum + (t ?? 0), 0);
+
+  // Amounts need the store's currency, which only the browser knows: no server-rendered form.
+  if (!currency) return <Loading />;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const data = form.check(SaleCreateInputSchema, {
+      items,
+      paidAmount: paidInFull ? total : (parseMoney(paid, currency) ?? Number.NaN),
+      customerId: buyer || null,
+      soldAt: soldAt === null ? undefined : fromDateTimeInput(soldAt),
+      note: note.trim() || null,
+    });
+    if (data) create.mutate(data, { onSuccess: onDone, onError: form.fromServer });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="sale-form">
+      <LineItems lines={lines} lineTotals={lineTotals} errors={form.errors} onChange={setLines} />
+      <p className="sale-form__total" aria-live="polite">
+        Total <Money value={total} />
+      </p>
+      <div className="field">
+        <label className="checkbox">
+          <input type="checkbox" checked={paidInFull} onChange={(e) => setPaidInFull(e.target.checked)} />
+          Paid in full
+        </label>
+      </div>
+      {!paidInFull && (
+        <MoneyField label="Amount paid" value={paid} onChange={setPaid} error={form.errors.paidAmount} />
+      )}
+      {paidInFull && form.errors.paidAmount && <p className="field__error">{form.errors.paidAmount}</p>}
+      <div className="form-row">
+        <div className={['field', form.errors.customerId && 'field--invalid'].filter(Boolean).join(' ')}>
+          <label htmlFor={customerField}>Customer</label>
+          <select id={customerField} value={buyer} onChange={(e) => setBuyer(e.target.value)}>
+            <option value="">No customer (walk-in)</option>
+            {customers.data?.items.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          {form.errors.customerId && <p className="field__error">{form.errors.customerId}</p>}
+        </div>
+        <Field
+          label="Sold at"
+          type="datetime-local"
+          value={soldAt ?? now}
+          onChange={(e) => setSoldAt(e.target.value)}
+          error={form.errors.soldAt}
+        />
+      </div>
+      <TextAreaField label="Note" value={note} onChange={setNote} error={form.errors.note} />
+      <FormError message={form.errors['']} />
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={create.isPending}>
+          {create.isPending ? 'Saving…' : 'Record sale'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+'use client';
+
+import { Dialog } from './dialog';
+
+interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  message: string;
+  confirmLabel: string;
+  busy?: boolean;
+  error?: string | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** Asks before a destructive action; Cancel has the focus so Enter never deletes by accident. */
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  return (
+    <Dialog open={props.open} title={props.title} onClose={props.onCancel}>
+      <p>{props.message}</p>
+      {props.error && (
+        <p className="form-error" role="alert">
+          {props.error}
+        </p>
+      )}
+      <div className="form-actions">
+        {/* biome-ignore lint/a11y/noAutofocus: the safe choice takes the focus in a confirmation */}
+        <button type="button" className="button" onClick={props.onCancel} autoFocus>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button button--danger"
+          onClick={props.onConfirm}
+          disabled={props.busy}
+        >
+          {props.busy ? 'Deleting…' : props.confirmLabel}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,192 @@
+import type { AppRouter } from '@storesync/api';
+import { createTRPCClient, httpLink } from '@trpc/client';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, launchChromium, PHONE, shoot } from './test/browser';
+import { type NextServer, startNextServer } from './test/next-server';
+
+// The dashboard in real headless Chromium against the production build: the
+// owner's path through every page, and the sync path both ways with a phone.
+let server: NextServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let customerUrl = '';
+
+const phone = (token?: string) =>
+  createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${server.base}/api/trpc`,
+        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
+      }),
+    ],
+  });
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startNextServer(), launchChromium()]);
+  context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US', baseURL: server.base });
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const balance = () => page.getByTestId('balance').textContent();
+
+describe('the dashboard in Chromium', () => {
+  it('signs in as the demo store, which comes seeded', async () => {
+    await page.goto('/overview');
+    await page.waitForURL('**/sign-in');
+    await shoot(page, 'sign-in-desktop');
+    await page.setViewportSize(PHONE);
+    await shoot(page, 'sign-in-phone');
+    await page.setViewportSize(DESKTOP);
+    await page.getByRole('button', { name: 'Continue as demo store' }).click();
+    await page.waitForURL('**/overview');
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    await page.locator('.stat').first().getByText('$').waitFor();
+    expect(await page.getByRole('heading', { name: 'Top debtors' }).isVisible()).toBe(true);
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+  });
+
+  it('creates a customer', async () => {
+    await page.goto('/customers');
+    await page.getByRole('button', { name: 'New customer' }).click();
+    await page.getByRole('button', { name: 'Add customer' }).click();
+    await page.getByText('Enter a name').waitFor();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name').fill('Wanjiru E2E');
+    await dialog.getByLabel('Phone').fill('+254 711 000 001');
+    await page.getByRole('button', { name: 'Add customer' }).click();
+    await page.getByRole('heading', { name: 'Wanjiru E2E' }).waitFor();
+    customerUrl = page.url();
+    expect(customerUrl).toMatch(/\/customers\/[0-9a-f-]{36}$/);
+  });
+
+  it('records a debt and a partial payment and shows the balance', async () => {
+    await expect.poll(balance).toBe('$0.00');
+    await page.getByRole('button', { name: 'Record debt' }).click();
+    await page.getByRole('button', { name: 'Record debt' }).last().click();
+    await page.getByText('Enter an amount').waitFor();
+    await page.getByLabel(/Amount owed/).fill('50');
+    await page.getByRole('button', { name: 'Record debt' }).last().click();
+    await expect.poll(balance).toBe('$50.00');
+    await page.getByRole('button', { name: 'Record payment' }).click();
+    await page.getByLabel(/Amount paid/).fill('20.50');
+    await page.getByRole('button', { name: 'Record payment' }).last().click();
+    await expect.poll(balance).toBe('$29.50');
+    await page.getByText('−$20.50').waitFor();
+    await shoot(page, 'customer-desktop');
+  });
+
+  it('creates a sale with two items and shows its total', async () => {
+    await page.goto('/sales/new');
+    await page.getByLabel('Item 1', { exact: true }).fill('Rice 2 kg');
+    await page.getByLabel('Quantity').first().fill('2');
+    await page.getByLabel('Unit price').first().fill('4.50');
+    await page.getByRole('button', { name: '+ Add item' }).click();
+    await page.getByLabel('Item 2', { exact: true }).fill('Cooking oil');
+    await page.getByLabel('Unit price').nth(1).fill('5.40');
+    await page.locator('.sale-form__total').getByText('$14.40').waitFor();
+    await shoot(page, 'new-sale-desktop');
+    await page.getByRole('button', { name: 'Record sale' }).click();
+    await page.waitForURL('**/sales');
+    const sale = page.locator('.sale', { hasText: '2 × Rice 2 kg, 1 × Cooking oil' });
+    expect(await sale.locator('.sale__total').textContent()).toBe('$14.40');
+  });
+
+  it('puts an edit made on the web into a device’s sync.pull', async () => {
+    const s = await phone().auth.devSignIn.mutate({ email: 'demo@storesync.local', deviceId: 'phone-e2e' });
+    const device = phone(s.sessionToken);
+    let cursor = 0;
+    for (let more = true; more; ) {
+      const page = await device.sync.pull.query({ cursor, limit: 1000 });
+      ({ cursor, hasMore: more } = page);
+    }
+    await page.goto(customerUrl);
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('dialog').getByLabel('Phone').fill('+254 722 999 999');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('+254 722 999 999').waitFor();
+    const pulled = await device.sync.pull.query({ cursor });
+    const id = customerUrl.split('/').at(-1);
+    expect(pulled.events).toMatchObject([
+      { entity: 'customers', entityId: id, row: { name: 'Wanjiru E2E', phone: '+254 722 999 999' } },
+    ]);
+    expect(pulled.events[0]?.deviceId).toMatch(/^web:/);
+  });
+
+  it('shows a change pushed by a device after a reload', async () => {
+    const s = await phone().auth.devSignIn.mutate({ email: 'demo@storesync.local', deviceId: 'phone-e2e' });
+    const id = customerUrl.split('/').at(-1) ?? '';
+    const pushed = await phone(s.sessionToken).sync.push.mutate({
+      deviceId: 'phone-e2e',
+      events: [
+        {
+          eventUuid: crypto.randomUUID(),
+          entity: 'payments',
+          entityId: crypto.randomUUID(),
+          op: 'upsert',
+          payload: {
+            customerId: id,
+            amount: 950,
+            paidAt: new Date().toISOString(),
+            note: 'Paid at the counter',
+          },
+          clientUpdatedAt: new Date().toISOString(),
+        },
+      ],
+    });
+    expect(pushed.results[0]?.status).toBe('applied');
+    await page.reload();
+    await expect.poll(balance).toBe('$20.00');
+    await page.getByText('Paid at the counter').waitFor();
+  });
+
+  it('has every page at desktop and phone width', async () => {
+    const state = await context.storageState();
+    for (const [label, viewport] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
+      const ctx = await browser.newContext({
+        viewport,
+        locale: 'en-US',
+        baseURL: server.base,
+        storageState: state,
+      });
+      const p = await ctx.newPage();
+      for (const [name, path, ready] of [
+        ['overview', '/overview', '.recharts-bar-rectangle'],
+        ['customers', '/customers', '.customer-table'],
+        ['customer', customerUrl, '.timeline'],
+        ['sales', '/sales', '.sales-day'],
+        ['new-sale', '/sales/new', '.sale-form'],
+        ['settings', '/settings', '.settings'],
+      ] as const) {
+        await p.goto(path);
+        await p.locator(ready).first().waitFor();
+        // The sales list is long by design: what the screen shows is what matters.
+        await shoot(p, `${name}-${label}`, name !== 'sales');
+      }
+      await p.goto('/customers');
+      await p.getByRole('button', { name: 'New customer' }).click();
+      await shoot(p, `customer-dialog-${label}`);
+      await ctx.close();
+    }
+  });
+
+  it('blocks every page and the API after signing out', async () => {
+    await page.goto('/overview');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/sign-in');
+    for (const path of ['/overview', '/customers', customerUrl, '/sales', '/sales/new', '/settings']) {
+      await page.goto(path);
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
+    }
+    const api = await page.request.get('/api/trpc/customers.list?input=%7B%7D');
+    expect(api.status()).toBe(401);
+  });
+});

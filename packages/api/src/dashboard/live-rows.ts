@@ -1,0 +1,47 @@
+import type { Entity } from '@storesync/schema';
+import { TRPCError } from '@trpc/server';
+import type { AuthedContext } from './authed-context.ts';
+
+const NOUN: Record<Entity, string> = {
+  customers: 'customer',
+  debts: 'debt',
+  payments: 'payment',
+  sales: 'sale',
+};
+
+/** Not-found and another store's id get this same answer, so ids leak nothing. */
+export const notFound = (entity: Entity) =>
+  new TRPCError({ code: 'NOT_FOUND', message: `No such ${NOUN[entity]}` });
+
+async function findLive(ctx: AuthedContext, entity: Entity, id: string) {
+  const where = { userId: ctx.auth.user.id, id, deletedAt: null };
+  const select = { id: true } as const;
+  switch (entity) {
+    case 'customers':
+      return ctx.db.customer.findFirst({ where, select });
+    case 'debts':
+      return ctx.db.debt.findFirst({ where, select });
+    case 'payments':
+      return ctx.db.payment.findFirst({ where, select });
+    case 'sales':
+      return ctx.db.sale.findFirst({ where, select });
+  }
+}
+
+/**
+ * Requires a live (not tombstoned) row of the caller's store. Edits and deletes
+ * check first: an upsert of an unknown id would create a row, and one of a
+ * deleted row would revive it — neither is what "edit" or "delete" means.
+ */
+export async function requireLive(ctx: AuthedContext, entity: Entity, id: string): Promise<void> {
+  if (!(await findLive(ctx, entity, id))) throw notFound(entity);
+}
+
+/** A payment may name a debt only of the same customer. */
+export async function requireDebtOf(ctx: AuthedContext, debtId: string, customerId: string): Promise<void> {
+  const debt = await ctx.db.debt.findFirst({
+    where: { userId: ctx.auth.user.id, id: debtId, deletedAt: null },
+    select: { customerId: true },
+  });
+  if (debt?.customerId !== customerId) throw notFound('debts');
+}

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { Entity, EntityRow, Op } from '@storesync/schema';
+import { TRPCError } from '@trpc/server';
+import { applyPush } from '../sync/push.ts';
+import type { AuthedContext } from './authed-context.ts';
+
+export interface DashboardChange {
+  entity: Entity;
+  entityId: string;
+  op: Op;
+  /** The entity's fields being set (upsert only). */
+  payload?: Record<string, unknown>;
+  /** For edits: exactly the fields the owner changed, so other fields keep their clocks. */
+  updatedFields?: string[];
+}
+
+/**
+ * Applies one dashboard write as a sync event of the web session's device,
+ * through `applyPush`: the same validation, field-level merge and `sync_events`
+ * append as a phone's push, so every device pulls it. Nothing else in the
+ * dashboard writes entity tables.
+ */
+export async function writeChange(ctx: AuthedContext, change: DashboardChange): Promise<EntityRow> {
+  const event = {
+    eventUuid: randomUUID(),
+    entity: change.entity,
+    entityId: change.entityId,
+    op: change.op,
+    ...(change.payload && { payload: change.payload }),
+    ...(change.updatedFields && { updatedFields: change.updatedFields }),
+    clientUpdatedAt: new Date().toISOString(),
+  };
+  const { results } = await applyPush(ctx.db, { userId: ctx.auth.user.id, deviceId: ctx.auth.deviceId }, [
+    event,
+  ]);
+  const result = results[0];
+  if (result?.status === 'rejected') {
+    const code = result.error?.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'BAD_REQUEST';
+    throw new TRPCError({ code, message: result.error?.message ?? 'Rejected' });
+  }
+  // `ignored` still carries the canonical row: a device's newer edit won, and the owner sees it.
+  if (!result?.row) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'No row after write' });
+  return result.row;
+}
+
+/** The fields an edit names, for `updatedFields`: every input key but the id. */
+export function editedFields(input: Record<string, unknown>): {
+  payload: Record<string, unknown>;
+  updatedFields: string[];
+} {
+  const payload = Object.fromEntries(Object.entries(input).filter(([k, v]) => k !== 'id' && v !== undefined));
+  if (Object.keys(payload).length === 0) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'input: nothing to change' });
+  }
+  return { payload, updatedFields: Object.keys(payload) };
+}

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CustomerCreateInputSchema,
+  CustomerListInputSchema,
+  CustomerUpdateInputSchema,
+  IdInputSchema,
+} from '@storesync/schema';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { requireLive } from '../../dashboard/live-rows.ts';
+import { editedFields, writeChange } from '../../dashboard/write.ts';
+import { protectedProcedure } from '../../trpc.ts';
+import { getCustomer } from './get.handler.ts';
+import { listCustomers } from './list.handler.ts';
+import { customerTimeline } from './timeline.handler.ts';
+
+const TimelineInputSchema = IdInputSchema.extend({ limit: z.int().min(1).max(500).default(200) });
+
+/** The dashboard's customers: reads scoped to the caller's store, writes through the sync path. */
+export const customersRouter = {
+  list: protectedProcedure
+    .input(CustomerListInputSchema)
+    .query(({ ctx, input }) => listCustomers(ctx, input)),
+
+  get: protectedProcedure.input(IdInputSchema).query(({ ctx, input }) => getCustomer(ctx, input.id)),
+
+  timeline: protectedProcedure
+    .input(TimelineInputSchema)
+    .query(({ ctx, input }) => customerTimeline(ctx, input)),
+
+  create: protectedProcedure
+    .input(CustomerCreateInputSchema)
+    .mutation(({ ctx, input }) =>
+      writeChange(ctx, { entity: 'customers', entityId: randomUUID(), op: 'upsert', payload: input }),
+    ),
+
+  update: protectedProcedure.input(CustomerUpdateInputSchema).mutation(async ({ ctx, input }) => {
+    const edit = editedFields(input);
+    await requireLive(ctx, 'customers', input.id);
+    return writeChange(ctx, { entity: 'customers', entityId: input.id, op: 'upsert', ...edit });
+  }),
+
+  delete: protectedProcedure.input(IdInputSchema).mutation(async ({ ctx, input }) => {
+    await requireLive(ctx, 'customers', input.id);
+    return writeChange(ctx, { entity: 'customers', entityId: input.id, op: 'delete' });
+  }),
+} satisfies TRPCRouterRecord;

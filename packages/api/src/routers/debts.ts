@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DebtCreateInputSchema,
+  DebtUpdateInputSchema,
+  IdInputSchema,
+  LedgerListInputSchema,
+} from '@storesync/schema';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { notFound, requireLive } from '../dashboard/live-rows.ts';
+import { debtRecordedAt } from '../dashboard/recorded-at.ts';
+import { debtSelect, toDebt } from '../dashboard/rows.ts';
+import { editedFields, writeChange } from '../dashboard/write.ts';
+import { protectedProcedure } from '../trpc.ts';
+
+/** What customers owe, one row per debt; reads scoped to the caller's store, writes through the sync path. */
+export const debtsRouter = {
+  list: protectedProcedure.input(LedgerListInputSchema).query(async ({ ctx, input }) => {
+    const where = {
+      userId: ctx.auth.user.id,
+      deletedAt: null,
+      ...(input.customerId && { customerId: input.customerId }),
+    };
+    const [rows, total] = await Promise.all([
+      ctx.db.debt.findMany({
+        where,
+        select: debtSelect,
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        skip: input.cursor,
+        take: input.limit,
+      }),
+      ctx.db.debt.count({ where }),
+    ]);
+    const recorded = await debtRecordedAt(ctx, rows);
+    const items = rows.map((r) => toDebt(r, recorded.get(r.id) ?? r.createdAt.toISOString()));
+    const next = input.cursor + items.length;
+    return { items, total, nextCursor: next < total ? next : null };
+  }),
+
+  get: protectedProcedure.input(IdInputSchema).query(async ({ ctx, input }) => {
+    const row = await ctx.db.debt.findFirst({
+      where: { userId: ctx.auth.user.id, id: input.id, deletedAt: null },
+      select: debtSelect,
+    });
+    if (!row) throw notFound('debts');
+    const recorded = await debtRecordedAt(ctx, [row]);
+    return toDebt(row, recorded.get(row.id) ?? row.createdAt.toISOString());
+  }),
+
+  create: protectedProcedure.input(DebtCreateInputSchema).mutation(async ({ ctx, input }) => {
+    await requireLive(ctx, 'customers', input.customerId);
+    return writeChange(ctx, { entity: 'debts', entityId: randomUUID(), op: 'upsert', payload: input });
+  }),
+
+  update: protectedProcedure.input(DebtUpdateInputSchema).mutation(async ({ ctx, input }) => {
+    const edit = editedFields(input);
+    await requireLive(ctx, 'debts', input.id);
+    return writeChange(ctx, { entity: 'debts', entityId: input.id, op: 'upsert', ...edit });
+  }),
+
+  delete: protectedProcedure.input(IdInputSchema).mutation(async ({ ctx, input }) => {
+    await requireLive(ctx, 'debts', input.id);
+    return writeChange(ctx, { entity: 'debts', entityId: input.id, op: 'delete' });
+  }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import {
+  IdInputSchema,
+  LedgerListInputSchema,
+  PaymentCreateInputSchema,
+  PaymentUpdateInputSchema,
+} from '@storesync/schema';
+import type { TRPCRouterRecord } from '@trpc/server';
+import { notFound, requireDebtOf, requireLive } from '../dashboard/live-rows.ts';
+import { paymentSelect, toPayment } from '../dashboard/rows.ts';
+import { editedFields, writeChange } from '../dashboard/write.ts';
+import { protectedProcedure } from '../trpc.ts';
+
+/** Repayments, each its own row; reads scoped to the caller's store, writes through the sync path. */
+export const paymentsRouter = {
+  list: protectedProcedure.input(LedgerListInputSchema).query(async ({ ctx, input }) => {
+    const where = {
+      userId: ctx.auth.user.id,
+      deletedAt: null,
+      ...(input.customerId && { customerId: input.customerId }),
+    };
+    const [rows, total] = await Promise.all([
+      ctx.db.payment.findMany({
+        where,
+        select: paymentSelect,
+        orderBy: [{ paidAt: 'desc' }, { id: 'asc' }],
+        skip: input.cursor,
+        take: input.limit,
+      }),
+      ctx.db.payment.count({ where }),
+    ]);
+    const next = input.cursor + rows.length;
+    return { items: rows.map(toPayment), total, nextCursor: next < total ? next : null };
+  }),
+
+  get: protectedProcedure.input(IdInputSchema).query(async ({ ctx, input }) => {
+    const row = await ctx.db.payment.findFirst({
+      where: { userId: ctx.auth.user.id, id: input.id, deletedAt: null },
+      select: paymentSelect,
+    });
+    if (!row) throw notFound('payments');
+    return toPayment(row);
+  }),
+
+  create: protectedProcedure.input(PaymentCreateInputSchema).mutation(async ({ ctx, input }) => {
+    await requireLive(ctx, 'customers', input.customerId);
+    if (input.debtId) await requireDebtOf(ctx, input.debtId, input.customerId);
+    const payload = { ...input, paidAt: input.paidAt ?? new Date().toISOString() };
+    return writeChange(ctx, { entity: 'payments', entityId: randomUUID(), op: 'upsert', payload });
+  }),
+
+  update: protectedProcedure.input(PaymentUpdateInputSchema).mutation(async ({ ctx, input }) => {
+    const edit = editedFields(input);
+    const current = await ctx.db.payment.findFirst({
+      where: { userId: ctx.auth.user.id, id: input.id, deletedAt: null },
+      select: { customerId: true },
+    });
+    if (!current) throw notFound('payments');
+    if (input.debtId) await requireDebtOf(ctx, input.debtId, current.customerId);
+    return writeChange(ctx, { entity: 'payments', entityId: input.id, op: 'upsert', ...edit });
+  }),
+
+  delete: protectedProcedure.input(IdInputSchema).mutation(async ({ ctx, input }) => {
+    await requireLive(ctx, 'payments', input.id);
+    return writeChange(ctx, { entity: 'payments', entityId: input.id, op: 'delete' });
+  }),
+} satisfies TRPCRouterRecord;

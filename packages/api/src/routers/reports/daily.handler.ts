@@ -1,0 +1,61 @@
+import type { AuthedContext } from '../../dashboard/authed-context.ts';
+import { debtsRecordedSql, num, ofLiveCustomer } from '../../dashboard/sql.ts';
+
+interface DayRow {
+  day: string;
+  sales: string;
+  sales_count: number;
+  debts: string;
+  payments: string;
+}
+
+/**
+ * Per calendar day (in the owner's time zone) of the last `days` days, today
+ * included: sales, new debt and repayments (of live customers), summed in SQL. Days without any
+ * are zeros, so a chart has one point per day.
+ */
+export async function daily(ctx: AuthedContext, input: { timeZone: string; days: number }) {
+  const userId = ctx.auth.user.id;
+  const tz = input.timeZone;
+  const rows = await ctx.db.$queryRaw<DayRow[]>`
+    WITH range AS (
+      SELECT (date_trunc('day', now() AT TIME ZONE ${tz}) - make_interval(days => ${input.days - 1}))
+               AT TIME ZONE ${tz} AS start
+    ),
+    days AS (
+      SELECT generate_series(0, ${input.days - 1}) AS n
+    ),
+    s AS (
+      SELECT (sold_at AT TIME ZONE ${tz})::date AS day, sum(total) AS total, count(*)::int AS n
+      FROM sales, range WHERE user_id = ${userId}::uuid AND deleted_at IS NULL AND sold_at >= range.start
+      GROUP BY 1
+    ),
+    d AS (
+      SELECT (recorded_at AT TIME ZONE ${tz})::date AS day, sum(amount) AS total
+      FROM (${debtsRecordedSql(userId)}) debts, range WHERE recorded_at >= range.start GROUP BY 1
+    ),
+    p AS (
+      SELECT (paid_at AT TIME ZONE ${tz})::date AS day, sum(amount) AS total
+      FROM payments p, range WHERE p.user_id = ${userId}::uuid AND p.deleted_at IS NULL
+        AND p.paid_at >= range.start AND ${ofLiveCustomer('p', userId)}
+      GROUP BY 1
+    ),
+    calendar AS (
+      SELECT ((range.start AT TIME ZONE ${tz})::date + days.n) AS day FROM range, days
+    )
+    SELECT to_char(calendar.day, 'YYYY-MM-DD') AS day,
+           COALESCE(s.total, 0)::text AS sales, COALESCE(s.n, 0) AS sales_count,
+           COALESCE(d.total, 0)::text AS debts, COALESCE(p.total, 0)::text AS payments
+    FROM calendar
+    LEFT JOIN s ON s.day = calendar.day
+    LEFT JOIN d ON d.day = calendar.day
+    LEFT JOIN p ON p.day = calendar.day
+    ORDER BY calendar.day`;
+  return rows.map((r) => ({
+    day: r.day,
+    sales: num(r.sales),
+    salesCount: r.sales_count,
+    debts: num(r.debts),
+    payments: num(r.payments),
+  }));
+}

@@ -1,0 +1,58 @@
+import type { AuthedContext } from '../../dashboard/authed-context.ts';
+import { balancesSql, num } from '../../dashboard/sql.ts';
+
+interface Totals {
+  outstanding: string | null;
+  owing: number;
+  today_count: number;
+  today_total: string | null;
+  week_count: number;
+  week_total: string | null;
+  week_start: string;
+}
+
+/**
+ * The overview's figures: what live customers owe in all, how many owe
+ * anything, sales today and this week (from Monday) in the owner's time zone,
+ * and the five largest balances.
+ */
+export async function overview(ctx: AuthedContext, timeZone: string) {
+  const userId = ctx.auth.user.id;
+  const [totals] = await ctx.db.$queryRaw<Totals[]>`
+    WITH balances AS (
+      SELECT b.balance FROM (${balancesSql(userId)}) b
+      JOIN customers c ON c.user_id = ${userId}::uuid AND c.id = b.customer_id AND c.deleted_at IS NULL
+    ),
+    bounds AS (
+      SELECT date_trunc('day', now() AT TIME ZONE ${timeZone}) AT TIME ZONE ${timeZone} AS today,
+             date_trunc('week', now() AT TIME ZONE ${timeZone}) AS week_local
+    ),
+    sold AS (
+      SELECT s.sold_at, s.total FROM sales s, bounds
+      WHERE s.user_id = ${userId}::uuid AND s.deleted_at IS NULL
+        AND s.sold_at >= least(bounds.today, bounds.week_local AT TIME ZONE ${timeZone})
+    )
+    SELECT (SELECT sum(balance)::text FROM balances) AS outstanding,
+           (SELECT count(*)::int FROM balances WHERE balance > 0) AS owing,
+           (SELECT count(*)::int FROM sold, bounds WHERE sold_at >= bounds.today) AS today_count,
+           (SELECT sum(total)::text FROM sold, bounds WHERE sold_at >= bounds.today) AS today_total,
+           (SELECT count(*)::int FROM sold) AS week_count,
+           (SELECT sum(total)::text FROM sold) AS week_total,
+           (SELECT to_char(week_local, 'YYYY-MM-DD') FROM bounds) AS week_start`;
+  const top = await ctx.db.$queryRaw<{ id: string; name: string; balance: string }[]>`
+    SELECT c.id::text AS id, c.name, b.balance::text AS balance
+    FROM (${balancesSql(userId)}) b
+    JOIN customers c ON c.user_id = ${userId}::uuid AND c.id = b.customer_id AND c.deleted_at IS NULL
+    WHERE b.balance > 0 ORDER BY b.balance DESC, lower(c.name) LIMIT 5`;
+  return {
+    outstanding: num(totals?.outstanding ?? null),
+    customersOwing: totals?.owing ?? 0,
+    salesToday: { count: totals?.today_count ?? 0, total: num(totals?.today_total ?? null) },
+    salesThisWeek: {
+      count: totals?.week_count ?? 0,
+      total: num(totals?.week_total ?? null),
+      since: totals?.week_start ?? '',
+    },
+    topDebtors: top.map((t) => ({ id: t.id, name: t.name, balance: num(t.balance) })),
+  };
+}

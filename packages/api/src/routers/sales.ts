@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import {
+  IdInputSchema,
+  SaleCreateInputSchema,
+  SaleListInputSchema,
+  SaleUpdateInputSchema,
+  saleTotal,
+} from '@storesync/schema';
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import type { AuthedContext } from '../dashboard/authed-context.ts';
+import { notFound, requireLive } from '../dashboard/live-rows.ts';
+import { saleSelect, toSale } from '../dashboard/rows.ts';
+import { editedFields, writeChange } from '../dashboard/write.ts';
+import { protectedProcedure } from '../trpc.ts';
+
+/** Names of the live customers among these ids, for showing who bought. */
+async function customerNames(ctx: AuthedContext, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await ctx.db.customer.findMany({
+    where: { userId: ctx.auth.user.id, id: { in: wanted }, deletedAt: null },
+    select: { id: true, name: true },
+  });
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+const tooMuchPaid = () =>
+  new TRPCError({ code: 'BAD_REQUEST', message: 'paidAmount: Cannot be more than the total' });
+
+/** Sales with their line items; the total is always computed from the items here. */
+export const salesRouter = {
+  list: protectedProcedure.input(SaleListInputSchema).query(async ({ ctx, input }) => {
+    const where = {
+      userId: ctx.auth.user.id,
+      deletedAt: null,
+      ...(input.customerId && { customerId: input.customerId }),
+      ...((input.from || input.to) && {
+        soldAt: { ...(input.from && { gte: input.from }), ...(input.to && { lt: input.to }) },
+      }),
+    };
+    const [rows, total] = await Promise.all([
+      ctx.db.sale.findMany({
+        where,
+        select: saleSelect,
+        orderBy: [{ soldAt: 'desc' }, { id: 'asc' }],
+        skip: input.cursor,
+        take: input.limit,
+      }),
+      ctx.db.sale.count({ where }),
+    ]);
+    const names = await customerNames(
+      ctx,
+      rows.map((r) => r.customerId),
+    );
+    const items = rows.map((r) => toSale(r, r.customerId ? (names.get(r.customerId) ?? null) : null));
+    const next = input.cursor + items.length;
+    return { items, total, nextCursor: next < total ? next : null };
+  }),
+
+  get: protectedProcedure.input(IdInputSchema).query(async ({ ctx, input }) => {
+    const row = await ctx.db.sale.findFirst({
+      where: { userId: ctx.auth.user.id, id: input.id, deletedAt: null },
+      select: saleSelect,
+    });
+    if (!row) throw notFound('sales');
+    const names = await customerNames(ctx, [row.customerId]);
+    return toSale(row, row.customerId ? (names.get(row.customerId) ?? null) : null);
+  }),
+
+  create: protectedProcedure.input(SaleCreateInputSchema).mutation(async ({ ctx, input }) => {
+    if (input.customerId) await requireLive(ctx, 'customers', input.customerId);
+    const payload = {
+      ...input,
+      total: saleTotal(input.items),
+      soldAt: input.soldAt ?? new Date().toISOString(),
+    };
+    return writeChange(ctx, { entity: 'sales', entityId: randomUUID(), op: 'upsert', payload });
+  }),
+
+  update: protectedProcedure.input(SaleUpdateInputSchema).mutation(async ({ ctx, input }) => {
+    const edit = editedFields(input);
+    const current = await ctx.db.sale.findFirst({
+      where: { userId: ctx.auth.user.id, id: input.id, deletedAt: null },
+      select: { total: true, paidAmount: true },
+    });
+    if (!current) throw notFound('sales');
+    if (input.customerId) await requireLive(ctx, 'customers', input.customerId);
+    const total = input.items ? saleTotal(input.items) : Number(current.total);
+    if ((input.paidAmount ?? Number(current.paidAmount)) > total) throw tooMuchPaid();
+    if (input.items) {
+      edit.payload.total = total;
+      edit.updatedFields.push('total');
+    }
+    return writeChange(ctx, { entity: 'sales', entityId: input.id, op: 'upsert', ...edit });
+  }),
+
+  delete: protectedProcedure.input(IdInputSchema).mutation(async ({ ctx, input }) => {
+    await requireLive(ctx, 'sales', input.id);
+    return writeChange(ctx, { entity: 'sales', entityId: input.id, op: 'delete' });
+  }),
+} satisfies TRPCRouterRecord;
