@@ -27,6 +27,18 @@ const newestFieldClock = (state: RowState): Clock | null => {
   return newest;
 };
 
+/**
+ * The newest clock time in the row's state (any field or the tombstone). A
+ * row's `updatedAt` is never behind it, so a client whose clock observes
+ * `updatedAt` issues edits that beat every write it has seen.
+ */
+export function newestClockTime(state: RowState): string | null {
+  const newest = newestFieldClock(state);
+  const d = state.deletedClock;
+  if (!newest) return d ? d[0] : null;
+  return d && d[0] > newest[0] ? d[0] : newest[0];
+}
+
 /** Whether the row is tombstoned: its delete is newer than every field write. */
 export function isDeleted(state: RowState): boolean {
   if (!state.deletedClock) return false;

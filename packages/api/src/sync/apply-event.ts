@@ -4,6 +4,7 @@ import {
   type Entity,
   emptyRowState,
   mergeChange,
+  newestClockTime,
   type PushResult,
   requiredFieldNames,
 } from '@storesync/schema';
@@ -83,7 +84,8 @@ export function applyEvent(rows: WorkingRows, e: PreparedEvent, ctx: ApplyContex
     id: e.entityId,
     state: merged.state,
     createdAt: current?.createdAt ?? ctx.serverTime,
-    updatedAt: ctx.serverTime,
+    // Never behind the newest clock it holds: see newestClockTime.
+    updatedAt: [ctx.serverTime, newestClockTime(merged.state) ?? ''].reduce((a, b) => (a > b ? a : b)),
     updatedByDeviceId: ctx.deviceId,
     rowVersion: (current?.rowVersion ?? 0) + 1,
   };

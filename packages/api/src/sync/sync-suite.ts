@@ -111,6 +111,17 @@ export function syncSuite(kind: DbKind) {
       expect(r2.results[0]).toMatchObject({ status: 'applied', row: { name: 'Now' } });
     });
 
+    it('keeps updatedAt at or past the newest clock the row holds, so clients can catch up to it', async () => {
+      const id = uuid();
+      const ahead = iso(Date.now() + 4 * 60_000);
+      const r1 = await push(a, [upsertEvent('customers', id, { name: 'Fast' }, Date.parse(ahead))]);
+      expect(r1.results[0]?.row?.updatedAt).toBe(ahead);
+      const r2 = await push(a2, [upsertEvent('customers', id, { phone: '1' }, Date.now())]);
+      expect(r2.results[0]?.row?.updatedAt).toBe(ahead);
+      const r3 = await push(a2, [upsertEvent('customers', id, { name: 'Later' }, Date.parse(ahead) + 1)]);
+      expect(r3.results[0]).toMatchObject({ status: 'applied', row: { name: 'Later', updatedAt: iso(Date.parse(ahead) + 1) } });
+    });
+
     it('tombstones, updates under the tombstone, revives, and ignores older deletes', async () => {
       const id = uuid();
       await push(a, [upsertEvent('customers', id, { name: 'C', phone: '1' }, T0)]);

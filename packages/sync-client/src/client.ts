@@ -1,0 +1,143 @@
+import { MAX_PUSH_EVENTS } from '@storesync/schema';
+import { failureKind } from './errors.ts';
+import { createHlc } from './hlc.ts';
+import { pullChanges } from './pull.ts';
+import { pushOutbox } from './push.ts';
+import { createRepositories, type Repository } from './repositories.ts';
+import { type Connectivity, createRunner } from './runner.ts';
+import { createStatusStore, type StatusSource } from './status.ts';
+import type { Store } from './storage/types.ts';
+import { createTrpcSyncApi, type SyncApi, type TransportOptions } from './transport.ts';
+
+interface CommonOptions {
+  /** The local database: `openSqliteStore(file)`, `createMemoryStore()`, or your adapter's. */
+  store: Store;
+  connectivity?: Connectivity;
+  /** Time between syncs while all is well (default 60 s). */
+  intervalMs?: number;
+  /** How soon after a local write its push starts (default 2 s). */
+  writeDelayMs?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** Overrides the device id kept in the local database (generated on first open). */
+  deviceId?: string;
+  /** Batch sizes; pushes are capped at the server's 500. */
+  pushBatchSize?: number;
+  pullLimit?: number;
+  /** Injection points for tests: wall clock, UUIDs, jitter. */
+  now?: () => number;
+  newId?: () => string;
+  random?: () => number;
+}
+
+export type SyncClientOptions = CommonOptions & (TransportOptions | { api: SyncApi });
+
+export interface SyncClient {
+  /** This installation's id: pass it to `auth.signIn`, whose session must match it. */
+  readonly deviceId: string;
+  readonly customers: Repository<'customers'>;
+  readonly debts: Repository<'debts'>;
+  readonly payments: Repository<'payments'>;
+  readonly sales: Repository<'sales'>;
+  readonly status: StatusSource;
+  /**
+   * Binds the local book to the signed-in user and starts syncing. A book of
+   * another store is cleared first, unless it still holds unsynced changes.
+   */
+  signIn(userId: string): Promise<void>;
+  /** Stops syncing; local data stays for the next sign-in. */
+  signOut(): void;
+  /** Pushes and pulls now; rejects when the sync fails. */
+  syncNow(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens the sync engine on a local database: typed repositories, outbox, and the sync runner. */
+export async function createSyncClient(options: SyncClientOptions): Promise<SyncClient> {
+  const { store } = options;
+  const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
+  const stored = await store.transaction(async (tx) => {
+    const s = await tx.getState();
+    const deviceId = options.deviceId ?? s.deviceId ?? newId();
+    if (deviceId !== s.deviceId) await tx.setState({ deviceId });
+    return { ...s, deviceId };
+  });
+  const { deviceId } = stored;
+  const now = options.now ?? Date.now;
+  const hlc = createHlc({ now, last: stored.clock });
+  const api = 'api' in options ? options.api : createTrpcSyncApi(options);
+  const status = createStatusStore();
+  const batchSize = Math.min(options.pushBatchSize ?? MAX_PUSH_EVENTS, MAX_PUSH_EVENTS);
+
+  const refreshCounts = async () => {
+    const [pending, failed, s] = await store.transaction(
+      async (tx) =>
+        [await tx.countOutbox('pending'), await tx.countOutbox('error'), await tx.getState()] as const,
+    );
+    status.update({ pending, failed, lastSyncAt: s.lastSyncAt });
+  };
+  /** Push, then pull: a push the server keeps failing must not also cut the device off its changes. */
+  const sync = async () => {
+    try {
+      const { userId } = await store.transaction((tx) => tx.getState());
+      if (!userId) throw new Error('Sign in first: the local book does not belong to a store yet');
+      let pushFailure: { error: unknown } | null = null;
+      try {
+        await pushOutbox({ store, api, hlc, deviceId, userId, batchSize });
+      } catch (error) {
+        if (failureKind(error) === 'offline') throw error;
+        pushFailure = { error };
+      }
+      await pullChanges({ store, api, hlc, userId, limit: options.pullLimit ?? 500 });
+      if (pushFailure) throw pushFailure.error;
+      await store.transaction((tx) => tx.setState({ lastSyncAt: new Date(now()).toISOString() }));
+    } finally {
+      await refreshCounts();
+    }
+  };
+  const runner = createRunner({
+    sync,
+    status,
+    connectivity: options.connectivity,
+    intervalMs: options.intervalMs,
+    backoffBaseMs: options.backoffBaseMs,
+    backoffMaxMs: options.backoffMaxMs,
+    random: options.random,
+  });
+  const repositories = createRepositories({
+    store,
+    hlc,
+    deviceId,
+    newId,
+    onWrite: () => {
+      status.update({ pending: status.get().pending + 1 });
+      runner.soon(options.writeDelayMs ?? 2_000);
+    },
+  });
+  await refreshCounts();
+
+  return {
+    deviceId,
+    ...repositories,
+    status,
+    async signIn(userId) {
+      await store.transaction(async (tx) => {
+        const s = await tx.getState();
+        if (s.userId !== null && s.userId !== userId) {
+          if ((await tx.countOutbox('pending')) > 0)
+            throw new Error('The local book holds unsynced changes of another store');
+          await tx.reset();
+        }
+        await tx.setState({ userId });
+      });
+      await refreshCounts();
+      runner.start();
+    },
+    signOut: () => runner.stop(),
+    syncNow: runner.syncNow,
+    async close() {
+      runner.stop();
+      await store.close();
+    },
+  };
+}

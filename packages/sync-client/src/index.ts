@@ -1,0 +1,11 @@
+export { createSyncClient, type SyncClient, type SyncClientOptions } from './client.ts';
+export { type FailureKind, failureKind } from './errors.ts';
+export { type CreateInput, type Repository, RowNotFoundError, type UpdateInput } from './repositories.ts';
+export type { Row } from './rows.ts';
+export type { Connectivity } from './runner.ts';
+export type { StatusSource, SyncState, SyncStatus } from './status.ts';
+export { createMemoryStore } from './storage/memory.ts';
+export type { SqlDriver, SqlValue } from './storage/sql-driver.ts';
+export { createSqlStore } from './storage/sql-store.ts';
+export type * from './storage/types.ts';
+export { createTrpcSyncApi, type FetchLike, type SyncApi, type TransportOptions } from './transport.ts';

@@ -1,0 +1,120 @@
+import type { SqlDriver } from './storage/sql-driver.ts';
+
+/** One step of the local schema; applied once, in order, inside a transaction. */
+export interface Migration {
+  version: number;
+  statements: string[];
+}
+
+const COMMON_COLUMNS = `created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  deleted_at TEXT,
+  updated_by_device_id TEXT,
+  row_version INTEGER NOT NULL`;
+
+/**
+ * The local database's schema, as the seed lays it out: the entity tables,
+ * `sync_state` (one row) and `outbox`, plus `server_rows`, the server's copy of
+ * each row that pending changes are replayed on (see storage/types.ts).
+ * Published migrations are never edited: a change is a new version.
+ */
+export const LOCAL_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    statements: [
+      `CREATE TABLE sync_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        user_id TEXT,
+        device_id TEXT,
+        last_server_event_id INTEGER NOT NULL DEFAULT 0,
+        last_sync_at TEXT,
+        clock TEXT
+      )`,
+      'INSERT INTO sync_state (id) VALUES (1)',
+      `CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_id TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
+        payload_json TEXT,
+        updated_fields TEXT,
+        client_updated_at TEXT NOT NULL,
+        event_uuid TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'error')),
+        retry_count INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+      )`,
+      'CREATE INDEX outbox_status_idx ON outbox (status, id)',
+      'CREATE INDEX outbox_row_idx ON outbox (entity, entity_id, status, id)',
+      `CREATE TABLE server_rows (
+        entity TEXT NOT NULL,
+        id TEXT NOT NULL,
+        row_json TEXT NOT NULL,
+        PRIMARY KEY (entity, id)
+      )`,
+      `CREATE TABLE customers (
+        id TEXT PRIMARY KEY NOT NULL,
+        name TEXT NOT NULL,
+        phone TEXT,
+        note TEXT,
+        ${COMMON_COLUMNS}
+      )`,
+      `CREATE TABLE debts (
+        id TEXT PRIMARY KEY NOT NULL,
+        customer_id TEXT NOT NULL,
+        amount INTEGER NOT NULL,
+        note TEXT,
+        due_date TEXT,
+        ${COMMON_COLUMNS}
+      )`,
+      'CREATE INDEX debts_customer_idx ON debts (customer_id)',
+      `CREATE TABLE payments (
+        id TEXT PRIMARY KEY NOT NULL,
+        customer_id TEXT NOT NULL,
+        debt_id TEXT,
+        amount INTEGER NOT NULL,
+        paid_at TEXT NOT NULL,
+        note TEXT,
+        ${COMMON_COLUMNS}
+      )`,
+      'CREATE INDEX payments_customer_idx ON payments (customer_id)',
+      `CREATE TABLE sales (
+        id TEXT PRIMARY KEY NOT NULL,
+        customer_id TEXT,
+        items TEXT NOT NULL,
+        total INTEGER NOT NULL,
+        paid_amount INTEGER NOT NULL,
+        sold_at TEXT NOT NULL,
+        note TEXT,
+        ${COMMON_COLUMNS}
+      )`,
+    ],
+  },
+];
+
+/**
+ * Brings the database to the newest schema version (SQLite's `user_version`).
+ * A database written by a newer app version is refused rather than misread.
+ */
+export async function migrate(driver: SqlDriver, migrations: readonly Migration[] = LOCAL_MIGRATIONS) {
+  const [row] = await driver.all<{ user_version: number }>('PRAGMA user_version');
+  const current = row?.user_version ?? 0;
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new Error(`The local database has schema version ${current}; this app knows up to ${latest}`);
+  }
+  for (const m of migrations.filter((x) => x.version > current)) {
+    await driver.run('BEGIN IMMEDIATE');
+    try {
+      for (const sql of m.statements) await driver.run(sql);
+      await driver.run(`PRAGMA user_version = ${m.version}`);
+      await driver.run('COMMIT');
+    } catch (error) {
+      await driver.run('ROLLBACK');
+      throw error;
+    }
+  }
+  return latest;
+}

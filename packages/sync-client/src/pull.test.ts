@@ -1,0 +1,167 @@
+import type { PulledEvent, PullOutput } from '@storesync/schema';
+import { describe, expect, it } from 'vitest';
+import { createSyncClient } from './client.ts';
+import { createMemoryStore } from './storage/memory.ts';
+import type { Store } from './storage/types.ts';
+import {
+  createScriptedApi,
+  createTestClient,
+  httpError,
+  pulled,
+  SERVER_TIME,
+  serverRow,
+} from './test/fake-api.ts';
+
+const id = (n: number) => `00000000-0000-4000-9000-${n.toString().padStart(12, '0')}`;
+const customer = (n: number, name: string, rowVersion = 1) =>
+  serverRow(id(n), { name, phone: null, note: null }, rowVersion);
+
+/** A server whose log is `events`, paged by `limit`. */
+const logServer = (events: PulledEvent[]) =>
+  createScriptedApi({
+    pull: (cursor, limit): PullOutput => {
+      const rest = events.filter((e) => e.eventId > cursor);
+      const page = rest.slice(0, Math.min(limit, 2));
+      return { events: page, cursor: page.at(-1)?.eventId ?? cursor, hasMore: rest.length > page.length };
+    },
+  });
+const cursorOf = (store: Store) => store.transaction(async (tx) => (await tx.getState()).lastServerEventId);
+
+describe('pull', () => {
+  it('pages from the stored cursor until the server has no more, replacing rows by id', async () => {
+    const server = logServer([
+      pulled(1, 'customers', customer(1, 'v1')),
+      pulled(2, 'customers', customer(2, 'other')),
+      pulled(3, 'customers', customer(1, 'v2', 2)),
+      pulled(4, 'customers', { ...customer(2, 'other', 2), deletedAt: SERVER_TIME }),
+      pulled(5, 'unknown-entity' as 'customers', customer(3, 'from a newer server')),
+    ]);
+    const { client, store } = await createTestClient(server.api);
+    await client.syncNow();
+    expect(server.pulls).toEqual([0, 2, 4]);
+    expect(await cursorOf(store)).toBe(5);
+    expect((await client.customers.list({ includeDeleted: true })).map((r) => [r.name, r.deletedAt])).toEqual(
+      [
+        ['v2', null],
+        ['other', SERVER_TIME],
+      ],
+    );
+    await client.syncNow();
+    expect(server.pulls.at(-1)).toBe(5);
+  });
+
+  it('never advances the cursor past rows that were not saved', async () => {
+    const server = logServer([1, 2, 3, 4].map((n) => pulled(n, 'customers', customer(n, `c${n}`))));
+    const inner = createMemoryStore();
+    let crash = true;
+    const store: Store = {
+      close: inner.close,
+      transaction: (fn) =>
+        inner.transaction((tx) =>
+          fn({
+            ...tx,
+            putServerRow: async (entity, row) => {
+              // The app dies while saving the second page.
+              if (crash && row.id === id(4)) throw new Error('killed');
+              await tx.putServerRow(entity, row);
+            },
+          }),
+        ),
+    };
+    const { client } = await createTestClient(server.api, store);
+    await expect(client.syncNow()).rejects.toThrow('killed');
+    expect(await cursorOf(store)).toBe(2);
+    expect((await client.customers.list()).map((r) => r.name)).toEqual(['c1', 'c2']);
+    crash = false;
+    await client.syncNow();
+    expect(server.pulls).toEqual([0, 2, 2]);
+    expect((await client.customers.list()).map((r) => r.name)).toEqual(['c1', 'c2', 'c3', 'c4']);
+  });
+
+  it('keeps pending local edits on top of pulled rows until they are pushed', async () => {
+    const events = [pulled(1, 'customers', customer(1, 'Amina'))];
+    let serverDown = false;
+    const server = createScriptedApi({
+      push: (es) => {
+        if (serverDown) throw httpError(500, 'INTERNAL_SERVER_ERROR');
+        return es.map((e) => ({ eventUuid: e.eventUuid, status: 'applied' }));
+      },
+      pull: (cursor) => ({
+        events: events.filter((e) => e.eventId > cursor),
+        cursor: events.length,
+        hasMore: false,
+      }),
+    });
+    const { client } = await createTestClient(server.api);
+    await client.syncNow();
+    await client.customers.update(id(1), { note: 'owes for rice' });
+    // Someone renames her on the web while this device's note cannot be pushed.
+    events.push(pulled(2, 'customers', customer(1, 'Amina W.', 2)));
+    serverDown = true;
+    await expect(client.syncNow()).rejects.toThrow('INTERNAL_SERVER_ERROR');
+    expect(await client.customers.get(id(1))).toMatchObject({
+      name: 'Amina W.',
+      note: 'owes for rice',
+      rowVersion: 2,
+    });
+    expect(client.status.get()).toMatchObject({ state: 'error', pending: 1 });
+    serverDown = false;
+    events.push(
+      pulled(3, 'customers', serverRow(id(1), { name: 'Amina W.', phone: null, note: 'owes for rice' }, 3)),
+    );
+    await client.syncNow();
+    expect(await client.customers.get(id(1))).toMatchObject({ note: 'owes for rice', rowVersion: 3 });
+    expect(client.status.get()).toMatchObject({ state: 'idle', pending: 0 });
+  });
+
+  it('never moves a row back to an older version', async () => {
+    const server = logServer([
+      pulled(1, 'customers', customer(1, 'new', 5)),
+      pulled(2, 'customers', customer(1, 'old', 4)),
+    ]);
+    const { client } = await createTestClient(server.api);
+    await client.syncNow();
+    expect(await client.customers.get(id(1))).toMatchObject({ name: 'new', rowVersion: 5 });
+  });
+
+  it('moves the clock past pulled times, so a slow phone’s next edit is newer', async () => {
+    const server = logServer([pulled(1, 'customers', { ...customer(1, 'x'), updatedAt: SERVER_TIME })]);
+    const store = createMemoryStore();
+    const client = await createSyncClient({
+      store,
+      api: server.api,
+      now: () => Date.parse(SERVER_TIME) - 3_600_000,
+    });
+    await client.signIn('u');
+    await client.syncNow();
+    await client.customers.update(id(1), { name: 'y' });
+    const [item] = await store.transaction((tx) => tx.listOutbox({ status: 'pending' }));
+    expect(item && item.clientUpdatedAt > SERVER_TIME).toBe(true);
+    await client.close();
+  });
+
+  it('never writes a page that was in flight into the book of another store', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const server = createScriptedApi({
+      pull: async (cursor) => {
+        if (server.pulls.length > 1) return { events: [], cursor, hasMore: false };
+        await held;
+        return { events: [pulled(40, 'customers', customer(1, 'store A'))], cursor: 40, hasMore: false };
+      },
+    });
+    const { client, store } = await createTestClient(server.api);
+    const inFlight = client.syncNow();
+    await new Promise((r) => setTimeout(r, 10));
+    // Sign-out, and another account signs in, while store A's page is on its way.
+    client.signOut();
+    await client.signIn('user-2');
+    release();
+    await expect(inFlight).rejects.toThrow('changed store during the sync');
+    await client.syncNow();
+    expect(await client.customers.list({ includeDeleted: true })).toEqual([]);
+    expect(await cursorOf(store)).toBe(0);
+  });
+});

@@ -1,0 +1,120 @@
+import {
+  type Entity,
+  EntityFieldSchemas,
+  type EntityFields,
+  type EntityRow,
+  entityFieldNames,
+  type Op,
+} from '@storesync/schema';
+import type { Hlc } from './hlc.ts';
+import { recordChange } from './outbox.ts';
+import type { Row } from './rows.ts';
+import type { Store } from './storage/types.ts';
+
+type Fields<E extends Entity> = EntityFields[E];
+/** Required fields must be given; nullable ones may be left out and start as null. */
+export type CreateInput<E extends Entity> = {
+  [K in keyof Fields<E> as null extends Fields<E>[K] ? never : K]: Fields<E>[K];
+} & { [K in keyof Fields<E> as null extends Fields<E>[K] ? K : never]?: Fields<E>[K] };
+export type UpdateInput<E extends Entity> = Partial<Fields<E>>;
+
+export interface Repository<E extends Entity> {
+  /** Creates a row with a new UUID; validated by the shared entity schema. */
+  create(input: CreateInput<E>): Promise<Row<E>>;
+  /** Changes only the given fields, so another device's edits of other fields survive. */
+  update(id: string, patch: UpdateInput<E>): Promise<Row<E>>;
+  /** Tombstones the row. */
+  delete(id: string): Promise<void>;
+  /** The row, or null when unknown or deleted. */
+  get(id: string): Promise<Row<E> | null>;
+  /** Rows by creation time; tombstones only when asked for. */
+  list(options?: { includeDeleted?: boolean }): Promise<Row<E>[]>;
+}
+
+export interface RepositoryContext {
+  store: Store;
+  hlc: Hlc;
+  deviceId: string;
+  newId: () => string;
+  /** Told after each committed write, to update the status and schedule a sync. */
+  onWrite: () => void;
+}
+
+/** Thrown for a write to a row this device does not have, or has deleted. */
+export class RowNotFoundError extends Error {
+  constructor(entity: Entity, id: string) {
+    super(`No ${entity} row ${id}`);
+    this.name = 'RowNotFoundError';
+  }
+}
+
+/** The local row as the entity's typed row: its fields were validated when written. */
+const typed = <E extends Entity>(row: EntityRow) => row as Row<E>;
+
+/** The repository of one entity on the local book. */
+export function createRepository<E extends Entity>(entity: E, ctx: RepositoryContext): Repository<E> {
+  const schema = EntityFieldSchemas[entity];
+  const patchSchema = schema.partial();
+  const nulls = Object.fromEntries(entityFieldNames(entity).map((f) => [f, null]));
+
+  /** Applies one change to the row and appends its outbox item, in one local transaction. */
+  const commit = async (id: string, op: Op, values: Record<string, unknown> | null, existing: boolean) => {
+    const row = await ctx.store.transaction(async (tx) => {
+      const { userId } = await tx.getState();
+      if (!userId) throw new Error('Sign in first: the local book does not belong to a store yet');
+      const current = await tx.getRow(entity, id);
+      if (existing && (!current || current.deletedAt !== null)) throw new RowNotFoundError(entity, id);
+      const next = await recordChange(tx, current, {
+        userId,
+        deviceId: ctx.deviceId,
+        entity,
+        entityId: id,
+        op,
+        payload: values,
+        updatedFields: values && Object.keys(values),
+        clientUpdatedAt: ctx.hlc.next(),
+        eventUuid: ctx.newId(),
+      });
+      await tx.setState({ clock: ctx.hlc.current() });
+      return next;
+    });
+    ctx.onWrite();
+    return row;
+  };
+  const get = async (id: string) => {
+    const row = await ctx.store.transaction((tx) => tx.getRow(entity, id));
+    return row && row.deletedAt === null ? typed<E>(row) : null;
+  };
+
+  return {
+    async create(input) {
+      const values = schema.parse({ ...nulls, ...input }) as Record<string, unknown>;
+      const row = await commit(ctx.newId(), 'upsert', values, false);
+      if (!row) throw new Error(`Creating a ${entity} row left no row`);
+      return typed<E>(row);
+    },
+    async update(id, patch) {
+      const parsed = patchSchema.parse(patch) as Record<string, unknown>;
+      const values = Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined));
+      const row = Object.keys(values).length > 0 ? await commit(id, 'upsert', values, true) : await get(id);
+      if (!row) throw new RowNotFoundError(entity, id);
+      return typed<E>(row);
+    },
+    async delete(id) {
+      await commit(id, 'delete', null, true);
+    },
+    get,
+    async list(options = {}) {
+      const rows = await ctx.store.transaction((tx) => tx.listRows(entity));
+      return rows.filter((r) => options.includeDeleted || r.deletedAt === null).map((r) => typed<E>(r));
+    },
+  };
+}
+
+/** The four typed repositories of the store's book. */
+export const createRepositories = (ctx: RepositoryContext) => ({
+  customers: createRepository('customers', ctx),
+  debts: createRepository('debts', ctx),
+  payments: createRepository('payments', ctx),
+  sales: createRepository('sales', ctx),
+});

@@ -1,0 +1,48 @@
+/**
+ * - `idle`: the last sync succeeded (or none has run yet);
+ * - `syncing`: a sync is running;
+ * - `offline`: the host reports no network, or the server could not be reached;
+ * - `error`: the server answered with a failure; `lastError` says which.
+ */
+export type SyncState = 'idle' | 'syncing' | 'offline' | 'error';
+
+export interface SyncStatus {
+  state: SyncState;
+  /** Local changes not yet accepted by the server. */
+  pending: number;
+  /** Local changes the server rejected: they will not be retried. */
+  failed: number;
+  lastSyncAt: string | null;
+  lastError: string | null;
+}
+
+/** What a UI reads; shaped for React's `useSyncExternalStore(subscribe, get)`. */
+export interface StatusSource {
+  /** The current status; the same object until something changes. */
+  get(): SyncStatus;
+  subscribe(listener: (status: SyncStatus) => void): () => void;
+}
+
+export interface StatusStore extends StatusSource {
+  update(patch: Partial<SyncStatus>): void;
+}
+
+/** The status a client publishes; listeners are told only of real changes. */
+export function createStatusStore(): StatusStore {
+  let status: SyncStatus = { state: 'idle', pending: 0, failed: 0, lastSyncAt: null, lastError: null };
+  const listeners = new Set<(status: SyncStatus) => void>();
+  return {
+    get: () => status,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    update(patch) {
+      const next = { ...status, ...patch };
+      const keys = Object.keys(next) as (keyof SyncStatus)[];
+      if (keys.every((k) => next[k] === status[k])) return;
+      status = next;
+      for (const listener of listeners) listener(status);
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { ENTITIES, type Entity, type EntityRow } from '@storesync/schema';
+import { createSerialQueue } from './serial.ts';
+import {
+  initialSyncState,
+  type OutboxItem,
+  type Store,
+  type StoredSyncState,
+  type StoreTx,
+} from './types.ts';
+
+/** Rows are JSON values: a deep copy keeps callers from mutating stored state. */
+const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+const byCreated = (a: EntityRow, b: EntityRow) =>
+  a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/**
+ * The local database in memory: for tests, and for hosts with no SQLite.
+ * Atomic like the SQL store: every write records how to undo itself, and a
+ * transaction that throws is rolled back.
+ */
+export function createMemoryStore(): Store {
+  const rows = new Map<Entity, Map<string, EntityRow>>(ENTITIES.map((e) => [e, new Map()]));
+  const serverRows = new Map<string, EntityRow>();
+  const outbox = new Map<number, OutboxItem>();
+  let state: StoredSyncState = initialSyncState();
+  let nextId = 1;
+  let undo: (() => void)[] = [];
+  const serial = createSerialQueue();
+
+  const table = (entity: Entity) => rows.get(entity) ?? new Map<string, EntityRow>();
+  /** Sets or deletes a map entry, remembering the previous value. */
+  const write = <K, V>(map: Map<K, V>, key: K, value: V | undefined) => {
+    const had = map.has(key);
+    const prev = map.get(key);
+    undo.push(() => (had ? map.set(key, prev as V) : map.delete(key)));
+    if (value === undefined) map.delete(key);
+    else map.set(key, value);
+  };
+  const setState = (next: StoredSyncState) => {
+    const prev = state;
+    undo.push(() => {
+      state = prev;
+    });
+    state = next;
+  };
+
+  const tx: StoreTx = {
+    getRow: async (entity, id) => copy(table(entity).get(id) ?? null),
+    listRows: async (entity) => copy([...table(entity).values()].sort(byCreated)),
+    putRow: async (entity, row) => write(table(entity), row.id, copy(row)),
+    deleteRow: async (entity, id) => write(table(entity), id, undefined),
+    getServerRow: async (entity, id) => copy(serverRows.get(`${entity}:${id}`) ?? null),
+    putServerRow: async (entity, row) => write(serverRows, `${entity}:${row.id}`, copy(row)),
+    async addOutbox(item) {
+      const id = nextId;
+      undo.push(() => {
+        nextId = id;
+      });
+      nextId += 1;
+      const stored: OutboxItem = { ...copy(item), id, status: 'pending', retryCount: 0, lastError: null };
+      write(outbox, id, stored);
+      return copy(stored);
+    },
+    listOutbox: async (q) => {
+      const found = [...outbox.values()].filter(
+        (i) =>
+          i.status === q.status &&
+          (q.entity === undefined || i.entity === q.entity) &&
+          (q.entityId === undefined || i.entityId === q.entityId),
+      );
+      found.sort((a, b) => a.id - b.id);
+      return copy(found.slice(0, q.limit ?? found.length));
+    },
+    async updateOutbox(id, patch) {
+      const item = outbox.get(id);
+      if (item) write(outbox, id, { ...item, ...patch });
+    },
+    countOutbox: async (status) => [...outbox.values()].filter((i) => i.status === status).length,
+    getState: async () => ({ ...state }),
+    setState: async (patch) => setState({ ...state, ...patch }),
+    async reset() {
+      for (const entity of ENTITIES)
+        for (const id of [...table(entity).keys()]) write(table(entity), id, undefined);
+      for (const key of [...serverRows.keys()]) write(serverRows, key, undefined);
+      for (const id of [...outbox.keys()]) write(outbox, id, undefined);
+      setState({ ...state, userId: null, lastServerEventId: 0, lastSyncAt: null });
+    },
+  };
+
+  return {
+    transaction: (fn) =>
+      serial(async () => {
+        undo = [];
+        try {
+          return await fn(tx);
+        } catch (error) {
+          for (const step of undo.reverse()) step();
+          throw error;
+        } finally {
+          undo = [];
+        }
+      }),
+    close: async () => {},
+  };
+}

@@ -1,0 +1,90 @@
+import { type Entity, type EntityRow, entityFieldNames } from '@storesync/schema';
+import type { SqlValue } from './sql-driver.ts';
+import type { OutboxItem, StoredSyncState } from './types.ts';
+
+interface Column {
+  key: string;
+  name: string;
+  json: boolean;
+}
+
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** Fields SQLite cannot hold as a scalar: stored as JSON text. */
+const JSON_FIELDS = new Set(['sales.items']);
+const COMMON_KEYS = ['createdAt', 'updatedAt', 'deletedAt', 'updatedByDeviceId', 'rowVersion'];
+
+const cache = new Map<Entity, Column[]>();
+
+/** The columns of an entity table: `id`, the entity's fields, the common columns. */
+export function columnsOf(entity: Entity): Column[] {
+  let cols = cache.get(entity);
+  if (!cols) {
+    const keys = ['id', ...entityFieldNames(entity), ...COMMON_KEYS];
+    cols = keys.map((key) => ({ key, name: snake(key), json: JSON_FIELDS.has(`${entity}.${key}`) }));
+    cache.set(entity, cols);
+  }
+  return cols;
+}
+
+/** A row as the bound parameters of an INSERT into its table, in `columnsOf` order. */
+export function rowToParams(entity: Entity, row: EntityRow): SqlValue[] {
+  return columnsOf(entity).map((c) => {
+    const v = row[c.key] ?? null;
+    return c.json && v !== null ? JSON.stringify(v) : (v as SqlValue);
+  });
+}
+
+/** A table record back as a row: camelCase keys, JSON fields parsed. */
+export function rowFromRecord(entity: Entity, record: Record<string, SqlValue>): EntityRow {
+  const row: Record<string, unknown> = {};
+  for (const c of columnsOf(entity)) {
+    const v = record[c.name] ?? null;
+    row[c.key] = c.json && typeof v === 'string' ? JSON.parse(v) : v;
+  }
+  return row as EntityRow;
+}
+
+/** An `outbox` record as SQLite returns it. */
+export interface OutboxRecord {
+  id: number;
+  user_id: string;
+  device_id: string;
+  entity: OutboxItem['entity'];
+  entity_id: string;
+  op: OutboxItem['op'];
+  payload_json: string | null;
+  updated_fields: string | null;
+  client_updated_at: string;
+  event_uuid: string;
+  status: OutboxItem['status'];
+  retry_count: number;
+  last_error: string | null;
+}
+
+const parse = <T>(json: string | null): T | null => (json === null ? null : (JSON.parse(json) as T));
+
+/** An `outbox` record as the core's `OutboxItem`. */
+export const outboxFromRecord = (r: OutboxRecord): OutboxItem => ({
+  id: r.id,
+  userId: r.user_id,
+  deviceId: r.device_id,
+  entity: r.entity,
+  entityId: r.entity_id,
+  op: r.op,
+  payload: parse(r.payload_json),
+  updatedFields: parse(r.updated_fields),
+  clientUpdatedAt: r.client_updated_at,
+  eventUuid: r.event_uuid,
+  status: r.status,
+  retryCount: r.retry_count,
+  lastError: r.last_error,
+});
+
+/** `sync_state` columns by `StoredSyncState` key. */
+export const STATE_COLUMNS: Record<keyof StoredSyncState, string> = {
+  userId: 'user_id',
+  deviceId: 'device_id',
+  lastServerEventId: 'last_server_event_id',
+  lastSyncAt: 'last_sync_at',
+  clock: 'clock',
+};

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { serverRow } from '../test/fake-api.ts';
+import type { NewOutboxItem, Store } from './types.ts';
+
+const C1 = '11111111-1111-4111-8111-111111111111';
+const C2 = '22222222-2222-4222-8222-222222222222';
+const item = (entityId: string, eventUuid: string): NewOutboxItem => ({
+  userId: 'u',
+  deviceId: 'd',
+  entity: 'customers',
+  entityId,
+  op: 'upsert',
+  payload: { name: 'X', note: null },
+  updatedFields: ['name', 'note'],
+  clientUpdatedAt: '2030-01-01T00:00:00.000Z',
+  eventUuid,
+});
+const customer = (id: string, createdAt: string) => ({
+  ...serverRow(id, { name: 'C', phone: null, note: null }),
+  createdAt,
+});
+
+/** What every `Store` adapter must do; run by each adapter's test file. */
+export function storeContract(name: string, open: () => Promise<Store>) {
+  describe(`${name}: the Store contract`, () => {
+    it('keeps visible rows and server rows apart, lists by createdAt then id, tombstones included', async () => {
+      const store = await open();
+      await store.transaction(async (tx) => {
+        await tx.putRow('customers', {
+          ...customer(C2, '2030-01-01T00:00:00.000Z'),
+          deletedAt: '2030-01-02T00:00:00.000Z',
+        });
+        await tx.putRow('customers', customer(C1, '2030-01-01T00:00:00.000Z'));
+        await tx.putServerRow('customers', serverRow(C1, { name: 'server', extra: [1] }, 4));
+      });
+      const [list, one, server, none] = await store.transaction(async (tx) => [
+        await tx.listRows('customers'),
+        await tx.getRow('customers', C1),
+        await tx.getServerRow('customers', C1),
+        await tx.getServerRow('debts', C1),
+      ]);
+      expect(list.map((r) => r.id)).toEqual([C1, C2]);
+      expect(list[1]?.deletedAt).toBe('2030-01-02T00:00:00.000Z');
+      expect(one).toEqual(customer(C1, '2030-01-01T00:00:00.000Z'));
+      expect(server).toMatchObject({ name: 'server', extra: [1], rowVersion: 4 });
+      expect(none).toBeNull();
+      await store.transaction((tx) => tx.deleteRow('customers', C1));
+      expect(await store.transaction((tx) => tx.getRow('customers', C1))).toBeNull();
+      await store.close();
+    });
+
+    it('stores JSON fields (sale items) and money as numbers', async () => {
+      const store = await open();
+      const sale = serverRow(C1, {
+        customerId: null,
+        items: [{ name: 'rice', quantity: 1.5, unitPrice: 250 }],
+        total: 375,
+        paidAmount: 0,
+        soldAt: '2030-01-01T10:00:00.000Z',
+        note: null,
+      });
+      await store.transaction((tx) => tx.putRow('sales', sale));
+      expect(await store.transaction((tx) => tx.getRow('sales', C1))).toEqual(sale);
+      await store.close();
+    });
+
+    it('keeps the outbox in order, filtered by status and row, and counts it', async () => {
+      const store = await open();
+      const added = await store.transaction(async (tx) => [
+        await tx.addOutbox(item(C1, 'e1')),
+        await tx.addOutbox(item(C2, 'e2')),
+        await tx.addOutbox(item(C1, 'e3')),
+      ]);
+      expect(added.map((i) => [i.status, i.retryCount, i.lastError])).toEqual([
+        ['pending', 0, null],
+        ['pending', 0, null],
+        ['pending', 0, null],
+      ]);
+      await store.transaction((tx) =>
+        tx.updateOutbox(added[0]?.id ?? 0, { status: 'error', lastError: 'bad' }),
+      );
+      const [pending, forC1, first, errors, count] = await store.transaction(async (tx) => [
+        await tx.listOutbox({ status: 'pending' }),
+        await tx.listOutbox({ status: 'pending', entity: 'customers', entityId: C1 }),
+        await tx.listOutbox({ status: 'pending', limit: 1 }),
+        await tx.listOutbox({ status: 'error' }),
+        await tx.countOutbox('pending'),
+      ]);
+      expect(pending.map((i) => i.eventUuid)).toEqual(['e2', 'e3']);
+      expect(forC1.map((i) => i.eventUuid)).toEqual(['e3']);
+      expect(first.map((i) => i.eventUuid)).toEqual(['e2']);
+      expect(errors).toEqual([
+        { ...item(C1, 'e1'), id: added[0]?.id, status: 'error', retryCount: 0, lastError: 'bad' },
+      ]);
+      expect(count).toBe(2);
+      await store.close();
+    });
+
+    it('keeps sync state, and reset forgets the book but not the device or its clock', async () => {
+      const store = await open();
+      expect(await store.transaction((tx) => tx.getState())).toEqual({
+        userId: null,
+        deviceId: null,
+        lastServerEventId: 0,
+        lastSyncAt: null,
+        clock: null,
+      });
+      const state = { userId: 'u', deviceId: 'd', lastServerEventId: 42, lastSyncAt: 't', clock: 'c' };
+      await store.transaction(async (tx) => {
+        await tx.setState(state);
+        await tx.putRow('customers', customer(C1, 't'));
+        await tx.putServerRow('customers', customer(C1, 't'));
+        await tx.addOutbox(item(C1, 'e1'));
+      });
+      expect(await store.transaction((tx) => tx.getState())).toEqual(state);
+      await store.transaction((tx) => tx.reset());
+      const after = await store.transaction(async (tx) => ({
+        state: await tx.getState(),
+        rows: await tx.listRows('customers'),
+        server: await tx.getServerRow('customers', C1),
+        outbox: await tx.countOutbox('pending'),
+      }));
+      expect(after).toEqual({
+        state: { ...state, userId: null, lastServerEventId: 0, lastSyncAt: null },
+        rows: [],
+        server: null,
+        outbox: 0,
+      });
+      await store.close();
+    });
+
+    it('rolls a failed transaction back entirely', async () => {
+      const store = await open();
+      await store.transaction((tx) => tx.putRow('customers', customer(C1, 't')));
+      const failing = store.transaction(async (tx) => {
+        await tx.putRow('customers', { ...customer(C1, 't'), name: 'changed' });
+        await tx.putRow('customers', customer(C2, 't'));
+        await tx.addOutbox(item(C2, 'e1'));
+        await tx.setState({ lastServerEventId: 9 });
+        throw new Error('crash');
+      });
+      await expect(failing).rejects.toThrow('crash');
+      const after = await store.transaction(async (tx) => ({
+        rows: (await tx.listRows('customers')).map((r) => r.name),
+        outbox: await tx.countOutbox('pending'),
+        cursor: (await tx.getState()).lastServerEventId,
+      }));
+      expect(after).toEqual({ rows: ['C'], outbox: 0, cursor: 0 });
+      await store.close();
+    });
+
+    it('runs transactions one at a time', async () => {
+      const store = await open();
+      const log: string[] = [];
+      const tx = (name: string) =>
+        store.transaction(async (t) => {
+          log.push(`${name} start`);
+          await new Promise((r) => setTimeout(r, 5));
+          await t.getState();
+          log.push(`${name} end`);
+        });
+      await Promise.all([tx('a'), tx('b')]);
+      expect(log).toEqual(['a start', 'a end', 'b start', 'b end']);
+      await store.close();
+    });
+  });
+}

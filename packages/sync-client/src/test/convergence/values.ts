@@ -1,0 +1,71 @@
+import type { Entity } from '@storesync/schema';
+
+/** The start of every run's virtual time: fixed, so a replay sees the same clocks. */
+export const T0 = Date.parse('2031-01-01T00:00:00.000Z');
+/** A well-formed id no store has: a reference to it is rejected NOT_FOUND. */
+export const GHOST_ID = 'ffffffff-ffff-4fff-bfff-ffffffffffff';
+
+/** Deterministic UUIDs (version 4 layout) per device, so a replay makes the same ids. */
+export function createIds(seed: number, device: number): () => string {
+  let n = 0;
+  const head = seed.toString(16).padStart(8, '0');
+  const dev = device.toString(16).padStart(4, '0');
+  return () => `${head}-${dev}-4000-8000-${(n++).toString(16).padStart(12, '0')}`;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const items = (n: number, s: string) => [{ name: s, quantity: 1 + (n % 3) / 2, unitPrice: n % 1000 }];
+
+/** The fields an edit may touch: never a reference, never every required field. */
+export const EDITABLE: Record<Entity, string[]> = {
+  customers: ['name', 'phone', 'note'],
+  debts: ['amount', 'note', 'dueDate'],
+  payments: ['amount', 'note', 'paidAt'],
+  sales: ['note', 'paidAmount', 'total', 'items'],
+};
+
+export function fieldValue(field: string, n: number, s: string): unknown {
+  switch (field) {
+    case 'name':
+      return s;
+    case 'phone':
+      return n % 4 ? String(n) : null;
+    case 'note':
+      return n % 3 ? s : null;
+    case 'dueDate':
+      return n % 2 ? `2031-0${1 + (n % 9)}-1${n % 10}` : null;
+    case 'paidAt':
+      return iso(T0 + n * 1000);
+    case 'items':
+      return items(n, s);
+    default:
+      return n + 1;
+  }
+}
+
+/** A new row's fields, given the references the world picked. */
+export function createValues(
+  entity: Entity,
+  n: number,
+  s: string,
+  refs: { customerId: string | null; debtId: string | null },
+): Record<string, unknown> {
+  const note = n % 3 ? s : null;
+  switch (entity) {
+    case 'customers':
+      return { name: s, phone: n % 4 ? String(n) : null, note };
+    case 'debts':
+      return { customerId: refs.customerId, amount: n + 1, note, dueDate: fieldValue('dueDate', n, s) };
+    case 'payments':
+      return { customerId: refs.customerId, debtId: refs.debtId, amount: n + 1, paidAt: iso(T0 + n), note };
+    case 'sales':
+      return {
+        customerId: refs.customerId,
+        items: items(n, s),
+        total: n,
+        paidAmount: n % 2 ? n : 0,
+        soldAt: iso(T0 + n),
+        note,
+      };
+  }
+}

@@ -1,0 +1,164 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Entity, EntityRow } from '@storesync/schema';
+import { vi } from 'vitest';
+import { createSyncClient, type SyncClient } from '../../client.ts';
+import { createMemoryStore } from '../../storage/memory.ts';
+import { openSqliteStore } from '../../storage/sqlite.ts';
+import type { Store } from '../../storage/types.ts';
+import { createFaultyFetch, type FaultyFetch } from '../faults.ts';
+import type { TestServer } from '../server.ts';
+import { pendingNotShown } from './oracle.ts';
+import type { Plan, Step, Write } from './plan.ts';
+import { createIds, createValues, EDITABLE, fieldValue, GHOST_ID } from './values.ts';
+
+/** The repositories with loose types: the world writes any entity. */
+interface LooseRepository {
+  create(input: Record<string, unknown>): Promise<EntityRow>;
+  update(id: string, patch: Record<string, unknown>): Promise<EntityRow>;
+  delete(id: string): Promise<void>;
+  list(options?: { includeDeleted?: boolean }): Promise<EntityRow[]>;
+}
+
+export interface Device {
+  client: SyncClient;
+  store: Store;
+  faults: FaultyFetch;
+}
+
+/** Small batches and pages on some devices, so faults strike between them too. */
+const SIZES = [
+  { pushBatchSize: 2, pullLimit: 3 },
+  { pushBatchSize: 5, pullLimit: 7 },
+];
+
+/** The host says "offline", so the runner never syncs on its own: the plan decides when. */
+const manual = { isOnline: () => false, subscribe: () => () => undefined };
+
+/** Devices of one store, driven step by step through a plan on virtual time. */
+export async function createWorld(server: TestServer, plan: Plan, email: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'sync-convergence-'));
+  const memory = createMemoryStore();
+  const ids = plan.skews.map((_, i) => createIds(plan.seed, i));
+  const sessions: { token: string; userId: string }[] = [];
+  /** Rows whose create the server must reject: a ghost reference, or a reference to such a row. */
+  const doomed = new Set<string>();
+  let writes = 0;
+
+  const open = async (i: number, first: boolean): Promise<Device> => {
+    const store = i === 0 ? memory : await openSqliteStore(join(dir, `d${i}.db`));
+    const faults = createFaultyFetch();
+    const client = await createSyncClient({
+      store,
+      url: server.url,
+      getToken: () => sessions[i]?.token ?? null,
+      fetch: faults.fetch,
+      connectivity: manual,
+      intervalMs: 3_600_000,
+      writeDelayMs: 3_600_000,
+      now: () => Date.now() + (plan.skews[i] ?? 0),
+      newId: ids[i] ?? createIds(plan.seed, i),
+      ...SIZES[i],
+      // On a restart the device id must come back from the local database.
+      ...(first && { deviceId: `d${i}` }),
+    });
+    if (first) sessions[i] = await server.signIn(email, client.deviceId);
+    await client.signIn(sessions[i]?.userId ?? '');
+    return { client, store, faults };
+  };
+  const devices: Device[] = [];
+  for (let i = 0; i < plan.skews.length; i++) devices.push(await open(i, true));
+  const at = (i: number) => devices[i % devices.length] as Device;
+  const repo = (d: Device, entity: Entity) => d.client[entity] as unknown as LooseRepository;
+  const choose = <T>(xs: T[], k: number): T | null => xs[k % Math.max(xs.length, 1)] ?? null;
+
+  async function create(d: Device, step: Extract<Write, { kind: 'create' }>) {
+    const customers = await repo(d, 'customers').list({ includeDeleted: true });
+    const debts = await repo(d, 'debts').list({ includeDeleted: true });
+    let entity = step.entity;
+    // A debt or payment needs a customer: with none known, make one instead.
+    if (entity !== 'customers' && entity !== 'sales' && customers.length === 0 && !step.bogus)
+      entity = 'customers';
+    const customerId = step.bogus ? GHOST_ID : (choose(customers, step.pick)?.id ?? null);
+    const debtId = step.n % 2 && entity === 'payments' ? (choose(debts, step.pick2)?.id ?? null) : null;
+    const refs = { customerId: entity === 'sales' && step.n % 3 === 0 ? null : customerId, debtId };
+    const row = await repo(d, entity).create(createValues(entity, step.n, step.s, refs));
+    if (
+      entity !== 'customers' &&
+      [refs.customerId, refs.debtId].some((r) => r === GHOST_ID || doomed.has(r ?? ''))
+    )
+      doomed.add(row.id);
+    writes += 1;
+  }
+
+  async function write(d: Device, step: Write) {
+    if (step.kind === 'create') return create(d, step);
+    const target = choose(await repo(d, step.entity).list(), step.pick);
+    if (!target) return;
+    if (step.kind === 'delete') await repo(d, step.entity).delete(target.id);
+    else {
+      const fields = EDITABLE[step.entity];
+      const names = [step.field, ...(step.two ? [step.field + 1] : [])].map(
+        (k) => fields[k % fields.length] ?? '',
+      );
+      await repo(d, step.entity).update(
+        target.id,
+        Object.fromEntries(names.map((f) => [f, fieldValue(f, step.n, step.s)])),
+      );
+    }
+    writes += 1;
+  }
+
+  async function run(step: Step) {
+    vi.setSystemTime(Date.now() + step.dt);
+    if (step.kind === 'restart-server') return server.restart();
+    const d = at(step.device);
+    if (step.kind === 'restart-device') {
+      await d.client.close();
+      devices[step.device % devices.length] = await open(step.device % devices.length, false);
+      return;
+    }
+    if (step.kind !== 'sync') return write(d, step);
+    const during = async () => {
+      for (const w of step.during) await write(d, w);
+    };
+    d.faults.inject(step.nth, { fault: step.fault, ...(step.during.length > 0 && { during }) });
+    await d.client.syncNow().catch(() => undefined);
+    d.faults.clear();
+    const flicker = await pendingNotShown(d.store);
+    if (flicker.length > 0) throw new Error(`pending changes not shown: ${flicker.join('; ')}`);
+  }
+
+  /** Syncs every device, round after round, until a whole round pushes nothing and fails nowhere. */
+  async function quiesce(maxRounds = 6) {
+    for (let round = 0; round < maxRounds; round++) {
+      let quiet = true;
+      for (const d of devices) {
+        if (d.client.status.get().pending > 0) quiet = false;
+        const ok = await d.client.syncNow().then(
+          () => true,
+          () => false,
+        );
+        if (!ok) quiet = false;
+      }
+      if (quiet) return round + 1;
+    }
+    throw new Error(`no quiescence after ${maxRounds} rounds`);
+  }
+
+  return {
+    devices,
+    doomed,
+    writes: () => writes,
+    userId: () => sessions[0]?.userId ?? '',
+    run,
+    quiesce,
+    async close() {
+      for (const d of devices) await d.client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type World = Awaited<ReturnType<typeof createWorld>>;
