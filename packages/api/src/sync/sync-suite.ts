@@ -119,7 +119,10 @@ export function syncSuite(kind: DbKind) {
       const r2 = await push(a2, [upsertEvent('customers', id, { phone: '1' }, Date.now())]);
       expect(r2.results[0]?.row?.updatedAt).toBe(ahead);
       const r3 = await push(a2, [upsertEvent('customers', id, { name: 'Later' }, Date.parse(ahead) + 1)]);
-      expect(r3.results[0]).toMatchObject({ status: 'applied', row: { name: 'Later', updatedAt: iso(Date.parse(ahead) + 1) } });
+      expect(r3.results[0]).toMatchObject({
+        status: 'applied',
+        row: { name: 'Later', updatedAt: iso(Date.parse(ahead) + 1) },
+      });
     });
 
     it('tombstones, updates under the tombstone, revives, and ignores older deletes', async () => {

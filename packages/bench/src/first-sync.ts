@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppRouter } from '@storesync/api';
+import { createSyncClient } from '@storesync/sync-client';
+import { openSqliteStore } from '@storesync/sync-client/sqlite';
+import { createTRPCClient, httpLink } from '@trpc/client';
+
+/**
+ * Wall time for a fresh device — the sync client on a SQLite file — to sign in
+ * and hold the whole book of the store `email`, pulling over HTTP.
+ */
+export async function firstSync(
+  base: string,
+  email: string,
+  pullLimit: number,
+): Promise<{ seconds: number; rows: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'storesync-first-sync-'));
+  let token: string | null = null;
+  try {
+    const book = await createSyncClient({
+      store: await openSqliteStore(join(dir, 'book.db')),
+      url: `${base}/api/trpc`,
+      getToken: () => token,
+      pullLimit,
+    });
+    const anon = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${base}/api/trpc` })] });
+    const t0 = performance.now();
+    const session = await anon.auth.devSignIn.mutate({ email, deviceId: book.deviceId });
+    token = session.sessionToken;
+    await book.signIn(session.user.id);
+    await book.syncNow();
+    const seconds = (performance.now() - t0) / 1000;
+    const rows = (await book.customers.list()).length;
+    await book.close();
+    token = null;
+    return { seconds, rows };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
