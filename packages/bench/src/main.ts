@@ -62,7 +62,7 @@ try {
   const pullIn = await measure('pull, in-process', async () => (await pullRate(reader, 1000)).rate);
   const pullHttp = await measure('pull, HTTP', async () => (await pullRate(readerHttp, 1000)).rate);
 
-  const syncs = await repeat(Math.min(RUNS, 3), () => firstSync(server.base, readerEmail, 1000));
+  const syncs = await repeat(Math.min(RUNS, 2), () => firstSync(server.base, readerEmail, 1000));
   for (const s of syncs)
     if (s.rows !== PULL_EVENTS) throw new Error(`first sync holds ${s.rows} rows, not ${PULL_EVENTS}`);
   const firstSyncSeconds = median(syncs.map((s) => s.seconds));
