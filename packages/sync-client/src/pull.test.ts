@@ -78,6 +78,29 @@ describe('pull', () => {
     expect((await client.customers.list()).map((r) => r.name)).toEqual(['c1', 'c2', 'c3', 'c4']);
   });
 
+  it('fetches the next page while it writes the current one', async () => {
+    const server = logServer([1, 2, 3, 4].map((n) => pulled(n, 'customers', customer(n, `c${n}`))));
+    const inner = createMemoryStore();
+    const pullsWhileWriting: number[][] = [];
+    const store: Store = {
+      close: inner.close,
+      transaction: (fn) =>
+        inner.transaction((tx) =>
+          fn({
+            ...tx,
+            putServerRow: async (entity, row) => {
+              if (row.id === id(1)) pullsWhileWriting.push([...server.pulls]);
+              await tx.putServerRow(entity, row);
+            },
+          }),
+        ),
+    };
+    const { client } = await createTestClient(server.api, store);
+    await client.syncNow();
+    expect(pullsWhileWriting).toEqual([[0, 2]]);
+    expect(await cursorOf(store)).toBe(4);
+  });
+
   it('keeps pending local edits on top of pulled rows until they are pushed', async () => {
     const events = [pulled(1, 'customers', customer(1, 'Amina'))];
     let serverDown = false;

@@ -1,4 +1,4 @@
-import { ENTITIES, type Entity } from '@storesync/schema';
+import { ENTITIES, type Entity, type PullOutput } from '@storesync/schema';
 import type { Hlc } from './hlc.ts';
 import { acceptServerRow, assertBoundTo, createTouchedRows } from './reconcile.ts';
 import type { Store } from './storage/types.ts';
@@ -20,14 +20,22 @@ const isEntity = (e: string): e is Entity => (ENTITIES as readonly string[]).inc
  * Pulls the change log from the stored cursor until the server has no more.
  * Each page's rows and its cursor are written in one local transaction, so a
  * crash never leaves the cursor past rows that were not saved; rows with
- * pending local changes get them replayed on top (see rebase.ts).
+ * pending local changes get them replayed on top (see rebase.ts). The next
+ * page is fetched while this one is written (it starts at this page's cursor,
+ * which is stored only with this page's rows), so a first sync costs about the
+ * larger of the network and the local writes rather than their sum.
  */
 export async function pullChanges(deps: PullDeps): Promise<void> {
-  for (;;) {
-    const { lastServerEventId: cursor } = await deps.store.transaction((tx) =>
-      assertBoundTo(tx, deps.userId),
-    );
-    const page = await deps.api.pull({ cursor, limit: deps.limit });
+  const { lastServerEventId: cursor } = await deps.store.transaction((tx) => assertBoundTo(tx, deps.userId));
+  let next: Promise<PullOutput> | null = deps.api.pull({ cursor, limit: deps.limit });
+  while (next) {
+    const page: PullOutput = await next;
+    next =
+      page.hasMore && page.events.length > 0
+        ? deps.api.pull({ cursor: page.cursor, limit: deps.limit })
+        : null;
+    // If writing this page fails, the prefetch's own failure must not go unhandled.
+    next?.catch(() => undefined);
     await deps.store.transaction(async (tx) => {
       await assertBoundTo(tx, deps.userId);
       const touched = createTouchedRows();
@@ -40,6 +48,5 @@ export async function pullChanges(deps: PullDeps): Promise<void> {
       await touched.refreshAll(tx);
       await tx.setState({ lastServerEventId: page.cursor, clock: deps.hlc.current() });
     });
-    if (!page.hasMore || page.events.length === 0) return;
   }
 }

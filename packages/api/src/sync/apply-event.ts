@@ -80,12 +80,13 @@ export function applyEvent(rows: WorkingRows, e: PreparedEvent, ctx: ApplyContex
     if (current) result.row = canonicalRow(e.entity, current);
     return { status: 'ignored', result };
   }
+  // Never behind the newest clock it holds: see newestClockTime.
+  const newest = newestClockTime(merged.state);
   const row: StoredRow = {
     id: e.entityId,
     state: merged.state,
     createdAt: current?.createdAt ?? ctx.serverTime,
-    // Never behind the newest clock it holds: see newestClockTime.
-    updatedAt: [ctx.serverTime, newestClockTime(merged.state) ?? ''].reduce((a, b) => (a > b ? a : b)),
+    updatedAt: newest && newest > ctx.serverTime ? newest : ctx.serverTime,
     updatedByDeviceId: ctx.deviceId,
     rowVersion: (current?.rowVersion ?? 0) + 1,
   };
