@@ -10,7 +10,7 @@ import { startServer } from './server.ts';
 import { median, repeat } from './stats.ts';
 
 // Sizes can be shrunk for a quick look: BENCH_RUNS=1 BENCH_PULL_EVENTS=10000 BENCH_LOAD_SECONDS=5 pnpm bench
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PUSH_EVENTS = Number(process.env.BENCH_PUSH_EVENTS ?? 10_000);
 const PULL_EVENTS = Number(process.env.BENCH_PULL_EVENTS ?? 100_000);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
