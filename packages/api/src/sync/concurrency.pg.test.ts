@@ -29,13 +29,13 @@ describe('sync.pull under concurrent pushes', () => {
     const write = async (d: Device, w: number) => {
       for (let b = 0; b < BATCHES_PER_WRITER; b++) {
         // Batches of varying size keep transactions of different lengths in flight.
-        const size = 1 + ((w * 37 + b * 53) % 20);
+        const size = 1 + ((w * 37 + b * 53) % 8);
         const events = Array.from({ length: size }, (_, k) => ({
           eventUuid: uuid(),
           entity: 'customers',
           entityId: uuid(),
           op: 'upsert',
-          payload: { name: `${k === 0 && b % 4 === 0 ? 'slow' : ''}w${w}b${b}e${k}` },
+          payload: { name: `${k === 0 && b % 3 === 0 ? 'slow' : ''}w${w}b${b}e${k}` },
           clientUpdatedAt: iso(Date.now()),
         }));
         const r = await d.api.sync.push({ deviceId: d.deviceId, events });
@@ -47,7 +47,7 @@ describe('sync.pull under concurrent pushes', () => {
       let cursor = 0;
       for (;;) {
         const done = !writing;
-        const page = await reader.api.sync.pull({ cursor, limit: 5 });
+        const page = await reader.api.sync.pull({ cursor, limit: 10 });
         for (const e of page.events) seen.push(e.eventId);
         cursor = page.cursor;
         if (done && !page.hasMore) return;
