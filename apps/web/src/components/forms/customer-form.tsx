@@ -5,6 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Field, TextAreaField } from '~/components/ui/field';
 import { useTRPC } from '~/trpc/react';
+import { FormActions } from './form-actions';
 import { FormError } from './form-error';
 import { useFormErrors } from './use-form-errors';
 
@@ -73,14 +74,7 @@ export function CustomerForm({ customer, onDone, onCancel }: CustomerFormProps) 
       />
       <TextAreaField label="Note" value={note} onChange={setNote} error={form.errors.note} />
       <FormError message={form.errors['']} />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? 'Saving…' : customer ? 'Save changes' : 'Add customer'}
-        </button>
-      </div>
+      <FormActions label={customer ? 'Save changes' : 'Add customer'} pending={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { Field, TextAreaField } from '~/components/ui/field';
 import { MoneyField } from '~/components/ui/money-field';
 import { parseMoney } from '~/lib/money';
 import { useTRPC } from '~/trpc/react';
+import { FormActions } from './form-actions';
 import { FormError } from './form-error';
 import { useFormErrors } from './use-form-errors';
 
@@ -58,14 +59,7 @@ export function DebtForm({ customerId, onDone, onCancel }: LedgerFormProps) {
       />
       <TextAreaField label="Note" value={note} onChange={setNote} error={form.errors.note} />
       <FormError message={form.errors['']} />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={create.isPending}>
-          {create.isPending ? 'Saving…' : 'Record debt'}
-        </button>
-      </div>
+      <FormActions label={'Record debt'} pending={create.isPending} onCancel={onCancel} />
     </form>
   );
 }

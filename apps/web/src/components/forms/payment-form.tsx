@@ -9,6 +9,7 @@ import { MoneyField } from '~/components/ui/money-field';
 import { fromDateTimeInput, toDateTimeInput } from '~/lib/dates';
 import { minorToInput, parseMoney } from '~/lib/money';
 import { useTRPC } from '~/trpc/react';
+import { FormActions } from './form-actions';
 import { FormError } from './form-error';
 import { useFormErrors } from './use-form-errors';
 
@@ -74,14 +75,7 @@ export function PaymentForm({ customerId, balance, onDone, onCancel }: PaymentFo
       />
       <TextAreaField label="Note" value={note} onChange={setNote} error={form.errors.note} />
       <FormError message={form.errors['']} />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={create.isPending}>
-          {create.isPending ? 'Saving…' : 'Record payment'}
-        </button>
-      </div>
+      <FormActions label={'Record payment'} pending={create.isPending} onCancel={onCancel} />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { Loading } from '~/components/ui/states';
 import { fromDateTimeInput, toDateTimeInput } from '~/lib/dates';
 import { parseMoney } from '~/lib/money';
 import { useTRPC } from '~/trpc/react';
+import { FormActions } from './form-actions';
 import { FormError } from './form-error';
 import { emptyLine, type LineDraft, LineItems } from './line-items';
 import { useFormErrors } from './use-form-errors';
@@ -97,11 +98,7 @@ export function SaleForm({ customerId, onDone }: { customerId?: string | undefin
       </div>
       <TextAreaField label="Note" value={note} onChange={setNote} error={form.errors.note} />
       <FormError message={form.errors['']} />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={create.isPending}>
-          {create.isPending ? 'Saving…' : 'Record sale'}
-        </button>
-      </div>
+      <FormActions label={'Record sale'} pending={create.isPending} />
     </form>
   );
 }
