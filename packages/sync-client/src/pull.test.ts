@@ -1,4 +1,4 @@
-import type { PulledEvent, PullOutput } from '@storesync/schema';
+import type { EntityRow, PulledEvent, PullOutput } from '@storesync/schema';
 import { describe, expect, it } from 'vitest';
 import { createSyncClient } from './client.ts';
 import { createMemoryStore } from './storage/memory.ts';
@@ -27,6 +27,24 @@ const logServer = (events: PulledEvent[]) =>
   });
 const cursorOf = (store: Store) => store.transaction(async (tx) => (await tx.getState()).lastServerEventId);
 
+/** A memory store that calls `before` ahead of saving each server row (to watch or to crash). */
+const storeBeforeEachServerRow = (before: (row: EntityRow) => void): Store => {
+  const inner = createMemoryStore();
+  return {
+    close: inner.close,
+    transaction: (fn) =>
+      inner.transaction((tx) =>
+        fn({
+          ...tx,
+          putServerRow: async (entity, row) => {
+            before(row);
+            await tx.putServerRow(entity, row);
+          },
+        }),
+      ),
+  };
+};
+
 describe('pull', () => {
   it('pages from the stored cursor until the server has no more, replacing rows by id', async () => {
     const server = logServer([
@@ -52,22 +70,11 @@ describe('pull', () => {
 
   it('never advances the cursor past rows that were not saved', async () => {
     const server = logServer([1, 2, 3, 4].map((n) => pulled(n, 'customers', customer(n, `c${n}`))));
-    const inner = createMemoryStore();
     let crash = true;
-    const store: Store = {
-      close: inner.close,
-      transaction: (fn) =>
-        inner.transaction((tx) =>
-          fn({
-            ...tx,
-            putServerRow: async (entity, row) => {
-              // The app dies while saving the second page.
-              if (crash && row.id === id(4)) throw new Error('killed');
-              await tx.putServerRow(entity, row);
-            },
-          }),
-        ),
-    };
+    const store = storeBeforeEachServerRow((row) => {
+      // The app dies while saving the second page.
+      if (crash && row.id === id(4)) throw new Error('killed');
+    });
     const { client } = await createTestClient(server.api, store);
     await expect(client.syncNow()).rejects.toThrow('killed');
     expect(await cursorOf(store)).toBe(2);
@@ -80,21 +87,10 @@ describe('pull', () => {
 
   it('fetches the next page while it writes the current one', async () => {
     const server = logServer([1, 2, 3, 4].map((n) => pulled(n, 'customers', customer(n, `c${n}`))));
-    const inner = createMemoryStore();
     const pullsWhileWriting: number[][] = [];
-    const store: Store = {
-      close: inner.close,
-      transaction: (fn) =>
-        inner.transaction((tx) =>
-          fn({
-            ...tx,
-            putServerRow: async (entity, row) => {
-              if (row.id === id(1)) pullsWhileWriting.push([...server.pulls]);
-              await tx.putServerRow(entity, row);
-            },
-          }),
-        ),
-    };
+    const store = storeBeforeEachServerRow((row) => {
+      if (row.id === id(1)) pullsWhileWriting.push([...server.pulls]);
+    });
     const { client } = await createTestClient(server.api, store);
     await client.syncNow();
     expect(pullsWhileWriting).toEqual([[0, 2]]);

@@ -7,6 +7,7 @@ import {
 } from '@storesync/schema';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { notFound, requireLive } from '../dashboard/live-rows.ts';
+import { liveRowsWhere, pageOf } from '../dashboard/page.ts';
 import { debtRecordedAt } from '../dashboard/recorded-at.ts';
 import { debtSelect, toDebt } from '../dashboard/rows.ts';
 import { editedFields, writeChange } from '../dashboard/write.ts';
@@ -15,11 +16,7 @@ import { protectedProcedure } from '../trpc.ts';
 /** What customers owe, one row per debt; reads scoped to the caller's store, writes through the sync path. */
 export const debtsRouter = {
   list: protectedProcedure.input(LedgerListInputSchema).query(async ({ ctx, input }) => {
-    const where = {
-      userId: ctx.auth.user.id,
-      deletedAt: null,
-      ...(input.customerId && { customerId: input.customerId }),
-    };
+    const where = liveRowsWhere(ctx.auth.user.id, input.customerId);
     const [rows, total] = await Promise.all([
       ctx.db.debt.findMany({
         where,
@@ -32,8 +29,7 @@ export const debtsRouter = {
     ]);
     const recorded = await debtRecordedAt(ctx, rows);
     const items = rows.map((r) => toDebt(r, recorded.get(r.id) ?? r.createdAt.toISOString()));
-    const next = input.cursor + items.length;
-    return { items, total, nextCursor: next < total ? next : null };
+    return pageOf(items, total, input.cursor);
   }),
 
   get: protectedProcedure.input(IdInputSchema).query(async ({ ctx, input }) => {

@@ -7,6 +7,7 @@ import {
 } from '@storesync/schema';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { notFound, requireDebtOf, requireLive } from '../dashboard/live-rows.ts';
+import { liveRowsWhere, pageOf } from '../dashboard/page.ts';
 import { paymentSelect, toPayment } from '../dashboard/rows.ts';
 import { editedFields, writeChange } from '../dashboard/write.ts';
 import { protectedProcedure } from '../trpc.ts';
@@ -14,11 +15,7 @@ import { protectedProcedure } from '../trpc.ts';
 /** Repayments, each its own row; reads scoped to the caller's store, writes through the sync path. */
 export const paymentsRouter = {
   list: protectedProcedure.input(LedgerListInputSchema).query(async ({ ctx, input }) => {
-    const where = {
-      userId: ctx.auth.user.id,
-      deletedAt: null,
-      ...(input.customerId && { customerId: input.customerId }),
-    };
+    const where = liveRowsWhere(ctx.auth.user.id, input.customerId);
     const [rows, total] = await Promise.all([
       ctx.db.payment.findMany({
         where,
@@ -29,8 +26,7 @@ export const paymentsRouter = {
       }),
       ctx.db.payment.count({ where }),
     ]);
-    const next = input.cursor + rows.length;
-    return { items: rows.map(toPayment), total, nextCursor: next < total ? next : null };
+    return pageOf(rows.map(toPayment), total, input.cursor);
   }),
 
   get: protectedProcedure.input(IdInputSchema).query(async ({ ctx, input }) => {

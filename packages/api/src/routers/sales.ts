@@ -9,6 +9,7 @@ import {
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import type { AuthedContext } from '../dashboard/authed-context.ts';
 import { notFound, requireLive } from '../dashboard/live-rows.ts';
+import { liveRowsWhere, pageOf } from '../dashboard/page.ts';
 import { saleSelect, toSale } from '../dashboard/rows.ts';
 import { editedFields, writeChange } from '../dashboard/write.ts';
 import { protectedProcedure } from '../trpc.ts';
@@ -31,9 +32,7 @@ const tooMuchPaid = () =>
 export const salesRouter = {
   list: protectedProcedure.input(SaleListInputSchema).query(async ({ ctx, input }) => {
     const where = {
-      userId: ctx.auth.user.id,
-      deletedAt: null,
-      ...(input.customerId && { customerId: input.customerId }),
+      ...liveRowsWhere(ctx.auth.user.id, input.customerId),
       ...((input.from || input.to) && {
         soldAt: { ...(input.from && { gte: input.from }), ...(input.to && { lt: input.to }) },
       }),
@@ -53,8 +52,7 @@ export const salesRouter = {
       rows.map((r) => r.customerId),
     );
     const items = rows.map((r) => toSale(r, r.customerId ? (names.get(r.customerId) ?? null) : null));
-    const next = input.cursor + items.length;
-    return { items, total, nextCursor: next < total ? next : null };
+    return pageOf(items, total, input.cursor);
   }),
 
   get: protectedProcedure.input(IdInputSchema).query(async ({ ctx, input }) => {

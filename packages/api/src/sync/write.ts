@@ -40,6 +40,8 @@ const upsertCte = (entity: Entity, param: number) => {
  * pullers then skip nothing. Returns the event ids, in the events' order.
  */
 export async function writeBatch(tx: Tx, w: BatchWrite): Promise<number[]> {
+  // Every changed row comes with the event that changed it: no events, nothing to write.
+  if (w.events.length === 0) return [];
   const params: unknown[] = [w.userId, w.deviceId, w.serverTime];
   const ctes: string[] = [];
   for (const entity of ENTITIES) {
@@ -48,10 +50,6 @@ export async function writeBatch(tx: Tx, w: BatchWrite): Promise<number[]> {
       JSON.stringify(w.rows[entity].map((row) => toRecord(entity, w.userId, row, deletedAtOf(row)))),
     );
     ctes.push(upsertCte(entity, params.length));
-  }
-  if (w.events.length === 0) {
-    if (ctes.length > 0) await tx.$executeRawUnsafe(`WITH ${ctes.join(',\n')} SELECT 1`, ...params);
-    return [];
   }
   params.push(
     JSON.stringify(

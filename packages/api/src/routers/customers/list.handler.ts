@@ -2,6 +2,7 @@ import { Prisma } from '@storesync/db';
 import type { CustomerListInputSchema } from '@storesync/schema';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../dashboard/authed-context.ts';
+import { pageOf } from '../../dashboard/page.ts';
 import { balancesSql, isoOf, num } from '../../dashboard/sql.ts';
 
 type Input = z.infer<typeof CustomerListInputSchema>;
@@ -50,6 +51,5 @@ export async function listCustomers(ctx: AuthedContext, input: Input) {
     balance: num(r.balance),
   }));
   const total = rows[0]?.total ?? 0;
-  const next = input.cursor + items.length;
-  return { items, total, nextCursor: next < total ? next : null };
+  return pageOf(items, total, input.cursor);
 }
