@@ -5,9 +5,10 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client.ts';
 import { applyMigrations } from './migrate.ts';
-import { pgClientRunner, pgliteRunner } from './sql.ts';
+import { pgClientRunner, pgliteRunner, pgliteSql, pgPoolSql, type SqlDb } from './sql.ts';
 
-export type Db = PrismaClient;
+/** Prisma for the app's queries, and the driver itself (`sql`) for the sync engine's. */
+export type Db = PrismaClient & { readonly sql: SqlDb };
 
 export interface DbOptions {
   /** PostgreSQL connection string; without one, an embedded PGlite database in `dataDir`. */
@@ -27,7 +28,12 @@ export interface OpenDb {
 /** Opens the database, applies pending migrations, and returns a Prisma client on it. */
 export async function openDb(options: DbOptions): Promise<OpenDb> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      // As Prisma's transaction `maxWait`: a request waits this long for a connection, then fails.
+      connectionTimeoutMillis: 30_000,
+    });
     // An idle connection dropped by the server must not crash the process; the pool replaces it.
     pool.on('error', () => {});
     const client = await pool.connect();
@@ -36,7 +42,7 @@ export async function openDb(options: DbOptions): Promise<OpenDb> {
     } finally {
       client.release();
     }
-    const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const db: Db = Object.assign(new PrismaClient({ adapter: new PrismaPg(pool) }), { sql: pgPoolSql(pool) });
     return {
       db,
       kind: 'postgres',
@@ -50,7 +56,9 @@ export async function openDb(options: DbOptions): Promise<OpenDb> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir);
   await applyMigrations(pgliteRunner(pglite));
-  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const db: Db = Object.assign(new PrismaClient({ adapter: new PrismaPGlite(pglite) }), {
+    sql: pgliteSql(pglite),
+  });
   return {
     db,
     kind: 'pglite',

@@ -1,4 +1,4 @@
-import type { PGlite } from '@electric-sql/pglite';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type pg from 'pg';
 
 /**
@@ -10,7 +10,7 @@ export interface SqlRunner {
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
-export const pgliteRunner = (db: PGlite): SqlRunner => ({
+export const pgliteRunner = (db: PGlite | Transaction): SqlRunner => ({
   exec: async (sql) => {
     await db.exec(sql);
   },
@@ -23,4 +23,38 @@ export const pgClientRunner = (client: pg.PoolClient | pg.Client): SqlRunner => 
     await client.query(sql);
   },
   query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+});
+
+/**
+ * Transactions straight on the driver, for the sync engine's hot path: its
+ * few large statements cost several times more through Prisma's raw-query
+ * path (parameter and result conversion) than on the driver itself.
+ */
+export interface SqlDb {
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+}
+
+export const pgPoolSql = (pool: pg.Pool): SqlDb => ({
+  async transaction(fn) {
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const result = await fn(pgClientRunner(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      // A connection that cannot even roll back is not handed out again.
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  },
+});
+
+export const pgliteSql = (db: PGlite): SqlDb => ({
+  transaction: (fn) => db.transaction((tx) => fn(pgliteRunner(tx))),
 });

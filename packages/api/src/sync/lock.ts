@@ -1,4 +1,4 @@
-import type { Tx } from '@storesync/db';
+import type { SqlRunner } from '@storesync/db';
 
 /**
  * Serialises every write to one store, for the length of the transaction.
@@ -13,6 +13,6 @@ import type { Tx } from '@storesync/db';
  * stores are not blocked; their ids interleave but are never in this store's
  * pull.
  */
-export async function lockStore(tx: Tx, userId: string): Promise<void> {
-  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7))`, `store:${userId}`);
+export async function lockStore(tx: SqlRunner, userId: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [`store:${userId}`]);
 }

@@ -8,12 +8,12 @@ import type { PulledEvent, PullOutput } from '@storesync/schema';
  * itself, so the server parses one string per page instead of a row per event.
  */
 export async function pullEvents(db: Db, userId: string, cursor: number, limit: number): Promise<PullOutput> {
-  const [page] = await db.$transaction(async (tx) => {
+  const [page] = await db.sql.transaction(async (tx) => {
     // With a store's statistics stale (a new, fast-growing store), the planner
     // may pick a bitmap scan, which reads every remaining event of the store
     // for each page: pulling from 0 would then be quadratic.
-    await tx.$executeRawUnsafe('SET LOCAL enable_bitmapscan = off');
-    return tx.$queryRawUnsafe<{ events: string; more: boolean }[]>(
+    await tx.query('SET LOCAL enable_bitmapscan = off');
+    return tx.query<{ events: string; more: boolean }>(
       `SELECT coalesce(json_agg(json_build_object(
                 'eventId', p.event_id, 'entity', p.entity, 'entityId', p.entity_id, 'op', p.op, 'row', p.payload,
                 'deviceId', p.device_id,
@@ -23,9 +23,7 @@ export async function pullEvents(db: Db, userId: string, cursor: number, limit: 
        FROM (SELECT e.*, row_number() OVER (ORDER BY e.event_id) AS n FROM sync_events e
              WHERE e.user_id = $1::uuid AND e.event_id > $2::bigint
              ORDER BY e.event_id LIMIT $3::int + 1) p`,
-      userId,
-      cursor,
-      limit,
+      [userId, cursor, limit],
     );
   });
   const events = JSON.parse(page?.events ?? '[]') as PulledEvent[];

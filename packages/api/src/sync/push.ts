@@ -38,71 +38,68 @@ export async function applyPush(db: Db, ctx: PushContext, rawEvents: unknown[]):
   const prepared = rawEvents.map(prepareEvent);
   const valid = prepared.flatMap((p) => (p.ok ? [p.event] : []));
 
-  return db.$transaction(
-    async (tx) => {
-      await lockStore(tx, ctx.userId);
-      const now = (ctx.now ?? (() => new Date()))();
-      const serverTime = now.toISOString();
-      const uuids = valid.map((e) => e.eventUuid);
-      const { applied, rows } = await readBatchState(tx, ctx.userId, uuids, idsToLoad(valid));
+  return db.sql.transaction(async (tx) => {
+    await lockStore(tx, ctx.userId);
+    const now = (ctx.now ?? (() => new Date()))();
+    const serverTime = now.toISOString();
+    const uuids = valid.map((e) => e.eventUuid);
+    const { applied, rows } = await readBatchState(tx, ctx.userId, uuids, idsToLoad(valid));
 
-      const results: PushResult[] = [];
-      const newEvents: NewEvent[] = [];
-      const changed = new Map<string, { entity: Entity; row: StoredRow }>();
-      // Results that take the event id of an event applied earlier in this batch.
-      const awaitingId = new Map<string, PushResult[]>();
+    const results: PushResult[] = [];
+    const newEvents: NewEvent[] = [];
+    const changed = new Map<string, { entity: Entity; row: StoredRow }>();
+    // Results that take the event id of an event applied earlier in this batch.
+    const awaitingId = new Map<string, PushResult[]>();
 
-      for (const p of prepared) {
-        if (!p.ok) {
-          results.push({
-            eventUuid: p.eventUuid,
-            status: 'rejected',
-            error: { code: p.code, message: p.message },
-          });
-          continue;
-        }
-        const e = p.event;
-        if (applied.has(e.eventUuid) || awaitingId.has(e.eventUuid)) {
-          const result: PushResult = { eventUuid: e.eventUuid, status: 'duplicate' };
-          const eventId = applied.get(e.eventUuid);
-          if (eventId !== undefined) result.eventId = eventId;
-          else awaitingId.get(e.eventUuid)?.push(result);
-          const current = rows[e.entity].get(e.entityId);
-          if (current) result.row = canonicalRow(e.entity, current);
-          results.push(result);
-          continue;
-        }
-        const outcome = applyEvent(rows, e, { deviceId: ctx.deviceId, now, serverTime });
-        if (outcome.status !== 'applied') {
-          // A repeat of this uuid in the batch is a duplicate, without an event id.
-          awaitingId.set(e.eventUuid, []);
-          results.push(outcome.result);
-          continue;
-        }
-        const result: PushResult = { eventUuid: e.eventUuid, status: 'applied', row: outcome.event.payload };
-        results.push(result);
-        awaitingId.set(e.eventUuid, [result]);
-        newEvents.push(outcome.event);
-        changed.set(`${e.entity}:${e.entityId}`, { entity: e.entity, row: outcome.row });
+    for (const p of prepared) {
+      if (!p.ok) {
+        results.push({
+          eventUuid: p.eventUuid,
+          status: 'rejected',
+          error: { code: p.code, message: p.message },
+        });
+        continue;
       }
+      const e = p.event;
+      if (applied.has(e.eventUuid) || awaitingId.has(e.eventUuid)) {
+        const result: PushResult = { eventUuid: e.eventUuid, status: 'duplicate' };
+        const eventId = applied.get(e.eventUuid);
+        if (eventId !== undefined) result.eventId = eventId;
+        else awaitingId.get(e.eventUuid)?.push(result);
+        const current = rows[e.entity].get(e.entityId);
+        if (current) result.row = canonicalRow(e.entity, current);
+        results.push(result);
+        continue;
+      }
+      const outcome = applyEvent(rows, e, { deviceId: ctx.deviceId, now, serverTime });
+      if (outcome.status !== 'applied') {
+        // A repeat of this uuid in the batch is a duplicate, without an event id.
+        awaitingId.set(e.eventUuid, []);
+        results.push(outcome.result);
+        continue;
+      }
+      const result: PushResult = { eventUuid: e.eventUuid, status: 'applied', row: outcome.event.payload };
+      results.push(result);
+      awaitingId.set(e.eventUuid, [result]);
+      newEvents.push(outcome.event);
+      changed.set(`${e.entity}:${e.entityId}`, { entity: e.entity, row: outcome.row });
+    }
 
-      const byEntity = Object.fromEntries(ENTITIES.map((e) => [e, [] as StoredRow[]])) as Record<
-        Entity,
-        StoredRow[]
-      >;
-      for (const { entity, row } of changed.values()) byEntity[entity].push(row);
-      const eventIds = await writeBatch(tx, {
-        userId: ctx.userId,
-        deviceId: ctx.deviceId,
-        serverTime,
-        rows: byEntity,
-        events: newEvents,
-      });
-      newEvents.forEach((e, i) => {
-        for (const r of awaitingId.get(e.eventUuid) ?? []) r.eventId = eventIds[i];
-      });
-      return { results, serverTime };
-    },
-    { maxWait: 30_000, timeout: 60_000 },
-  );
+    const byEntity = Object.fromEntries(ENTITIES.map((e) => [e, [] as StoredRow[]])) as Record<
+      Entity,
+      StoredRow[]
+    >;
+    for (const { entity, row } of changed.values()) byEntity[entity].push(row);
+    const eventIds = await writeBatch(tx, {
+      userId: ctx.userId,
+      deviceId: ctx.deviceId,
+      serverTime,
+      rows: byEntity,
+      events: newEvents,
+    });
+    newEvents.forEach((e, i) => {
+      for (const r of awaitingId.get(e.eventUuid) ?? []) r.eventId = eventIds[i];
+    });
+    return { results, serverTime };
+  });
 }

@@ -1,4 +1,4 @@
-import type { Tx } from '@storesync/db';
+import type { SqlRunner } from '@storesync/db';
 import { ENTITIES, type Entity } from '@storesync/schema';
 import { fromRecord, type StoredRow, tableOf } from './tables.ts';
 
@@ -11,27 +11,34 @@ export interface BatchState {
 /**
  * Everything a batch needs to know, in one round trip: which of its event uuids
  * were applied before, and the current state of every row it touches or refers to.
+ * Each id is a LATERAL probe of a unique index on (user_id, …), so the cost is
+ * the batch's size whatever the planner believes about a fast-growing store
+ * (with stale statistics it used to scan all of the store's events and rows,
+ * making every push slower than the last). `LIMIT 1` keeps the planner from
+ * flattening the probe back into a join; the index is unique, so it drops nothing.
  */
 export async function readBatchState(
-  tx: Tx,
+  tx: SqlRunner,
   userId: string,
   eventUuids: string[],
   ids: Record<Entity, string[]>,
 ): Promise<BatchState> {
   const params: unknown[] = [userId, eventUuids];
   const parts = [
-    `SELECT 'event' AS k, event_uuid::text AS a, event_id::text AS b FROM sync_events
-     WHERE user_id = $1::uuid AND event_uuid = ANY($2::uuid[])`,
+    `SELECT 'event' AS k, e.event_uuid::text AS a, e.event_id::text AS b
+     FROM unnest($2::uuid[]) AS u(id), LATERAL (SELECT event_uuid, event_id FROM sync_events
+       WHERE user_id = $1::uuid AND event_uuid = u.id LIMIT 1) e`,
   ];
   for (const entity of ENTITIES) {
     if (ids[entity].length === 0) continue;
     params.push(ids[entity]);
-    parts.push(`SELECT '${entity}', to_jsonb(t)::text, NULL FROM ${tableOf(entity)} t
-     WHERE t.user_id = $1::uuid AND t.id = ANY($${params.length}::uuid[])`);
+    parts.push(`SELECT '${entity}', to_jsonb(t)::text, NULL
+     FROM unnest($${params.length}::uuid[]) AS u(id), LATERAL (SELECT * FROM ${tableOf(entity)}
+       WHERE user_id = $1::uuid AND id = u.id LIMIT 1) t`);
   }
-  const found = await tx.$queryRawUnsafe<{ k: string; a: string; b: string | null }[]>(
+  const found = await tx.query<{ k: string; a: string; b: string | null }>(
     parts.join('\nUNION ALL\n'),
-    ...params,
+    params,
   );
   const state: BatchState = {
     applied: new Map(),

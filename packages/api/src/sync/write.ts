@@ -1,4 +1,4 @@
-import type { Tx } from '@storesync/db';
+import type { SqlRunner } from '@storesync/db';
 import { ENTITIES, type Entity, type EntityRow, type Op } from '@storesync/schema';
 import { deletedAtOf } from './canonical.ts';
 import { columnsOf, type StoredRow, tableOf, toRecord } from './tables.ts';
@@ -39,7 +39,7 @@ const upsertCte = (entity: Entity, param: number) => {
  * children may arrive together. Must run under `lockStore`: see there for why
  * pullers then skip nothing. Returns the event ids, in the events' order.
  */
-export async function writeBatch(tx: Tx, w: BatchWrite): Promise<number[]> {
+export async function writeBatch(tx: SqlRunner, w: BatchWrite): Promise<number[]> {
   // Every changed row comes with the event that changed it: no events, nothing to write.
   if (w.events.length === 0) return [];
   const params: unknown[] = [w.userId, w.deviceId, w.serverTime];
@@ -75,9 +75,9 @@ export async function writeBatch(tx: Tx, w: BatchWrite): Promise<number[]> {
                                                  client_updated_at timestamptz, event_uuid uuid)
     JOIN numbered n ON n.ord = e.ord
     RETURNING event_id)`);
-  const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
+  const rows = await tx.query<{ id: string }>(
     `WITH ${ctes.join(',\n')} SELECT event_id::text AS id FROM ev`,
-    ...params,
+    params,
   );
   return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
