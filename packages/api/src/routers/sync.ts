@@ -18,5 +18,5 @@ export const syncRouter = {
 
   pull: protectedProcedure
     .input(PullInputSchema)
-    .query(({ ctx, input }) => pullEvents(ctx.db, ctx.auth.user.id, input.cursor, input.limit)),
+    .query(({ ctx, input }) => pullEvents(ctx.db.sql, ctx.auth.user.id, input.cursor, input.limit)),
 } satisfies TRPCRouterRecord;

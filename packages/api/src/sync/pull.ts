@@ -1,4 +1,4 @@
-import type { Db } from '@storesync/db';
+import type { SqlDb } from '@storesync/db';
 import type { PulledEvent, PullOutput } from '@storesync/schema';
 
 /**
@@ -7,8 +7,13 @@ import type { PulledEvent, PullOutput } from '@storesync/schema';
  * while they draw ids (see sync/lock.ts). PostgreSQL builds the page's JSON
  * itself, so the server parses one string per page instead of a row per event.
  */
-export async function pullEvents(db: Db, userId: string, cursor: number, limit: number): Promise<PullOutput> {
-  const [page] = await db.sql.transaction(async (tx) => {
+export async function pullEvents(
+  sql: SqlDb,
+  userId: string,
+  cursor: number,
+  limit: number,
+): Promise<PullOutput> {
+  const [page] = await sql.transaction(async (tx) => {
     // With a store's statistics stale (a new, fast-growing store), the planner
     // may pick a bitmap scan, which reads every remaining event of the store
     // for each page: pulling from 0 would then be quadratic.
