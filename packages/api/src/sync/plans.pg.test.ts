@@ -24,11 +24,11 @@ const explaining = (tx: SqlRunner, seen: { rows: number; node: string }[]): SqlR
   exec: (sql) => tx.exec(sql),
   async query<T>(sql: string, params?: unknown[]) {
     if (/^\s*(SELECT|WITH)/i.test(sql) && !sql.includes('pg_advisory')) {
-      const [{ 'QUERY PLAN': plan }] = await tx.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+      const [explained] = await tx.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
         `EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`,
         params,
       );
-      seen.push(widest(plan[0].Plan));
+      if (explained) seen.push(widest(explained['QUERY PLAN'][0].Plan));
     }
     return tx.query<T>(sql, params);
   },
