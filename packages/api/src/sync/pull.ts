@@ -1,11 +1,22 @@
 import type { SqlDb } from '@storesync/db';
-import type { PulledEvent, PullOutput } from '@storesync/schema';
+import type { Entity, Op, PullOutput } from '@storesync/schema';
+
+interface EventRecord {
+  id: string;
+  entity: Entity;
+  entity_id: string;
+  op: Op;
+  row: string;
+  device_id: string;
+  at: string;
+}
 
 /**
  * The store's change log after `cursor`, ascending: an ordered range scan of
  * the (user_id, event_id) index, gap-free because writers hold the store lock
- * while they draw ids (see sync/lock.ts). PostgreSQL builds the page's JSON
- * itself, so the server parses one string per page instead of a row per event.
+ * while they draw ids (see sync/lock.ts). Rows come back as the JSON text they
+ * are stored as: PostgreSQL only prints them, which costs a fifth of building
+ * the page's JSON there.
  */
 export async function pullEvents(
   sql: SqlDb,
@@ -13,24 +24,27 @@ export async function pullEvents(
   cursor: number,
   limit: number,
 ): Promise<PullOutput> {
-  const [page] = await sql.transaction(async (tx) => {
+  const records = await sql.transaction(async (tx) => {
     // With a store's statistics stale (a new, fast-growing store), the planner
     // may pick a bitmap scan, which reads every remaining event of the store
     // for each page: pulling from 0 would then be quadratic.
     await tx.query('SET LOCAL enable_bitmapscan = off');
-    return tx.query<{ events: string; more: boolean }>(
-      `SELECT coalesce(json_agg(json_build_object(
-                'eventId', p.event_id, 'entity', p.entity, 'entityId', p.entity_id, 'op', p.op, 'row', p.payload,
-                'deviceId', p.device_id,
-                'serverReceivedAt', to_char(p.server_received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-              ORDER BY p.event_id) FILTER (WHERE p.n <= $3), '[]')::text AS events,
-              count(*) > $3 AS more
-       FROM (SELECT e.*, row_number() OVER (ORDER BY e.event_id) AS n FROM sync_events e
-             WHERE e.user_id = $1::uuid AND e.event_id > $2::bigint
-             ORDER BY e.event_id LIMIT $3::int + 1) p`,
+    return tx.query<EventRecord>(
+      `SELECT event_id::text AS id, entity, entity_id::text, op, payload::text AS row, device_id,
+              to_char(server_received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+       FROM sync_events WHERE user_id = $1::uuid AND event_id > $2::bigint
+       ORDER BY event_id LIMIT $3::int + 1`,
       [userId, cursor, limit],
     );
   });
-  const events = JSON.parse(page?.events ?? '[]') as PulledEvent[];
-  return { events, cursor: events.at(-1)?.eventId ?? cursor, hasMore: page?.more === true };
+  const events = records.slice(0, limit).map((r) => ({
+    eventId: Number(r.id),
+    entity: r.entity,
+    entityId: r.entity_id,
+    op: r.op,
+    row: JSON.parse(r.row),
+    deviceId: r.device_id,
+    serverReceivedAt: r.at,
+  }));
+  return { events, cursor: events.at(-1)?.eventId ?? cursor, hasMore: records.length > limit };
 }
