@@ -6,6 +6,7 @@ import { readBodyCapped } from './body.ts';
 import type { ApiConfig } from './config.ts';
 import { type Auth, createContext } from './context.ts';
 import { describeZodError } from './errors.ts';
+import { fastPull } from './pull-route.ts';
 import { createCaller } from './root.ts';
 
 type Caller = ReturnType<typeof createCaller>;
@@ -78,12 +79,15 @@ export function createRestHandlers(opts: RestHandlerOptions) {
   // Each input goes to the procedure as sent; its zod schema is the one judge.
   const asInput = <T>(v: unknown) => v as T;
 
+  const pullInput = (req: Request) => {
+    const url = new URL(req.url);
+    return { cursor: queryNumber(url, 'cursor'), limit: queryNumber(url, 'limit') };
+  };
+  const pull = route('sync.pull', async (api, req) => api.sync.pull(asInput(pullInput(req))));
+
   return {
     push: route('sync.push', async (api, req) => api.sync.push(asInput(await body(req)))),
-    pull: route('sync.pull', async (api, req) => {
-      const url = new URL(req.url);
-      return api.sync.pull(asInput({ cursor: queryNumber(url, 'cursor'), limit: queryNumber(url, 'limit') }));
-    }),
+    pull: async (req: Request) => (await fastPull(opts, req, pullInput(req), (page) => page)) ?? pull(req),
     googleSignIn: route('auth.signIn', async (api, req) => api.auth.signIn(asInput(await body(req)))),
     devSignIn: route('auth.devSignIn', async (api, req) => api.auth.devSignIn(asInput(await body(req)))),
     me: route('auth.me', (api) => api.auth.me()),

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fastPull } from './pull-route.ts';
+import { createRestHandlers } from './rest.ts';
+import { createHarness, type Device, type Harness, iso, uuid } from './test/harness.ts';
+
+let h: Harness;
+let phone: Device;
+const owner = 'page@example.com';
+
+beforeAll(async () => {
+  h = await createHarness('pg');
+  // A device id that needs escaping in JSON, and every kind of row the log holds.
+  phone = await h.device(owner, 'phone "A" \\ ☎');
+  const customer = uuid();
+  const t = Date.now();
+  const r = await phone.api.sync.push({
+    deviceId: phone.deviceId,
+    events: [
+      {
+        eventUuid: uuid(),
+        entity: 'customers',
+        entityId: customer,
+        op: 'upsert',
+        payload: { name: 'Zoë "Z"', phone: null, note: 'línea\nnueva' },
+        clientUpdatedAt: iso(t),
+      },
+      {
+        eventUuid: uuid(),
+        entity: 'debts',
+        entityId: uuid(),
+        op: 'upsert',
+        payload: { customerId: customer, amount: 1250, dueDate: '2026-12-01' },
+        clientUpdatedAt: iso(t),
+      },
+      {
+        eventUuid: uuid(),
+        entity: 'payments',
+        entityId: uuid(),
+        op: 'upsert',
+        payload: { customerId: customer, amount: 500, paidAt: iso(t) },
+        clientUpdatedAt: iso(t),
+      },
+      {
+        eventUuid: uuid(),
+        entity: 'sales',
+        entityId: uuid(),
+        op: 'upsert',
+        payload: {
+          items: [{ name: 'Tea', quantity: 1.5, unitPrice: 200 }],
+          total: 300,
+          paidAmount: 300,
+          soldAt: iso(t),
+        },
+        clientUpdatedAt: iso(t),
+      },
+      {
+        eventUuid: uuid(),
+        entity: 'customers',
+        entityId: customer,
+        op: 'delete',
+        clientUpdatedAt: iso(t + 1),
+      },
+    ],
+  });
+  expect(r.results.every((x) => x.status === 'applied')).toBe(true);
+});
+afterAll(() => h.t.drop());
+
+const bearer = () => ({ authorization: `Bearer ${phone.token}` });
+const trpcGet = (input: unknown, headers: Record<string, string> = bearer()) =>
+  h.http(`sync.pull?input=${encodeURIComponent(JSON.stringify(input))}`, { headers });
+
+describe('sync.pull over HTTP, spliced from the stored rows', () => {
+  it('is the procedure’s output, page by page, through tRPC and plain HTTP', async () => {
+    const rest = createRestHandlers({ getDb: async () => h.t.db, config: h.config });
+    for (const [cursor, limit] of [
+      [0, 2],
+      [2, 2],
+      [4, 2],
+      [0, 1000],
+      [5, 10],
+    ] as const) {
+      const expected = await phone.api.sync.pull({ cursor, limit });
+      const viaTrpc = await (await trpcGet({ cursor, limit })).json();
+      expect(viaTrpc).toEqual({ result: { data: expected } });
+      const viaRest = await (
+        await rest.pull(
+          new Request(`http://x/sync/pull?cursor=${cursor}&limit=${limit}`, { headers: bearer() }),
+        )
+      ).json();
+      expect(viaRest).toEqual(expected);
+    }
+  });
+
+  it('takes the fast path only for a signed-in caller with valid input', async () => {
+    const opts = { getDb: async () => h.t.db, config: h.config };
+    const req = (headers: Record<string, string>) => new Request('http://x/', { headers });
+    const ok = await fastPull(opts, req(bearer()), { cursor: 0 }, (p) => p);
+    expect((await ok?.json())?.events).toHaveLength(5);
+    expect(await fastPull(opts, req({}), { cursor: 0 }, (p) => p)).toBeNull();
+    expect(await fastPull(opts, req({ authorization: 'Bearer nope' }), { cursor: 0 }, (p) => p)).toBeNull();
+    expect(await fastPull(opts, req(bearer()), { cursor: -1 }, (p) => p)).toBeNull();
+    expect(await fastPull(opts, req(bearer()), { cursor: 0, limit: 1001 }, (p) => p)).toBeNull();
+  });
+
+  it('leaves errors to the procedure: tRPC codes, never a 5xx', async () => {
+    const unauth = await trpcGet({ cursor: 0 }, {});
+    expect(unauth.status).toBe(401);
+    expect((await unauth.json()).error.data.code).toBe('UNAUTHORIZED');
+    const bad = await trpcGet({ cursor: 'x' });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toMatch(/cursor/);
+  });
+
+  it('shows another store none of this store’s events', async () => {
+    const other = await h.device('other-page@example.com');
+    const res = await trpcGet({ cursor: 0 }, { authorization: `Bearer ${other.token}` });
+    expect((await res.json()).result.data).toEqual({ events: [], cursor: 0, hasMore: false });
+  });
+});
