@@ -58,7 +58,11 @@ export interface LoadResult {
   eventsPerSec: number;
 }
 
-/** Devices pushing `batch`-event batches back to back, all at once, for `seconds`. */
+/**
+ * Devices pushing `batch`-event batches back to back, all at once, for
+ * `seconds`: a closed loop, so latency is the queue the devices themselves
+ * build (Little's law: in-flight events ÷ throughput).
+ */
 export async function concurrentPush(
   devices: SyncApi[],
   batch: number,
@@ -77,6 +81,49 @@ export async function concurrentPush(
         try {
           const r = await d.push(events_);
           latencies.push(performance.now() - start);
+          if (r.results.some((x) => x.status !== 'applied')) errors += 1;
+          else events += batch;
+        } catch {
+          errors += 1;
+        }
+      }
+    }),
+  );
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors,
+    requests: latencies.length + errors,
+    eventsPerSec: events / ((performance.now() - t0) / 1000),
+  };
+}
+
+/**
+ * Devices each pushing one `batch`-event batch every `intervalMs`, at
+ * staggered times, for `seconds`: an offered load that does not depend on how
+ * fast the server answers. Latency runs from when a push was due, so a push
+ * held up behind a slow one counts its wait (no coordinated omission).
+ */
+export async function pacedPush(
+  devices: SyncApi[],
+  batch: number,
+  seconds: number,
+  intervalMs: number,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let events = 0;
+  const t0 = performance.now();
+  const until = t0 + seconds * 1000;
+  await Promise.all(
+    devices.map(async (d, i) => {
+      for (let due = t0 + (intervalMs * i) / devices.length; due < until; due += intervalMs) {
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        const events_ = newCustomerEvents(batch, d.deviceId);
+        try {
+          const r = await d.push(events_);
+          latencies.push(performance.now() - due);
           if (r.results.some((x) => x.status !== 'applied')) errors += 1;
           else events += batch;
         } catch {
