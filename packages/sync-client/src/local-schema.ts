@@ -14,8 +14,8 @@ const COMMON_COLUMNS = `created_at TEXT NOT NULL,
 
 /**
  * The local database's schema, as the seed lays it out: the entity tables,
- * `sync_state` (one row) and `outbox`, plus `server_rows`, the server's copy of
- * each row that pending changes are replayed on (see storage/types.ts).
+ * `sync_state` (one row) and `outbox`, plus `server_rows`, the server's row
+ * that a row's local changes are replayed on (see storage/types.ts).
  * Published migrations are never edited: a change is a new version.
  */
 export const LOCAL_MIGRATIONS: readonly Migration[] = [
@@ -91,6 +91,17 @@ export const LOCAL_MIGRATIONS: readonly Migration[] = [
         ${COMMON_COLUMNS}
       )`,
     ],
+  },
+  {
+    // Server rows are now kept only for rows with local changes, and a row
+    // without one reads as the server's own. Version 1 kept every row the
+    // server sent and had no entry for rows the server lacks: recording those
+    // as "the server has none" keeps every row's meaning, and rows let go of
+    // their entry the next time they are settled.
+    version: 2,
+    statements: ['customers', 'debts', 'payments', 'sales'].map(
+      (t) => `INSERT OR IGNORE INTO server_rows (entity, id, row_json) SELECT '${t}', id, 'null' FROM ${t}`,
+    ),
   },
 ];
 

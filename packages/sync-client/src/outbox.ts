@@ -1,7 +1,6 @@
 import type { EntityRow, PushEvent, PushResult } from '@storesync/schema';
-import type { Hlc } from './hlc.ts';
 import { applyChange } from './rebase.ts';
-import { acceptServerRow } from './reconcile.ts';
+import { keepServerRow } from './reconcile.ts';
 import type { NewOutboxItem, OutboxItem, StoreTx } from './storage/types.ts';
 
 /**
@@ -15,8 +14,9 @@ export async function recordChange(
   item: NewOutboxItem,
 ): Promise<EntityRow | null> {
   const stored = await tx.addOutbox(item);
+  await keepServerRow(tx, item.entity, item.entityId, current);
   const next = applyChange(item.entity, current, stored);
-  if (next) await tx.putRow(item.entity, next);
+  if (next) await tx.putRows(item.entity, [next]);
   return next;
 }
 
@@ -36,18 +36,23 @@ export function toPushEvent(item: OutboxItem): PushEvent {
 /**
  * Records the server's answer for one item. `applied`, `duplicate` (applied
  * before, its answer lost) and `ignored` (the server holds newer values) all
- * leave the queue as `sent`, and the canonical row they carry becomes the
- * server copy. `rejected` can never succeed: the item is marked `error` with
- * the reason and is not retried, so it blocks nothing behind it.
+ * leave the queue as `sent`, and the canonical row they carry, returned here,
+ * is the server's row to accept. `rejected` can never succeed: the item is
+ * marked `error` with the reason and is not retried, so it blocks nothing
+ * behind it.
  */
-export async function settleItem(tx: StoreTx, hlc: Hlc, item: OutboxItem, result: PushResult) {
+export async function settleItem(
+  tx: StoreTx,
+  item: OutboxItem,
+  result: PushResult,
+): Promise<EntityRow | null> {
   if (result.status === 'rejected') {
     const reason = result.error ? `${result.error.code}: ${result.error.message}` : 'rejected';
     await tx.updateOutbox(item.id, { status: 'error', lastError: reason });
-    return;
+    return null;
   }
   await tx.updateOutbox(item.id, { status: 'sent', lastError: null });
-  if (result.row) await acceptServerRow(tx, hlc, item.entity, result.row);
+  return result.row ?? null;
 }
 
 /** A failed attempt: the items stay pending and go again later with the same event uuids. */

@@ -27,7 +27,7 @@ const logServer = (events: PulledEvent[]) =>
   });
 const cursorOf = (store: Store) => store.transaction(async (tx) => (await tx.getState()).lastServerEventId);
 
-/** A memory store that calls `before` ahead of saving each server row (to watch or to crash). */
+/** A memory store that calls `before` ahead of writing each pulled row (to watch or to crash). */
 const storeBeforeEachServerRow = (before: (row: EntityRow) => void): Store => {
   const inner = createMemoryStore();
   return {
@@ -36,9 +36,9 @@ const storeBeforeEachServerRow = (before: (row: EntityRow) => void): Store => {
       inner.transaction((tx) =>
         fn({
           ...tx,
-          putServerRow: async (entity, row) => {
-            before(row);
-            await tx.putServerRow(entity, row);
+          putRowsIfNewer: async (entity, rows) => {
+            for (const row of rows) before(row);
+            await tx.putRowsIfNewer(entity, rows);
           },
         }),
       ),

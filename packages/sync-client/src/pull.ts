@@ -1,6 +1,6 @@
-import { ENTITIES, type Entity, type PullOutput } from '@storesync/schema';
+import { ENTITIES, type Entity, type EntityRow, type PulledEvent, type PullOutput } from '@storesync/schema';
 import type { Hlc } from './hlc.ts';
-import { acceptServerRow, assertBoundTo, createTouchedRows } from './reconcile.ts';
+import { acceptServerRows, assertBoundTo } from './reconcile.ts';
 import type { Store } from './storage/types.ts';
 import type { SyncApi } from './transport.ts';
 
@@ -17,10 +17,25 @@ export interface PullDeps {
 const isEntity = (e: string): e is Entity => (ENTITIES as readonly string[]).includes(e);
 
 /**
+ * The page's rows by entity, in log order. An entity this app version does not
+ * know is skipped, not allowed to block the log.
+ */
+function rowsByEntity(events: readonly PulledEvent[]): Map<Entity, EntityRow[]> {
+  const rows = new Map<Entity, EntityRow[]>();
+  for (const event of events) {
+    if (!isEntity(event.entity)) continue;
+    const list = rows.get(event.entity) ?? [];
+    rows.set(event.entity, list);
+    list.push(event.row);
+  }
+  return rows;
+}
+
+/**
  * Pulls the change log from the stored cursor until the server has no more.
  * Each page's rows and its cursor are written in one local transaction, so a
  * crash never leaves the cursor past rows that were not saved; rows with
- * pending local changes get them replayed on top (see rebase.ts). The next
+ * pending local changes get them replayed on top (see reconcile.ts). The next
  * page is fetched while this one is written (it starts at this page's cursor,
  * which is stored only with this page's rows), so a first sync costs about the
  * larger of the network and the local writes rather than their sum.
@@ -38,14 +53,8 @@ export async function pullChanges(deps: PullDeps): Promise<void> {
     next?.catch(() => undefined);
     await deps.store.transaction(async (tx) => {
       await assertBoundTo(tx, deps.userId);
-      const touched = createTouchedRows();
-      for (const event of page.events) {
-        // An entity this app version does not know is skipped, not allowed to block the log.
-        if (!isEntity(event.entity)) continue;
-        await acceptServerRow(tx, deps.hlc, event.entity, event.row);
-        touched.add(event.entity, event.entityId);
-      }
-      await touched.refreshAll(tx);
+      for (const [entity, rows] of rowsByEntity(page.events))
+        await acceptServerRows(tx, deps.hlc, entity, rows);
       await tx.setState({ lastServerEventId: page.cursor, clock: deps.hlc.current() });
     });
   }

@@ -1,8 +1,8 @@
-import type { PushOutput } from '@storesync/schema';
+import type { Entity, EntityRow, PushOutput } from '@storesync/schema';
 import { describeError, failureKind } from './errors.ts';
 import type { Hlc } from './hlc.ts';
 import { recordAttemptFailed, recordUndeliverable, settleItem, toPushEvent } from './outbox.ts';
-import { assertBoundTo, createTouchedRows } from './reconcile.ts';
+import { acceptServerRows, assertBoundTo } from './reconcile.ts';
 import type { OutboxItem, Store } from './storage/types.ts';
 import type { SyncApi } from './transport.ts';
 
@@ -60,17 +60,20 @@ async function pushBatch(deps: PushDeps, items: OutboxItem[]): Promise<number> {
   return deps.store.transaction(async (tx) => {
     await assertBoundTo(tx, deps.userId);
     const results = new Map(output.results.map((r) => [r.eventUuid, r]));
-    const touched = createTouchedRows();
+    const answered = new Map<Entity, { rows: EntityRow[]; ids: string[] }>();
     let settled = 0;
     for (const item of items) {
       const result = results.get(item.eventUuid);
       if (!result) continue;
-      await settleItem(tx, deps.hlc, item, result);
-      touched.add(item.entity, item.entityId);
+      const row = await settleItem(tx, item, result);
+      const group = answered.get(item.entity) ?? { rows: [], ids: [] };
+      answered.set(item.entity, group);
+      if (row) group.rows.push(row);
+      group.ids.push(item.entityId);
       settled += 1;
     }
     deps.hlc.observe(output.serverTime);
-    await touched.refreshAll(tx);
+    for (const [entity, { rows, ids }] of answered) await acceptServerRows(tx, deps.hlc, entity, rows, ids);
     await tx.setState({ clock: deps.hlc.current() });
     return settled;
   });

@@ -21,7 +21,8 @@ const byCreated = (a: EntityRow, b: EntityRow) =>
  */
 export function createMemoryStore(): Store {
   const rows = new Map<Entity, Map<string, EntityRow>>(ENTITIES.map((e) => [e, new Map()]));
-  const serverRows = new Map<string, EntityRow>();
+  /** The kept server rows by `entity:id`; null: the server has none yet. */
+  const serverRows = new Map<string, EntityRow | null>();
   const outbox = new Map<number, OutboxItem>();
   let state: StoredSyncState = initialSyncState();
   let nextId = 1;
@@ -48,10 +49,28 @@ export function createMemoryStore(): Store {
   const tx: StoreTx = {
     getRow: async (entity, id) => copy(table(entity).get(id) ?? null),
     listRows: async (entity) => copy([...table(entity).values()].sort(byCreated)),
-    putRow: async (entity, row) => write(table(entity), row.id, copy(row)),
-    deleteRow: async (entity, id) => write(table(entity), id, undefined),
-    getServerRow: async (entity, id) => copy(serverRows.get(`${entity}:${id}`) ?? null),
-    putServerRow: async (entity, row) => write(serverRows, `${entity}:${row.id}`, copy(row)),
+    async putRows(entity, rs) {
+      for (const row of rs) write(table(entity), row.id, copy(row));
+    },
+    async putRowsIfNewer(entity, rs) {
+      for (const row of rs) {
+        const held = table(entity).get(row.id);
+        if (!held || row.rowVersion > held.rowVersion) write(table(entity), row.id, copy(row));
+      }
+    },
+    async deleteRows(entity, ids) {
+      for (const id of ids) write(table(entity), id, undefined);
+    },
+    async getServerRows(entity, ids) {
+      const kept = ids.filter((id) => serverRows.has(`${entity}:${id}`));
+      return new Map(kept.map((id) => [id, copy(serverRows.get(`${entity}:${id}`) ?? null)]));
+    },
+    async putServerRows(entity, rs) {
+      for (const [id, row] of rs) write(serverRows, `${entity}:${id}`, copy(row));
+    },
+    async deleteServerRows(entity, ids) {
+      for (const id of ids) write(serverRows, `${entity}:${id}`, undefined);
+    },
     async addOutbox(item) {
       const id = nextId;
       undo.push(() => {
@@ -63,11 +82,12 @@ export function createMemoryStore(): Store {
       return copy(stored);
     },
     listOutbox: async (q) => {
+      const ids = q.entityIds && new Set(q.entityIds);
       const found = [...outbox.values()].filter(
         (i) =>
           i.status === q.status &&
           (q.entity === undefined || i.entity === q.entity) &&
-          (q.entityId === undefined || i.entityId === q.entityId),
+          (ids === undefined || ids.has(i.entityId)),
       );
       found.sort((a, b) => a.id - b.id);
       return copy(found.slice(0, q.limit ?? found.length));

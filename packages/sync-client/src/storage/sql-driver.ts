@@ -8,6 +8,12 @@ export type SqlValue = string | number | null;
 export interface SqlDriver {
   /** Runs a statement that returns no rows. */
   run(sql: string, params?: readonly SqlValue[]): Promise<void>;
+  /**
+   * Runs one statement once per parameter list: a prepared statement run in a
+   * loop, which is how a pulled page is written. Optional: without it the
+   * store calls `run` for each list.
+   */
+  runMany?(sql: string, paramsList: readonly (readonly SqlValue[])[]): Promise<void>;
   /** Runs a query; each row is an object keyed by column name. */
   all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   close(): Promise<void>;

@@ -1,15 +1,9 @@
-import type { Entity, EntityRow } from '@storesync/schema';
 import { migrate } from '../local-schema.ts';
 import { createSerialQueue } from './serial.ts';
+import { allIn } from './sql-batch.ts';
 import type { SqlDriver, SqlValue } from './sql-driver.ts';
-import {
-  columnsOf,
-  type OutboxRecord,
-  outboxFromRecord,
-  rowFromRecord,
-  rowToParams,
-  STATE_COLUMNS,
-} from './sql-rows.ts';
+import { createSqlRowTx } from './sql-row-tx.ts';
+import { type OutboxRecord, outboxFromRecord, STATE_COLUMNS } from './sql-rows.ts';
 import type { OutboxPatch, OutboxQuery, Store, StoredSyncState, StoreTx } from './types.ts';
 
 const OUTBOX_PATCH_COLUMNS: Record<keyof OutboxPatch, string> = {
@@ -20,13 +14,6 @@ const OUTBOX_PATCH_COLUMNS: Record<keyof OutboxPatch, string> = {
 
 function createSqlTx(db: SqlDriver): StoreTx {
   const first = async <T>(sql: string, params: SqlValue[]) => (await db.all<T>(sql, params))[0] ?? null;
-  const serverRow = async (entity: Entity, id: string) => {
-    const r = await first<{ row_json: string }>(
-      'SELECT row_json FROM server_rows WHERE entity = ? AND id = ?',
-      [entity, id],
-    );
-    return r && (JSON.parse(r.row_json) as EntityRow);
-  };
   const update = async (table: string, set: [string, SqlValue][], where: string, params: SqlValue[]) => {
     if (set.length === 0) return;
     const sql = `UPDATE ${table} SET ${set.map(([c]) => `${c} = ?`).join(', ')} WHERE ${where}`;
@@ -34,30 +21,7 @@ function createSqlTx(db: SqlDriver): StoreTx {
   };
 
   return {
-    async getRow(entity, id) {
-      const r = await first<Record<string, SqlValue>>(`SELECT * FROM ${entity} WHERE id = ?`, [id]);
-      return r && rowFromRecord(entity, r);
-    },
-    async listRows(entity) {
-      const rs = await db.all<Record<string, SqlValue>>(`SELECT * FROM ${entity} ORDER BY created_at, id`);
-      return rs.map((r) => rowFromRecord(entity, r));
-    },
-    async putRow(entity, row) {
-      const cols = columnsOf(entity);
-      await db.run(
-        `INSERT OR REPLACE INTO ${entity} (${cols.map((c) => c.name).join(', ')})
-         VALUES (${cols.map(() => '?').join(', ')})`,
-        rowToParams(entity, row),
-      );
-    },
-    deleteRow: (entity, id) => db.run(`DELETE FROM ${entity} WHERE id = ?`, [id]),
-    getServerRow: serverRow,
-    putServerRow: (entity, row) =>
-      db.run('INSERT OR REPLACE INTO server_rows (entity, id, row_json) VALUES (?, ?, ?)', [
-        entity,
-        row.id,
-        JSON.stringify(row),
-      ]),
+    ...createSqlRowTx(db),
     async addOutbox(item) {
       const rows = await db.all<OutboxRecord>(
         `INSERT INTO outbox (user_id, device_id, entity, entity_id, op, payload_json, updated_fields,
@@ -81,12 +45,16 @@ function createSqlTx(db: SqlDriver): StoreTx {
     async listOutbox(q: OutboxQuery) {
       const where: [string, SqlValue][] = [['status', q.status]];
       if (q.entity) where.push(['entity', q.entity]);
-      if (q.entityId) where.push(['entity_id', q.entityId]);
-      const rs = await db.all<OutboxRecord>(
-        `SELECT * FROM outbox WHERE ${where.map(([c]) => `${c} = ?`).join(' AND ')} ORDER BY id
-         ${q.limit === undefined ? '' : 'LIMIT ?'}`,
-        [...where.map(([, v]) => v), ...(q.limit === undefined ? [] : [q.limit])],
-      );
+      const sql = `SELECT * FROM outbox WHERE ${where.map(([c]) => `${c} = ?`).join(' AND ')}`;
+      const params = where.map(([, v]) => v);
+      const rs = q.entityIds
+        ? (await allIn<OutboxRecord>(db, q.entityIds, (list) => `${sql} AND entity_id IN (${list})`, params))
+            .sort((a, b) => a.id - b.id)
+            .slice(0, q.limit)
+        : await db.all<OutboxRecord>(
+            `${sql} ORDER BY id ${q.limit === undefined ? '' : 'LIMIT ?'}`,
+            q.limit === undefined ? params : [...params, q.limit],
+          );
       return rs.map(outboxFromRecord);
     },
     updateOutbox: (id, patch) =>

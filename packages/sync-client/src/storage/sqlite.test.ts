@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LOCAL_MIGRATIONS, migrate } from '../local-schema.ts';
+import { serverRow } from '../test/fake-api.ts';
+import { createSqlStore } from './sql-store.ts';
 import { betterSqliteDriver, openSqliteStore } from './sqlite.ts';
 import { storeContract } from './store-suite.ts';
 
 storeContract('openSqliteStore', () => openSqliteStore(':memory:'));
 
+const C1 = '11111111-1111-4111-8111-111111111111';
+const C2 = '22222222-2222-4222-8222-222222222222';
 const dir = mkdtempSync(join(tmpdir(), 'sync-client-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -36,18 +40,43 @@ describe('the local schema', () => {
 
   it('applies only the migrations a database lacks, each in its own transaction', async () => {
     const driver = betterSqliteDriver(new Database(':memory:'));
-    await migrate(driver);
+    const latest = await migrate(driver);
     const next = [
       ...LOCAL_MIGRATIONS,
-      { version: 2, statements: ['ALTER TABLE customers ADD COLUMN email TEXT'] },
+      { version: latest + 1, statements: ['ALTER TABLE customers ADD COLUMN email TEXT'] },
     ];
-    expect(await migrate(driver, next)).toBe(2);
+    expect(await migrate(driver, next)).toBe(latest + 1);
     const cols = await driver.all<{ name: string }>('PRAGMA table_info(customers)');
     expect(cols.map((c) => c.name)).toContain('email');
-    const broken = [...next, { version: 3, statements: ['CREATE TABLE t (x)', 'NOT SQL'] }];
+    const broken = [...next, { version: latest + 2, statements: ['CREATE TABLE t (x)', 'NOT SQL'] }];
     await expect(migrate(driver, broken)).rejects.toThrow();
-    expect(await driver.all('PRAGMA user_version')).toEqual([{ user_version: 2 }]);
+    expect(await driver.all('PRAGMA user_version')).toEqual([{ user_version: latest + 1 }]);
     expect(await driver.all("SELECT name FROM sqlite_master WHERE name = 't'")).toEqual([]);
+  });
+
+  it('keeps the meaning of a version 1 book, whose server rows were all kept', async () => {
+    const known = serverRow(C1, { name: 'on the server', phone: null, note: null });
+    const driver = betterSqliteDriver(new Database(':memory:'));
+    await migrate(driver, LOCAL_MIGRATIONS.slice(0, 1));
+    // A row the server has (edited here since), and a row made here that the server lacks.
+    for (const [id, version] of [
+      [C1, 1],
+      [C2, 0],
+    ] as const)
+      await driver.run(
+        `INSERT INTO customers (id, name, created_at, updated_at, row_version) VALUES (?, 'x', 't', 't', ?)`,
+        [id, version],
+      );
+    await driver.run(`INSERT INTO server_rows VALUES ('customers', ?, ?)`, [C1, JSON.stringify(known)]);
+    const store = await createSqlStore(driver);
+    const kept = await store.transaction((tx) => tx.getServerRows('customers', [C1, C2]));
+    expect(kept).toEqual(
+      new Map<string, unknown>([
+        [C1, known],
+        [C2, null],
+      ]),
+    );
+    await store.close();
   });
 
   it('refuses a database written by a newer app version', async () => {

@@ -4,6 +4,7 @@ import type { NewOutboxItem, Store } from './types.ts';
 
 const C1 = '11111111-1111-4111-8111-111111111111';
 const C2 = '22222222-2222-4222-8222-222222222222';
+const C3 = '33333333-3333-4333-8333-333333333333';
 const item = (entityId: string, eventUuid: string): NewOutboxItem => ({
   userId: 'u',
   deviceId: 'd',
@@ -26,26 +27,71 @@ export function storeContract(name: string, open: () => Promise<Store>) {
     it('keeps visible rows and server rows apart, lists by createdAt then id, tombstones included', async () => {
       const store = await open();
       await store.transaction(async (tx) => {
-        await tx.putRow('customers', {
-          ...customer(C2, '2030-01-01T00:00:00.000Z'),
-          deletedAt: '2030-01-02T00:00:00.000Z',
-        });
-        await tx.putRow('customers', customer(C1, '2030-01-01T00:00:00.000Z'));
-        await tx.putServerRow('customers', serverRow(C1, { name: 'server', extra: [1] }, 4));
+        await tx.putRows('customers', [
+          { ...customer(C2, '2030-01-01T00:00:00.000Z'), deletedAt: '2030-01-02T00:00:00.000Z' },
+          customer(C1, '2030-01-01T00:00:00.000Z'),
+        ]);
+        await tx.putServerRows(
+          'customers',
+          new Map([
+            [C1, serverRow(C1, { name: 'server', extra: [1] }, 4)],
+            [C2, null],
+          ]),
+        );
       });
       const [list, one, server, none] = await store.transaction(async (tx) => [
         await tx.listRows('customers'),
         await tx.getRow('customers', C1),
-        await tx.getServerRow('customers', C1),
-        await tx.getServerRow('debts', C1),
+        await tx.getServerRows('customers', [C1, C2, C3]),
+        await tx.getServerRows('debts', [C1]),
       ]);
       expect(list.map((r) => r.id)).toEqual([C1, C2]);
       expect(list[1]?.deletedAt).toBe('2030-01-02T00:00:00.000Z');
       expect(one).toEqual(customer(C1, '2030-01-01T00:00:00.000Z'));
-      expect(server).toMatchObject({ name: 'server', extra: [1], rowVersion: 4 });
-      expect(none).toBeNull();
-      await store.transaction((tx) => tx.deleteRow('customers', C1));
-      expect(await store.transaction((tx) => tx.getRow('customers', C1))).toBeNull();
+      expect([...server.keys()].sort()).toEqual([C1, C2]);
+      expect(server.get(C1)).toMatchObject({ name: 'server', extra: [1], rowVersion: 4 });
+      expect(server.get(C2)).toBeNull();
+      expect(none.size).toBe(0);
+      await store.transaction(async (tx) => {
+        await tx.deleteRows('customers', [C1, C3]);
+        await tx.deleteServerRows('customers', [C1]);
+      });
+      const after = await store.transaction(async (tx) => ({
+        rows: (await tx.listRows('customers')).map((r) => r.id),
+        server: [...(await tx.getServerRows('customers', [C1, C2])).keys()],
+      }));
+      expect(after).toEqual({ rows: [C2], server: [C2] });
+      await store.close();
+    });
+
+    it('writes many rows at once, and only newer versions where asked', async () => {
+      const store = await open();
+      const ids = Array.from(
+        { length: 300 },
+        (_, n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      );
+      const row = (id: string, rowVersion: number) => ({
+        ...customer(id, 't'),
+        name: `v${rowVersion}`,
+        rowVersion,
+      });
+      await store.transaction((tx) =>
+        tx.putRows(
+          'customers',
+          ids.map((id) => row(id, 2)),
+        ),
+      );
+      await store.transaction((tx) =>
+        tx.putRowsIfNewer('customers', [row(C1, 1), ...ids.map((id, n) => row(id, n % 3 === 0 ? 3 : 2))]),
+      );
+      const names = await store.transaction(async (tx) =>
+        (await tx.listRows('customers')).map((r) => r.name),
+      );
+      expect(names.filter((n) => n === 'v3')).toHaveLength(100);
+      expect(names.filter((n) => n === 'v2')).toHaveLength(200);
+      expect(names.filter((n) => n === 'v1')).toHaveLength(1);
+      await store.transaction((tx) => tx.deleteRows('customers', ids.slice(0, 299)));
+      expect(await store.transaction(async (tx) => (await tx.listRows('customers')).length)).toBe(2);
       await store.close();
     });
 
@@ -59,7 +105,7 @@ export function storeContract(name: string, open: () => Promise<Store>) {
         soldAt: '2030-01-01T10:00:00.000Z',
         note: null,
       });
-      await store.transaction((tx) => tx.putRow('sales', sale));
+      await store.transaction((tx) => tx.putRows('sales', [sale]));
       expect(await store.transaction((tx) => tx.getRow('sales', C1))).toEqual(sale);
       await store.close();
     });
@@ -79,15 +125,19 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       await store.transaction((tx) =>
         tx.updateOutbox(added[0]?.id ?? 0, { status: 'error', lastError: 'bad' }),
       );
-      const [pending, forC1, first, errors, count] = await store.transaction(async (tx) => [
+      // More ids than one SQL `IN` list holds, C1's first and C2's last: still oldest first.
+      const many = [C1, ...Array.from({ length: 600 }, (_, n) => `other-${n}`), C2];
+      const [pending, forC1, forMany, first, errors, count] = await store.transaction(async (tx) => [
         await tx.listOutbox({ status: 'pending' }),
-        await tx.listOutbox({ status: 'pending', entity: 'customers', entityId: C1 }),
+        await tx.listOutbox({ status: 'pending', entity: 'customers', entityIds: [C1] }),
+        await tx.listOutbox({ status: 'pending', entity: 'customers', entityIds: many }),
         await tx.listOutbox({ status: 'pending', limit: 1 }),
         await tx.listOutbox({ status: 'error' }),
         await tx.countOutbox('pending'),
       ]);
       expect(pending.map((i) => i.eventUuid)).toEqual(['e2', 'e3']);
       expect(forC1.map((i) => i.eventUuid)).toEqual(['e3']);
+      expect(forMany.map((i) => i.eventUuid)).toEqual(['e2', 'e3']);
       expect(first.map((i) => i.eventUuid)).toEqual(['e2']);
       expect(errors).toEqual([
         { ...item(C1, 'e1'), id: added[0]?.id, status: 'error', retryCount: 0, lastError: 'bad' },
@@ -108,8 +158,8 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       const state = { userId: 'u', deviceId: 'd', lastServerEventId: 42, lastSyncAt: 't', clock: 'c' };
       await store.transaction(async (tx) => {
         await tx.setState(state);
-        await tx.putRow('customers', customer(C1, 't'));
-        await tx.putServerRow('customers', customer(C1, 't'));
+        await tx.putRows('customers', [customer(C1, 't')]);
+        await tx.putServerRows('customers', new Map([[C1, customer(C1, 't')]]));
         await tx.addOutbox(item(C1, 'e1'));
       });
       expect(await store.transaction((tx) => tx.getState())).toEqual(state);
@@ -117,13 +167,13 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       const after = await store.transaction(async (tx) => ({
         state: await tx.getState(),
         rows: await tx.listRows('customers'),
-        server: await tx.getServerRow('customers', C1),
+        server: (await tx.getServerRows('customers', [C1])).size,
         outbox: await tx.countOutbox('pending'),
       }));
       expect(after).toEqual({
         state: { ...state, userId: null, lastServerEventId: 0, lastSyncAt: null },
         rows: [],
-        server: null,
+        server: 0,
         outbox: 0,
       });
       await store.close();
@@ -131,10 +181,10 @@ export function storeContract(name: string, open: () => Promise<Store>) {
 
     it('rolls a failed transaction back entirely', async () => {
       const store = await open();
-      await store.transaction((tx) => tx.putRow('customers', customer(C1, 't')));
+      await store.transaction((tx) => tx.putRows('customers', [customer(C1, 't')]));
       const failing = store.transaction(async (tx) => {
-        await tx.putRow('customers', { ...customer(C1, 't'), name: 'changed' });
-        await tx.putRow('customers', customer(C2, 't'));
+        await tx.putRows('customers', [{ ...customer(C1, 't'), name: 'changed' }, customer(C2, 't')]);
+        await tx.putServerRows('customers', new Map([[C1, null]]));
         await tx.addOutbox(item(C2, 'e1'));
         await tx.setState({ lastServerEventId: 9 });
         throw new Error('crash');
@@ -142,10 +192,11 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       await expect(failing).rejects.toThrow('crash');
       const after = await store.transaction(async (tx) => ({
         rows: (await tx.listRows('customers')).map((r) => r.name),
+        server: (await tx.getServerRows('customers', [C1])).size,
         outbox: await tx.countOutbox('pending'),
         cursor: (await tx.getState()).lastServerEventId,
       }));
-      expect(after).toEqual({ rows: ['C'], outbox: 0, cursor: 0 });
+      expect(after).toEqual({ rows: ['C'], server: 0, outbox: 0, cursor: 0 });
       await store.close();
     });
 

@@ -29,7 +29,8 @@ export type OutboxPatch = Partial<Pick<OutboxItem, 'status' | 'retryCount' | 'la
 export interface OutboxQuery {
   status: OutboxStatus;
   entity?: Entity;
-  entityId?: string;
+  /** Only the items of these rows. */
+  entityIds?: readonly string[];
   limit?: number;
 }
 
@@ -46,21 +47,29 @@ export interface StoredSyncState {
 
 /**
  * One atomic unit of work on the local database. The core needs only these
- * operations, so a storage adapter implements them and nothing else.
+ * operations, so a storage adapter implements them and nothing else. The
+ * row writes take many rows at once, so that an adapter can write a pulled
+ * page in a few statements.
  *
- * Two copies of a row are kept: the visible row (what the UI reads) and the
- * server row, the newest canonical row the server returned. The visible row is
- * always the server row with this device's pending changes replayed on top, so
- * a rejected or overridden change can be undone exactly.
+ * The visible row (what the UI reads) is the server's row with this device's
+ * pending changes replayed on top. While a row has local changes, the server's
+ * row is kept aside in the server rows, so a rejected or overridden change can
+ * be undone exactly; a row with none has no such entry, its visible row being
+ * the server's.
  */
 export interface StoreTx {
   getRow(entity: Entity, id: string): Promise<EntityRow | null>;
   /** Every visible row of the entity, tombstones included, by `createdAt` then `id`. */
   listRows(entity: Entity): Promise<EntityRow[]>;
-  putRow(entity: Entity, row: EntityRow): Promise<void>;
-  deleteRow(entity: Entity, id: string): Promise<void>;
-  getServerRow(entity: Entity, id: string): Promise<EntityRow | null>;
-  putServerRow(entity: Entity, row: EntityRow): Promise<void>;
+  /** Writes the rows, replacing any with the same id. */
+  putRows(entity: Entity, rows: readonly EntityRow[]): Promise<void>;
+  /** Writes each row unless a row of that id is held at the same or a higher `rowVersion`. */
+  putRowsIfNewer(entity: Entity, rows: readonly EntityRow[]): Promise<void>;
+  deleteRows(entity: Entity, ids: readonly string[]): Promise<void>;
+  /** The server rows kept aside for these ids, by id; null when the server has no such row yet. */
+  getServerRows(entity: Entity, ids: readonly string[]): Promise<Map<string, EntityRow | null>>;
+  putServerRows(entity: Entity, rows: ReadonlyMap<string, EntityRow | null>): Promise<void>;
+  deleteServerRows(entity: Entity, ids: readonly string[]): Promise<void>;
   addOutbox(item: NewOutboxItem): Promise<OutboxItem>;
   /** Items with the given status, oldest first. */
   listOutbox(query: OutboxQuery): Promise<OutboxItem[]>;

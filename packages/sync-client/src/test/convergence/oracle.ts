@@ -93,7 +93,11 @@ export async function pendingNotShown(store: Store): Promise<string[]> {
     for (const item of await tx.listOutbox({ status: 'pending' })) {
       const row = await tx.getRow(item.entity, item.entityId);
       if (!row) continue;
-      const later = await tx.listOutbox({ status: 'pending', entity: item.entity, entityId: item.entityId });
+      const later = await tx.listOutbox({
+        status: 'pending',
+        entity: item.entity,
+        entityIds: [item.entityId],
+      });
       const last = later.filter((i) => i.id >= item.id);
       if (item.op === 'delete' && row.deletedAt === null)
         out.push(`${item.entityId}: pending delete not shown`);
