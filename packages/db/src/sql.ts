@@ -32,9 +32,12 @@ export const pgClientRunner = (client: pg.PoolClient | pg.Client): SqlRunner => 
  */
 export interface SqlDb {
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /** One statement on any free connection. */
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
 export const pgPoolSql = (pool: pg.Pool): SqlDb => ({
+  query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
   async transaction(fn) {
     const client = await pool.connect();
     let broken = false;
@@ -57,4 +60,5 @@ export const pgPoolSql = (pool: pg.Pool): SqlDb => ({
 
 export const pgliteSql = (db: PGlite): SqlDb => ({
   transaction: (fn) => db.transaction((tx) => fn(pgliteRunner(tx))),
+  query: pgliteRunner(db).query,
 });

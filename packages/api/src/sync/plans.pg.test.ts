@@ -81,7 +81,10 @@ describe('query plans in a large store with stale statistics', () => {
 
   it('a pull page reads only its page, wherever the cursor is', async () => {
     const seen: { rows: number; node: string }[] = [];
-    const sql: SqlDb = { transaction: (fn) => h.t.db.sql.transaction((tx) => fn(explaining(tx, seen))) };
+    const sql: SqlDb = {
+      ...h.t.db.sql,
+      transaction: (fn) => h.t.db.sql.transaction((tx) => fn(explaining(tx, seen))),
+    };
     const first = await pullEvents(sql, owner.userId, 0, 10);
     const middle = await pullEvents(sql, owner.userId, first.cursor + STORE_ROWS / 2, 10);
     expect(first.events).toHaveLength(10);
