@@ -2,7 +2,14 @@ import type { PushEvent } from '@storesync/schema';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from './storage/memory.ts';
 import type { Store } from './storage/types.ts';
-import { createScriptedApi, createTestClient, httpError, networkError, serverRow } from './test/fake-api.ts';
+import {
+  createScriptedApi,
+  createTestClient,
+  httpError,
+  networkError,
+  pulled,
+  serverRow,
+} from './test/fake-api.ts';
 
 const outbox = (store: Store) =>
   store.transaction(async (tx) => [
@@ -175,5 +182,33 @@ describe('push', () => {
     ]);
     expect(delivered).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
     expect((await outbox(store)).at(-1)?.lastError).toBe('PAYLOAD_TOO_LARGE: PAYLOAD_TOO_LARGE');
+  });
+
+  it('undoes an item that can never fit, as a rejected one, back to the server row', async () => {
+    const known = serverRow(
+      '11111111-1111-4111-8111-111111111111',
+      { name: 'S', phone: null, note: null },
+      3,
+    );
+    const server = createScriptedApi({
+      push: () => {
+        throw httpError(413, 'PAYLOAD_TOO_LARGE');
+      },
+      pull: (cursor) => ({
+        events: cursor === 0 ? [pulled(1, 'customers', known)] : [],
+        cursor: 1,
+        hasMore: false,
+      }),
+    });
+    const { client, store } = await createTestClient(server.api);
+    await client.syncNow();
+    await client.customers.update(known.id, { note: 'x'.repeat(10) });
+    const made = await client.customers.create({ name: 'never sent' });
+    await client.syncNow();
+    expect((await outbox(store)).map((i) => i.status)).toEqual(['error', 'error']);
+    expect(await client.customers.get(known.id)).toEqual(known);
+    expect(await client.customers.get(made.id)).toBeNull();
+    const kept = await store.transaction((tx) => tx.getServerRows('customers', [known.id, made.id]));
+    expect(kept.size).toBe(0);
   });
 });

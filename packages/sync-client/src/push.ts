@@ -48,6 +48,8 @@ async function pushBatch(deps: PushDeps, items: OutboxItem[]): Promise<number> {
       await deps.store.transaction(async (tx) => {
         await assertBoundTo(tx, deps.userId);
         await recordUndeliverable(tx, first, describeError(error));
+        // Undone like a rejected item: the row goes back to the server's.
+        await acceptServerRows(tx, deps.hlc, first.entity, [], [first.entityId]);
       });
       return 1;
     }
