@@ -49,3 +49,20 @@ export async function createContext(opts: CreateContextOptions): Promise<Context
   }
   return createContextInner({ db: opts.db, config: opts.config, auth });
 }
+
+/** What an HTTP door needs to build a request's context. */
+export interface RequestContextOptions {
+  getDb: () => Promise<Db>;
+  config: ApiConfig;
+  webAuth?: ((req: Request) => Promise<Auth | null>) | undefined;
+}
+
+/** The context of an HTTP request: its bearer token, else the web session. */
+export async function contextOfRequest(opts: RequestContextOptions, req: Request): Promise<Context> {
+  return createContext({
+    db: await opts.getDb(),
+    config: opts.config,
+    headers: req.headers,
+    ...(opts.webAuth && { webAuth: () => opts.webAuth?.(req) ?? Promise.resolve(null) }),
+  });
+}

@@ -3,15 +3,12 @@ import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { readBodyCapped } from './body.ts';
 import type { ApiConfig } from './config.ts';
-import { type Auth, createContext } from './context.ts';
+import { contextOfRequest, type RequestContextOptions } from './context.ts';
 import { fastPull } from './pull-route.ts';
 import { appRouter } from './root.ts';
 
-export interface TrpcHandlerOptions {
+export interface TrpcHandlerOptions extends RequestContextOptions {
   endpoint: string;
-  getDb: () => Promise<Db>;
-  config: ApiConfig;
-  webAuth?: (req: Request) => Promise<Auth | null>;
   onError?: (error: TRPCError, path: string | undefined) => void;
 }
 
@@ -54,12 +51,7 @@ export function createTrpcHandler(opts: TrpcHandlerOptions) {
             message: `Request body over ${opts.config.maxBodyBytes} bytes`,
           });
         }
-        return createContext({
-          db: await opts.getDb(),
-          config: opts.config,
-          headers: req.headers,
-          ...(opts.webAuth && { webAuth: () => opts.webAuth?.(req) ?? Promise.resolve(null) }),
-        });
+        return contextOfRequest(opts, req);
       },
       onError: ({ error, path }) => opts.onError?.(error, path),
     });

@@ -1,14 +1,6 @@
-import type { Db } from '@storesync/db';
 import { PullInputSchema } from '@storesync/schema';
-import type { ApiConfig } from './config.ts';
-import { type Auth, createContext } from './context.ts';
+import { contextOfRequest, type RequestContextOptions } from './context.ts';
 import { pullEventsJson } from './sync/pull.ts';
-
-export interface PullRouteOptions {
-  getDb: () => Promise<Db>;
-  config: ApiConfig;
-  webAuth?: (req: Request) => Promise<Auth | null>;
-}
 
 /**
  * `sync.pull` over HTTP, the one hot read: a signed-in caller with valid input
@@ -18,7 +10,7 @@ export interface PullRouteOptions {
  * which gives the errors the contract says.
  */
 export async function fastPull(
-  opts: PullRouteOptions,
+  opts: RequestContextOptions,
   req: Request,
   input: unknown,
   wrap: (page: string) => string,
@@ -26,15 +18,9 @@ export async function fastPull(
   const parsed = PullInputSchema.safeParse(input);
   if (!parsed.success) return null;
   try {
-    const db = await opts.getDb();
-    const ctx = await createContext({
-      db,
-      config: opts.config,
-      headers: req.headers,
-      ...(opts.webAuth && { webAuth: () => opts.webAuth?.(req) ?? Promise.resolve(null) }),
-    });
+    const ctx = await contextOfRequest(opts, req);
     if (!ctx.auth) return null;
-    const page = await pullEventsJson(db.sql, ctx.auth.user.id, parsed.data.cursor, parsed.data.limit);
+    const page = await pullEventsJson(ctx.db.sql, ctx.auth.user.id, parsed.data.cursor, parsed.data.limit);
     return new Response(wrap(page), { headers: { 'content-type': 'application/json' } });
   } catch {
     return null;

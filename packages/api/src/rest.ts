@@ -4,17 +4,14 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { ZodError } from 'zod';
 import { readBodyCapped } from './body.ts';
 import type { ApiConfig } from './config.ts';
-import { type Auth, createContext } from './context.ts';
+import { contextOfRequest, type RequestContextOptions } from './context.ts';
 import { describeZodError } from './errors.ts';
 import { fastPull } from './pull-route.ts';
 import { createCaller } from './root.ts';
 
 type Caller = ReturnType<typeof createCaller>;
 
-export interface RestHandlerOptions {
-  getDb: () => Promise<Db>;
-  config: ApiConfig;
-  webAuth?: (req: Request) => Promise<Auth | null>;
+export interface RestHandlerOptions extends RequestContextOptions {
   /** Called with server faults (not with the caller's mistakes). */
   onError?: (error: unknown, route: string) => void;
 }
@@ -62,12 +59,7 @@ export function createRestHandlers(opts: RestHandlerOptions) {
     (name: string, call: (api: Caller, req: Request) => Promise<unknown>) =>
     async (req: Request): Promise<Response> => {
       try {
-        const ctx = await createContext({
-          db: await opts.getDb(),
-          config: opts.config,
-          headers: req.headers,
-          ...(opts.webAuth && { webAuth: () => opts.webAuth?.(req) ?? Promise.resolve(null) }),
-        });
+        const ctx = await contextOfRequest(opts, req);
         return Response.json(await call(createCaller(ctx), req));
       } catch (error) {
         if (!(error instanceof TRPCError) || error.code === 'INTERNAL_SERVER_ERROR')
