@@ -1,8 +1,6 @@
-import type { Db } from '@storesync/db';
 import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { readBodyCapped } from './body.ts';
-import type { ApiConfig } from './config.ts';
 import { contextOfRequest, type RequestContextOptions } from './context.ts';
 import { fastPull } from './pull-route.ts';
 import { appRouter } from './root.ts';

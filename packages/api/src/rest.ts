@@ -1,9 +1,7 @@
-import type { Db } from '@storesync/db';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { ZodError } from 'zod';
 import { readBodyCapped } from './body.ts';
-import type { ApiConfig } from './config.ts';
 import { contextOfRequest, type RequestContextOptions } from './context.ts';
 import { describeZodError } from './errors.ts';
 import { fastPull } from './pull-route.ts';
