@@ -1,4 +1,5 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -13,11 +14,16 @@ const freePort = () =>
     });
   });
 
-/** Resident memory of the server's process group, in bytes. */
-const groupRss = (pgid: number): number => {
+/**
+ * Resident memory of the server, in bytes (`next start` serves from the one
+ * process it starts). Read from /proc without blocking: the benchmark's own
+ * clients share this event loop, and a synchronous `ps` every 100 ms held it
+ * up for several ms each time, which slowed every client figure.
+ */
+const rssOf = async (pid: number): Promise<number> => {
   try {
-    const out = execFileSync('ps', ['-o', 'rss=', '-g', String(pgid)], { encoding: 'utf8' });
-    return out.split('\n').reduce((sum, l) => sum + (Number(l.trim()) || 0), 0) * 1024;
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
   } catch {
     return 0;
   }
@@ -45,15 +51,15 @@ export async function startServer(databaseUrl: string): Promise<BenchServer> {
       detached: true,
     },
   );
-  const pgid = child.pid ?? 0;
+  const pid = child.pid ?? 0;
   let peak = 0;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, groupRss(pgid));
+  const sampler = setInterval(async () => {
+    peak = Math.max(peak, await rssOf(pid));
   }, 100);
   const base = `http://127.0.0.1:${port}`;
   const stop = () => {
     clearInterval(sampler);
-    process.kill(-pgid, 'SIGTERM');
+    process.kill(-pid, 'SIGTERM');
   };
   for (let i = 0; i < 100; i++) {
     if (
@@ -66,7 +72,7 @@ export async function startServer(databaseUrl: string): Promise<BenchServer> {
         base,
         peakRss: () => peak,
         resetPeak: () => {
-          peak = groupRss(pgid);
+          peak = 0;
         },
         stop,
       };

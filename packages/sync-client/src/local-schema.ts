@@ -98,10 +98,16 @@ export const LOCAL_MIGRATIONS: readonly Migration[] = [
     // server sent and had no entry for rows the server lacks: recording those
     // as "the server has none" keeps every row's meaning, and rows let go of
     // their entry the next time they are settled.
+    // Rows with pending changes but nothing visible (a delete of a row made
+    // here) need the entry as well.
     version: 2,
-    statements: ['customers', 'debts', 'payments', 'sales'].map(
-      (t) => `INSERT OR IGNORE INTO server_rows (entity, id, row_json) SELECT '${t}', id, 'null' FROM ${t}`,
-    ),
+    statements: [
+      ...['customers', 'debts', 'payments', 'sales'].map(
+        (t) => `INSERT OR IGNORE INTO server_rows (entity, id, row_json) SELECT '${t}', id, 'null' FROM ${t}`,
+      ),
+      `INSERT OR IGNORE INTO server_rows (entity, id, row_json)
+       SELECT DISTINCT entity, entity_id, 'null' FROM outbox WHERE status = 'pending'`,
+    ],
   },
 ];
 

@@ -13,6 +13,7 @@ storeContract('openSqliteStore', () => openSqliteStore(':memory:'));
 
 const C1 = '11111111-1111-4111-8111-111111111111';
 const C2 = '22222222-2222-4222-8222-222222222222';
+const C3 = '33333333-3333-4333-8333-333333333333';
 const dir = mkdtempSync(join(tmpdir(), 'sync-client-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -68,12 +69,19 @@ describe('the local schema', () => {
         [id, version],
       );
     await driver.run(`INSERT INTO server_rows VALUES ('customers', ?, ?)`, [C1, JSON.stringify(known)]);
+    // And a row with a pending change but nothing visible: made and deleted here.
+    await driver.run(
+      `INSERT INTO outbox (user_id, device_id, entity, entity_id, op, client_updated_at, event_uuid)
+       VALUES ('u', 'd', 'customers', ?, 'delete', 't', 'e1')`,
+      [C3],
+    );
     const store = await createSqlStore(driver);
-    const kept = await store.transaction((tx) => tx.getServerRows('customers', [C1, C2]));
+    const kept = await store.transaction((tx) => tx.getServerRows('customers', [C1, C2, C3]));
     expect(kept).toEqual(
       new Map<string, unknown>([
         [C1, known],
         [C2, null],
+        [C3, null],
       ]),
     );
     await store.close();
