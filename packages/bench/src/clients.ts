@@ -30,13 +30,23 @@ export async function inProcessDevice(db: Db, email: string, deviceId: string): 
   };
 }
 
-/** A device calling the server over HTTP with @trpc/client, as a phone would. */
-export async function httpDevice(base: string, email: string, deviceId: string): Promise<SyncApi> {
+/**
+ * A device calling the server over HTTP with @trpc/client, as a phone would:
+ * asking for gzip'd answers, unless `compressed` is false.
+ */
+export async function httpDevice(
+  base: string,
+  email: string,
+  deviceId: string,
+  { compressed = true } = {},
+): Promise<SyncApi> {
   const anon = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${base}/api/trpc` })] });
   const { sessionToken } = await anon.auth.devSignIn.mutate({ email, deviceId });
-  const api = createTRPCClient<AppRouter>({
-    links: [httpLink({ url: `${base}/api/trpc`, headers: { authorization: `Bearer ${sessionToken}` } })],
-  });
+  const headers = {
+    authorization: `Bearer ${sessionToken}`,
+    ...(!compressed && { 'accept-encoding': 'identity' }),
+  };
+  const api = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${base}/api/trpc`, headers })] });
   return {
     deviceId,
     push: (events) => api.sync.push.mutate({ deviceId, events }),
