@@ -2,8 +2,9 @@ import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type pg from 'pg';
 
 /**
- * Plain SQL on the underlying driver, for what Prisma's query path cannot do:
- * multi-statement migration scripts (the simple query protocol).
+ * Plain SQL on one connection of the underlying driver: migration scripts
+ * (`exec`, the simple query protocol, several statements at once) and the
+ * statements of a `SqlDb` transaction.
  */
 export interface SqlRunner {
   exec(sql: string): Promise<void>;
