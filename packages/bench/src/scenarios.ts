@@ -58,6 +58,38 @@ export interface LoadResult {
   eventsPerSec: number;
 }
 
+/** Latencies and outcomes of a load scenario's pushes. */
+function createTally() {
+  const latencies: number[] = [];
+  let errors = 0;
+  let events = 0;
+  const t0 = performance.now();
+  return {
+    t0,
+    /** One push of `batch` new rows by `d`; its latency counts from `since`. */
+    async push(d: SyncApi, batch: number, since: number) {
+      const batchEvents = newCustomerEvents(batch, d.deviceId);
+      try {
+        const r = await d.push(batchEvents);
+        latencies.push(performance.now() - since);
+        if (r.results.some((x) => x.status !== 'applied')) errors += 1;
+        else events += batch;
+      } catch {
+        errors += 1;
+      }
+    },
+    result(): LoadResult {
+      return {
+        p50: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        errors,
+        requests: latencies.length + errors,
+        eventsPerSec: events / ((performance.now() - t0) / 1000),
+      };
+    },
+  };
+}
+
 /**
  * Devices pushing `batch`-event batches back to back, all at once, for
  * `seconds`: a closed loop, so latency is the queue the devices themselves
@@ -68,34 +100,14 @@ export async function concurrentPush(
   batch: number,
   seconds: number,
 ): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let events = 0;
-  const until = performance.now() + seconds * 1000;
-  const t0 = performance.now();
+  const tally = createTally();
+  const until = tally.t0 + seconds * 1000;
   await Promise.all(
     devices.map(async (d) => {
-      while (performance.now() < until) {
-        const events_ = newCustomerEvents(batch, d.deviceId);
-        const start = performance.now();
-        try {
-          const r = await d.push(events_);
-          latencies.push(performance.now() - start);
-          if (r.results.some((x) => x.status !== 'applied')) errors += 1;
-          else events += batch;
-        } catch {
-          errors += 1;
-        }
-      }
+      while (performance.now() < until) await tally.push(d, batch, performance.now());
     }),
   );
-  return {
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    errors,
-    requests: latencies.length + errors,
-    eventsPerSec: events / ((performance.now() - t0) / 1000),
-  };
+  return tally.result();
 }
 
 /**
@@ -110,33 +122,16 @@ export async function pacedPush(
   seconds: number,
   intervalMs: number,
 ): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let events = 0;
-  const t0 = performance.now();
-  const until = t0 + seconds * 1000;
+  const tally = createTally();
+  const until = tally.t0 + seconds * 1000;
   await Promise.all(
     devices.map(async (d, i) => {
-      for (let due = t0 + (intervalMs * i) / devices.length; due < until; due += intervalMs) {
+      for (let due = tally.t0 + (intervalMs * i) / devices.length; due < until; due += intervalMs) {
         const wait = due - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        const events_ = newCustomerEvents(batch, d.deviceId);
-        try {
-          const r = await d.push(events_);
-          latencies.push(performance.now() - due);
-          if (r.results.some((x) => x.status !== 'applied')) errors += 1;
-          else events += batch;
-        } catch {
-          errors += 1;
-        }
+        await tally.push(d, batch, due);
       }
     }),
   );
-  return {
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    errors,
-    requests: latencies.length + errors,
-    eventsPerSec: events / ((performance.now() - t0) / 1000),
-  };
+  return tally.result();
 }
