@@ -145,6 +145,28 @@ describe('the dashboard in Chromium', () => {
     await page.getByText('Paid at the counter').waitFor();
   });
 
+  it('pages a long customer list with Show more', async () => {
+    const s = await phone().auth.devSignIn.mutate({ email: 'demo@storesync.local', deviceId: 'phone-e2e' });
+    const events = Array.from({ length: 60 }, (_, i) => ({
+      eventUuid: crypto.randomUUID(),
+      entity: 'customers',
+      entityId: crypto.randomUUID(),
+      op: 'upsert' as const,
+      payload: { name: `Paging customer ${i}` },
+      clientUpdatedAt: new Date().toISOString(),
+    }));
+    await phone(s.sessionToken).sync.push.mutate({ deviceId: 'phone-e2e', events });
+    await page.goto('/customers');
+    const rows = page.locator('table.customer-table tbody tr');
+    await rows.first().waitFor();
+    // One page is 50 rows; the store now holds more than 50 and fewer than 100 customers.
+    expect(await rows.count()).toBe(50);
+    const more = page.getByRole('button', { name: 'Show more' });
+    await more.click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(60);
+    await more.waitFor({ state: 'detached' });
+  });
+
   it('has every page at desktop and phone width', async () => {
     const state = await context.storageState();
     for (const [label, viewport] of [

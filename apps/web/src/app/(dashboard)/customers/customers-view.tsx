@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useDeferredValue, useId, useState } from 'react';
 import { CustomerForm, type CustomerFormValues } from '~/components/forms/customer-form';
 import { Dialog } from '~/components/ui/dialog';
+import { LoadMore } from '~/components/ui/load-more';
 import { ErrorState, Loading } from '~/components/ui/states';
 import { useTRPC } from '~/trpc/react';
 import { CustomerTable, type Sort } from './customer-table';
@@ -89,16 +90,7 @@ export function CustomersView({ startWithNew }: { startWithNew: boolean }) {
           onAdd={() => setEditing('new')}
         />
       )}
-      {list.hasNextPage && (
-        <button
-          type="button"
-          className="button load-more"
-          onClick={() => list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-        >
-          {list.isFetchingNextPage ? 'Loading…' : 'Show more'}
-        </button>
-      )}
+      <LoadMore list={list} label="Show more" />
       <Dialog
         open={editing !== null}
         title={editing === 'new' ? 'New customer' : 'Edit customer'}

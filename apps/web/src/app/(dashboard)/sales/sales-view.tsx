@@ -4,6 +4,7 @@ import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { ConfirmDialog } from '~/components/ui/confirm-dialog';
+import { LoadMore } from '~/components/ui/load-more';
 import { Empty, ErrorState, Loading } from '~/components/ui/states';
 import { localDay } from '~/lib/dates';
 import { useTRPC } from '~/trpc/react';
@@ -52,16 +53,7 @@ export function SalesView() {
           <SalesDay key={day} day={day} sales={daySales} onDelete={setDeleting} />
         ))
       )}
-      {list.hasNextPage && (
-        <button
-          type="button"
-          className="button load-more"
-          onClick={() => list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-        >
-          {list.isFetchingNextPage ? 'Loading…' : 'Show earlier sales'}
-        </button>
-      )}
+      <LoadMore list={list} label="Show earlier sales" />
       <ConfirmDialog
         open={deleting !== null}
         title="Delete this sale?"
