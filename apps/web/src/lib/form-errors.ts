@@ -1,17 +1,6 @@
-import type { ZodError } from 'zod';
+import type { FieldErrors } from '@storesync/schema';
 
-/** Errors keyed by field path (`name`, `items.0.quantity`); `''` holds those of no field. */
-export type FieldErrors = Record<string, string>;
-
-/** A zod failure of a form's input, first message per field. */
-export function zodFieldErrors(error: ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.');
-    out[path] ??= issue.message;
-  }
-  return out;
-}
+export { type FieldErrors, zodFieldErrors } from '@storesync/schema';
 
 /**
  * A server error message as field errors. The API names offending paths as
