@@ -1,4 +1,5 @@
-import { MAX_PUSH_EVENTS } from '@storesync/schema';
+import { type Entity, MAX_PUSH_EVENTS } from '@storesync/schema';
+import { createChangeFeed, withChangeFeed } from './changes.ts';
 import { failureKind } from './errors.ts';
 import { createHlc } from './hlc.ts';
 import { pullChanges } from './pull.ts';
@@ -41,6 +42,12 @@ export interface SyncClient {
   readonly sales: Repository<'sales'>;
   readonly status: StatusSource;
   /**
+   * Calls `listener` after a committed local write, a pulled page, a settled
+   * push, or a reset that changed rows of any of these entities: once per
+   * transaction, however many rows it changed. Returns the unsubscribe function.
+   */
+  subscribe(entities: readonly Entity[], listener: () => void): () => void;
+  /**
    * Binds the local book to the signed-in user and starts syncing. A book of
    * another store is cleared first, unless it still holds unsynced changes.
    */
@@ -54,7 +61,8 @@ export interface SyncClient {
 
 /** Opens the sync engine on a local database: typed repositories, outbox, and the sync runner. */
 export async function createSyncClient(options: SyncClientOptions): Promise<SyncClient> {
-  const { store } = options;
+  const changes = createChangeFeed();
+  const store = withChangeFeed(options.store, changes);
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
   const stored = await store.transaction(async (tx) => {
     const s = await tx.getState();
@@ -120,6 +128,7 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
     deviceId,
     ...repositories,
     status,
+    subscribe: changes.subscribe,
     async signIn(userId) {
       await store.transaction(async (tx) => {
         const s = await tx.getState();

@@ -1,0 +1,132 @@
+import type { PullOutput } from '@storesync/schema';
+import { act, createElement } from 'react';
+import { create, type ReactTestRenderer } from 'react-test-renderer';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SyncClient } from './client.ts';
+import { useRow, useRows, useSyncStatus } from './react.ts';
+import { createScriptedApi, createTestClient, pulled, serverRow } from './test/fake-api.ts';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const mounted: ReactTestRenderer[] = [];
+afterEach(async () => {
+  for (const root of mounted.splice(0)) await act(async () => root.unmount());
+});
+
+/** Lets pending reads finish and React apply what they set. */
+const settle = () => act(async () => new Promise((r) => setTimeout(r, 5)));
+
+/** A component that calls `hook` and records what each render returned. */
+function Probe({ hook, values }: { hook: () => unknown; values: unknown[] }) {
+  values.push(hook());
+  return null;
+}
+
+/** Renders `hook` in a component; `values` holds what each render returned. */
+async function renderHook<T>(hook: () => T) {
+  const values: T[] = [];
+  await act(async () => {
+    mounted.push(create(createElement(Probe, { hook, values })));
+  });
+  await settle();
+  return { values, latest: () => values.at(-1) };
+}
+
+/** A client whose server sends, on the next pull, one customer made by another device. */
+async function clientWithPull() {
+  let log: PullOutput['events'] = [];
+  const api = createScriptedApi({
+    pull: (cursor) => {
+      const events = log.filter((e) => e.eventId > cursor);
+      return { events, cursor: events.at(-1)?.eventId ?? cursor, hasMore: false };
+    },
+  });
+  const { client } = await createTestClient(api.api);
+  const pullCustomer = async (n: number, name: string) => {
+    const row = serverRow(`00000000-0000-4000-9000-00000000000${n}`, { name, phone: null, note: null }, n);
+    log = [...log, pulled(log.length + 1, 'customers', row)];
+    await act(() => client.syncNow());
+    return row;
+  };
+  return { client, pullCustomer };
+}
+
+/** Counts the book's live subscriptions. */
+function countingSubscriptions(client: SyncClient) {
+  let live = 0;
+  const subscribe = client.subscribe;
+  const counted: SyncClient = {
+    ...client,
+    subscribe(entities, listener) {
+      live += 1;
+      const off = subscribe(entities, listener);
+      return () => {
+        live -= 1;
+        off();
+      };
+    },
+  };
+  return { counted, live: () => live };
+}
+
+describe('useRows', () => {
+  it('loads, then re-renders on a local write and on a pull of that entity only', async () => {
+    const { client, pullCustomer } = await clientWithPull();
+    const { values, latest } = await renderHook(() => useRows(client, 'customers'));
+    expect(values[0]).toBeUndefined();
+    expect(latest()).toEqual([]);
+    await pullCustomer(1, 'Baraka');
+    await settle();
+    expect(latest()?.map((r) => r.name)).toEqual(['Baraka']);
+    await act(() => client.customers.create({ name: 'Amina' }));
+    await settle();
+    expect(
+      latest()
+        ?.map((r) => r.name)
+        .sort(),
+    ).toEqual(['Amina', 'Baraka']);
+    const renders = values.length;
+    await act(() => client.debts.create({ customerId: latest()?.[0]?.id ?? '', amount: 100 }));
+    await settle();
+    expect(values.length).toBe(renders);
+  });
+
+  it('shows tombstones only when asked, and unsubscribes on unmount', async () => {
+    const { client } = await createTestClient(createScriptedApi().api);
+    const { counted, live } = countingSubscriptions(client);
+    const c = await client.customers.create({ name: 'Gone' });
+    await client.customers.delete(c.id);
+    const all = await renderHook(() => useRows(counted, 'customers', { includeDeleted: true }));
+    const shown = await renderHook(() => useRows(counted, 'customers'));
+    expect(all.latest()?.map((r) => r.deletedAt !== null)).toEqual([true]);
+    expect(shown.latest()).toEqual([]);
+    expect(live()).toBe(2);
+    for (const root of mounted.splice(0)) await act(async () => root.unmount());
+    expect(live()).toBe(0);
+  });
+});
+
+describe('useRow', () => {
+  it('is null for an unknown row, then follows its pulled versions', async () => {
+    const { client, pullCustomer } = await clientWithPull();
+    const id = '00000000-0000-4000-9000-000000000002';
+    const { latest } = await renderHook(() => useRow(client, 'customers', id));
+    expect(latest()).toBeNull();
+    await pullCustomer(1, 'someone else');
+    await pullCustomer(2, 'Chui');
+    await settle();
+    expect(latest()).toMatchObject({ id, name: 'Chui' });
+  });
+});
+
+describe('useSyncStatus', () => {
+  it('re-renders with the pending count after a write', async () => {
+    const { client } = await createTestClient(createScriptedApi().api);
+    const { latest } = await renderHook(() => useSyncStatus(client));
+    expect(latest()?.pending).toBe(0);
+    await act(() => client.customers.create({ name: 'Amina' }));
+    expect(latest()?.pending).toBe(1);
+    await act(() => client.syncNow());
+    expect(latest()).toMatchObject({ pending: 0, state: 'idle' });
+  });
+});

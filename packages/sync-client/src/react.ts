@@ -1,0 +1,66 @@
+import type { Entity } from '@storesync/schema';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { SyncClient } from './client.ts';
+import type { Repository } from './repositories.ts';
+import type { Row } from './rows.ts';
+import type { SyncStatus } from './status.ts';
+
+/** What a live read last produced, for which inputs. */
+type Loaded<T> = { key: string; value: T } | { key: string; error: unknown };
+
+/**
+ * `read()` now and again after every change of `entities`, without polling.
+ * Undefined until the first read for these inputs has finished; a read that
+ * fails throws on render (for an error boundary). An answer overtaken by a
+ * later read is dropped, so the screen never steps back.
+ */
+function useLive<T>(book: SyncClient, entities: readonly Entity[], key: string, read: () => Promise<T>) {
+  const [loaded, setLoaded] = useState<Loaded<T> | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `entities` and `read`'s inputs.
+  useEffect(() => {
+    let latest = 0;
+    let active = true;
+    const load = () => {
+      const n = ++latest;
+      read().then(
+        (value) => active && n === latest && setLoaded({ key, value }),
+        (error: unknown) => active && n === latest && setLoaded({ key, error }),
+      );
+    };
+    const unsubscribe = book.subscribe(entities, load);
+    load();
+    return () => {
+      active = false;
+      unsubscribe();
+    };
+  }, [book, key]);
+  if (!loaded || loaded.key !== key) return undefined;
+  if ('error' in loaded) throw loaded.error;
+  return loaded.value;
+}
+
+/** The book's repository of `entity`; `SyncClient` holds one per entity under its name. */
+const repository = <E extends Entity>(book: SyncClient, entity: E) =>
+  book[entity] as unknown as Repository<E>;
+
+/** The entity's rows by creation time, kept current; undefined while loading. */
+export function useRows<E extends Entity>(
+  book: SyncClient,
+  entity: E,
+  opts: { includeDeleted?: boolean } = {},
+): Row<E>[] | undefined {
+  const includeDeleted = opts.includeDeleted ?? false;
+  return useLive(book, [entity], `${entity}:${includeDeleted}`, () =>
+    repository(book, entity).list({ includeDeleted }),
+  );
+}
+
+/** One row, kept current: null when unknown or deleted, undefined while loading. */
+export function useRow<E extends Entity>(book: SyncClient, entity: E, id: string): Row<E> | null | undefined {
+  return useLive(book, [entity], `${entity}:${id}`, () => repository(book, entity).get(id));
+}
+
+/** The sync status (state, pending, failed, last sync), re-rendering on each change. */
+export function useSyncStatus(book: SyncClient): SyncStatus {
+  return useSyncExternalStore(book.status.subscribe, book.status.get, book.status.get);
+}
