@@ -31,7 +31,7 @@ export const CustomerUpdateInputSchema = CustomerFieldsSchema.partial().extend(I
 export type CustomerFields = z.infer<typeof CustomerFieldsSchema>;
 
 export const CustomerListInputSchema = PageInputSchema.extend({
-  search: z.string().trim().max(200).optional(),
+  search: z.string().trim().max(200).pipe(text(0, 200)).optional(),
   sort: z.enum(['name', 'balance']).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
@@ -69,9 +69,19 @@ export const SaleItemInputSchema = SaleItemSchema.extend({
   unitPrice: money,
 });
 
+/** Line items whose total is a whole number of minor units that JSON and bigint both hold exactly. */
+const SaleItemsInputSchema = z
+  .array(SaleItemInputSchema)
+  .min(1, 'Add at least one item')
+  .max(200)
+  .refine((items) => saleTotal(items) <= Number.MAX_SAFE_INTEGER, {
+    message: 'The total is too large',
+    when: (payload) => payload.issues.length === 0,
+  });
+
 export const SaleFieldsSchema = z.object({
   customerId: UuidSchema.nullable().optional(),
-  items: z.array(SaleItemInputSchema).min(1, 'Add at least one item').max(200),
+  items: SaleItemsInputSchema,
   paidAmount: money,
   /** Defaults to the server's now. */
   soldAt: TimestampSchema.optional(),

@@ -1,21 +1,58 @@
 import { z } from 'zod';
 
-/** Text PostgreSQL can store: no NUL characters. */
+// A lone UTF-16 surrogate: a high one not followed by a low one, or a low one
+// not preceded by a high one. Cutting a string through an emoji leaves one.
+// (No lookbehind: not every client's JS engine has it.)
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Whether PostgreSQL can store this string as it is: `text` and `jsonb` refuse
+ * NUL, `jsonb` refuses a lone surrogate, and UTF-8 (the wire's encoding) would
+ * silently turn one into U+FFFD. The one rule for every string that is stored.
+ */
+export const isStorableText = (s: string): boolean => !s.includes('\0') && !LONE_SURROGATE.test(s);
+
+export const UNSTORABLE_TEXT_MESSAGE = 'must not contain NUL characters or broken emoji (lone surrogates)';
+
+/** Text PostgreSQL can store: no NUL characters and no lone surrogates. */
 export const text = (min: number, max: number) =>
-  z
-    .string()
-    .min(min)
-    .max(max)
-    .refine((s) => !s.includes('\0'), 'must not contain NUL characters');
+  z.string().min(min).max(max).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 
 /** A UUID, normalised to lower case so ids compare equal everywhere. */
 export const UuidSchema = z.uuid().toLowerCase();
 
-/** ISO-8601 timestamp; any offset in, UTC with milliseconds out. */
-export const TimestampSchema = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
+/**
+ * The days a date may fall on, both ends included. PostgreSQL and JS Date hold
+ * far more; the bounds are what every reader can take. From 1970: no epoch
+ * before zero (which some platforms refuse) and none of JS's two-digit-year
+ * traps. Until the day before the last of 9999: in every time zone (offsets
+ * reach ±15 h) the instant is still a four-digit year, which ISO-8601 strings,
+ * their ordering (the merge compares clocks as strings) and PostgreSQL's output
+ * in a non-UTC session all need.
+ */
+export const MIN_DATE = '1970-01-01';
+export const MAX_DATE = '9999-12-30';
+export const MIN_TIMESTAMP = `${MIN_DATE}T00:00:00.000Z`;
+export const MAX_TIMESTAMP = `${MAX_DATE}T23:59:59.999Z`;
 
-/** A calendar date `YYYY-MM-DD`. */
-export const DateSchema = z.iso.date();
+const MIN_MS = Date.parse(MIN_TIMESTAMP);
+const MAX_MS = Date.parse(MAX_TIMESTAMP);
+
+/** ISO-8601 timestamp within the bounds above; any offset in, UTC with milliseconds out. */
+export const TimestampSchema = z.iso
+  .datetime({ offset: true })
+  .transform((s) => new Date(s).toISOString())
+  .refine((s) => {
+    const ms = Date.parse(s);
+    return ms >= MIN_MS && ms <= MAX_MS;
+  }, `must be a date between ${MIN_TIMESTAMP} and ${MAX_TIMESTAMP}`)
+  .describe(`ISO-8601 with an offset, between ${MIN_TIMESTAMP} and ${MAX_TIMESTAMP}`);
+
+/** A calendar date `YYYY-MM-DD` within the bounds above. */
+export const DateSchema = z.iso
+  .date()
+  .refine((s) => s >= MIN_DATE && s <= MAX_DATE, `must be a date between ${MIN_DATE} and ${MAX_DATE}`)
+  .describe(`YYYY-MM-DD, between ${MIN_DATE} and ${MAX_DATE}`);
 
 /** Money in integer minor units (cents). */
 export const MoneySchema = z.int().nonnegative();

@@ -17,7 +17,7 @@ export const PushEventSchema = z.object({
   entityId: UuidSchema,
   op: z.enum(OPS),
   payload: z.record(z.string(), z.unknown()).optional(),
-  updatedFields: z.array(z.string().max(100)).max(100).optional(),
+  updatedFields: z.array(text(0, 100)).max(100).optional(),
   clientUpdatedAt: TimestampSchema,
 });
 export type PushEvent = z.infer<typeof PushEventSchema>;

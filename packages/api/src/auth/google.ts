@@ -1,4 +1,7 @@
+import { text } from '@storesync/schema';
 import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { z } from 'zod';
+import { describeZodError } from '../errors.ts';
 
 const ISSUERS = ['accounts.google.com', 'https://accounts.google.com'];
 
@@ -13,11 +16,14 @@ const keySetFor = (url: string, cooldownDuration: number) => {
   return set;
 };
 
-export interface GoogleIdentity {
-  sub: string;
-  email: string;
-  name: string | null;
-}
+/** The claims we store, as the database can hold them (a signature says who, not what is storable). */
+const IdentitySchema = z.object({
+  sub: text(1, 255),
+  email: text(1, 320),
+  name: text(0, 1000).nullable(),
+});
+
+export type GoogleIdentity = z.infer<typeof IdentitySchema>;
 
 export class InvalidIdTokenError extends Error {}
 
@@ -45,9 +51,12 @@ export async function verifyGoogleIdToken(
   if (payload.email_verified !== true || typeof payload.email !== 'string') {
     throw new InvalidIdTokenError('invalid ID token: email not verified');
   }
-  return {
+  const identity = IdentitySchema.safeParse({
     sub: String(payload.sub),
     email: payload.email,
     name: typeof payload.name === 'string' ? payload.name : null,
-  };
+  });
+  if (!identity.success)
+    throw new InvalidIdTokenError(`invalid ID token: ${describeZodError(identity.error)}`);
+  return identity.data;
 }
