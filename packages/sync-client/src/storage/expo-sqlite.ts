@@ -1,0 +1,55 @@
+import type { SqlDriver, SqlValue } from './sql-driver.ts';
+import { createSqlStore } from './sql-store.ts';
+import type { Store } from './types.ts';
+
+/** What the adapter needs of an expo-sqlite prepared statement (`SQLiteStatement`). */
+export interface ExpoSqliteStatementLike {
+  executeAsync(params: SqlValue[]): Promise<unknown>;
+  finalizeAsync(): Promise<void>;
+}
+
+/**
+ * What the adapter needs of expo-sqlite's `SQLiteDatabase`, as its own
+ * signatures (SDK 56): the real database is assignable to it, and this package
+ * needs no expo dependency.
+ */
+export interface ExpoSqliteDatabaseLike {
+  runAsync(sql: string, params: SqlValue[]): Promise<unknown>;
+  getAllAsync<T>(sql: string, params: SqlValue[]): Promise<T[]>;
+  prepareAsync(sql: string): Promise<ExpoSqliteStatementLike>;
+  execAsync(sql: string): Promise<void>;
+  closeAsync(): Promise<void>;
+}
+
+/** expo-sqlite's async API as a `SqlDriver`: a pulled page is one prepared statement run per row. */
+export function expoSqliteDriver(db: ExpoSqliteDatabaseLike): SqlDriver {
+  return {
+    run: async (sql, params = []) => {
+      await db.runAsync(sql, [...params]);
+    },
+    async runMany(sql, paramsList) {
+      const statement = await db.prepareAsync(sql);
+      try {
+        for (const params of paramsList) await statement.executeAsync([...params]);
+      } finally {
+        await statement.finalizeAsync();
+      }
+    },
+    all: (sql, params = []) => db.getAllAsync(sql, [...params]),
+    close: () => db.closeAsync(),
+  };
+}
+
+/**
+ * The local database on expo-sqlite (iOS, Android, and web through wa-sqlite).
+ * Give it a connection of its own, `openDatabaseAsync(name, { useNewConnection: true })`:
+ * expo-sqlite runs every query issued on a connection while a transaction is
+ * open there inside that transaction, so an app query on the sync's connection
+ * could see, or be rolled back with, a sync's half-written page.
+ */
+export async function createExpoSqliteStore(db: ExpoSqliteDatabaseLike): Promise<Store> {
+  // Write-ahead logging where the platform's SQLite has it (SQLite keeps the old mode
+  // where not): the app's connection reads while a sync writes. And wait out its lock.
+  await db.execAsync('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;');
+  return createSqlStore(expoSqliteDriver(db));
+}
