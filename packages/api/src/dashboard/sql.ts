@@ -5,15 +5,28 @@ export const isoOf = (column: string): Prisma.Sql =>
   Prisma.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 /**
- * Each customer's balance: Σ live debts − Σ live payments, as rows
- * `(customer_id, balance)`. Customers with neither have no row.
+ * Each customer's balance over live rows, by the rule of `balancesByCustomer` in
+ * `@storesync/schema` (a property test pins the two together): rows `(customer_id, debts,
+ * unpaid_sales, payments, net, owed, credit)`, net = debts + unpaid part of sales − payments,
+ * owed = max(net, 0), credit = max(−net, 0). Customers without live rows have no row.
  */
 export const balancesSql = (userId: string): Prisma.Sql => Prisma.sql`
-  SELECT customer_id, sum(amount) AS balance FROM (
-    SELECT customer_id, amount FROM debts WHERE user_id = ${userId}::uuid AND deleted_at IS NULL
-    UNION ALL
-    SELECT customer_id, -amount FROM payments WHERE user_id = ${userId}::uuid AND deleted_at IS NULL
-  ) ledger GROUP BY customer_id`;
+  SELECT customer_id, debts, unpaid_sales, payments, net,
+         greatest(net, 0) AS owed, greatest(-net, 0) AS credit
+  FROM (
+    SELECT customer_id, sum(debt) AS debts, sum(unpaid) AS unpaid_sales, sum(paid) AS payments,
+           sum(debt) + sum(unpaid) - sum(paid) AS net
+    FROM (
+      SELECT customer_id, amount AS debt, 0 AS unpaid, 0 AS paid
+      FROM debts WHERE user_id = ${userId}::uuid AND deleted_at IS NULL
+      UNION ALL
+      SELECT customer_id, 0, greatest(total - paid_amount, 0), 0
+      FROM sales WHERE user_id = ${userId}::uuid AND deleted_at IS NULL AND customer_id IS NOT NULL
+      UNION ALL
+      SELECT customer_id, 0, 0, amount
+      FROM payments WHERE user_id = ${userId}::uuid AND deleted_at IS NULL
+    ) ledger GROUP BY customer_id
+  ) sums`;
 
 /** Rows of live customers only: deleting a customer takes their ledger off the dashboard's figures. */
 export const ofLiveCustomer = (alias: string, userId: string): Prisma.Sql => Prisma.sql`EXISTS (

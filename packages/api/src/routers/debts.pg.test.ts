@@ -57,6 +57,6 @@ describe('debtsRouter', () => {
     expect(deleted).toMatchObject({ op: 'delete', row: { deletedAt: expect.any(String) } });
     expect((await s.web.debts.list({ customerId })).total).toBe(1);
     await expect(s.web.debts.get({ id: d.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect((await s.web.customers.get({ id: customerId })).balance).toBe(2_500);
+    expect((await s.web.customers.get({ id: customerId })).owed).toBe(2_500);
   });
 });

@@ -24,7 +24,7 @@ describe('paymentsRouter', () => {
     expect(Date.parse(String(result.paidAt))).toBeGreaterThanOrEqual(before - 1);
     expect(event).toMatchObject({ entity: 'payments', row: { amount: 2_000, debtId } });
     expect(await s.web.payments.get({ id: result.id })).toMatchObject({ amount: 2_000, debtId });
-    expect((await s.web.customers.get({ id: customerId })).balance).toBe(3_000);
+    expect((await s.web.customers.get({ id: customerId })).owed).toBe(3_000);
   });
 
   it('refuses a debt of another customer', async () => {

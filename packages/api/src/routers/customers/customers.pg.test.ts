@@ -61,12 +61,13 @@ describe('customersRouter', () => {
     await s.web.payments.create({ customerId: rich.id, amount: 1_500 });
     expect(await s.web.customers.get({ id: rich.id })).toMatchObject({
       name: 'Zawadi Owes',
-      owed: 9_000,
-      paid: 1_500,
-      balance: 7_500,
+      debts: 9_000,
+      payments: 1_500,
+      owed: 7_500,
+      credit: 0,
     });
     const byBalance = await s.web.customers.list({ sort: 'balance', order: 'desc' });
-    expect(byBalance.items[0]).toMatchObject({ id: rich.id, balance: 7_500 });
+    expect(byBalance.items[0]).toMatchObject({ id: rich.id, owed: 7_500, credit: 0 });
     expect((await s.web.customers.list({ search: '555-1' })).items.map((c) => c.id)).toEqual([rich.id]);
     expect((await s.web.customers.list({ search: 'zawadi' })).items.map((c) => c.id)).toEqual([rich.id]);
     expect((await s.web.customers.list({ search: '%' })).items).toEqual([]);
@@ -92,7 +93,14 @@ describe('customersRouter', () => {
       soldAt: new Date(Date.now() + 2_000).toISOString(),
     });
     const timeline = await s.web.customers.timeline({ id: c.id });
-    expect(timeline.map((e) => e.kind)).toEqual(['sale', 'payment', 'debt']);
+    expect(timeline.map((e) => [e.kind, e.effect, e.balance])).toEqual([
+      ['sale', 0, 600],
+      ['payment', -400, 600],
+      ['debt', 1_000, 1_000],
+    ]);
+    // The running balance counts back from the whole balance, even when older entries are cut.
+    const latest = await s.web.customers.timeline({ id: c.id, limit: 1 });
+    expect(latest.map((e) => [e.kind, e.balance])).toEqual([['sale', 600]]);
   });
 
   it('deletes with a tombstone the phone pulls, after which the customer is gone', async () => {

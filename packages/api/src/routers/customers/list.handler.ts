@@ -13,7 +13,8 @@ interface Row {
   phone: string | null;
   note: string | null;
   updated_at: string;
-  balance: string;
+  owed: string;
+  credit: string;
   total: number;
 }
 
@@ -27,7 +28,7 @@ const ORDER = {
 const likePattern = (search: string) => `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * The store's live customers with their balances, filtered by name or phone,
+ * The store's live customers with what they owe or hold as credit, filtered by name or phone,
  * sorted by name or balance, one page at a time.
  */
 export async function listCustomers(ctx: AuthedContext, input: Input) {
@@ -36,7 +37,8 @@ export async function listCustomers(ctx: AuthedContext, input: Input) {
   const rows = await ctx.db.$queryRaw<Row[]>`
     WITH balances AS (${balancesSql(userId)})
     SELECT c.id::text AS id, c.name, c.phone, c.note, ${isoOf('c.updated_at')} AS updated_at,
-           COALESCE(b.balance, 0)::text AS balance, (count(*) OVER ())::int AS total
+           COALESCE(b.net, 0) AS balance, COALESCE(b.owed, 0)::text AS owed,
+           COALESCE(b.credit, 0)::text AS credit, (count(*) OVER ())::int AS total
     FROM customers c LEFT JOIN balances b ON b.customer_id = c.id
     WHERE c.user_id = ${userId}::uuid AND c.deleted_at IS NULL
       AND (${search}::text IS NULL OR c.name ILIKE ${search} OR c.phone ILIKE ${search})
@@ -48,7 +50,8 @@ export async function listCustomers(ctx: AuthedContext, input: Input) {
     phone: r.phone,
     note: r.note,
     updatedAt: r.updated_at,
-    balance: num(r.balance),
+    owed: num(r.owed),
+    credit: num(r.credit),
   }));
   const total = rows[0]?.total ?? 0;
   return pageOf(items, total, input.cursor);

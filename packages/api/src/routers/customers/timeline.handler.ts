@@ -1,3 +1,4 @@
+import { customerTimeline as ledgerTimeline } from '@storesync/schema';
 import type { AuthedContext } from '../../dashboard/authed-context.ts';
 import { requireLive } from '../../dashboard/live-rows.ts';
 import { debtRecordedAt } from '../../dashboard/recorded-at.ts';
@@ -12,41 +13,56 @@ import {
   toPayment,
   toSale,
 } from '../../dashboard/rows.ts';
-
-/** One entry of a customer's history; `at` orders them. */
-type TimelineEntry =
-  | { kind: 'debt'; at: string; debt: DebtDto }
-  | { kind: 'payment'; at: string; payment: PaymentDto }
-  | { kind: 'sale'; at: string; sale: SaleDto };
+import { balanceOfCustomer } from './balance.ts';
 
 /**
- * A customer's debts, payments and sales as one history, newest first: the
- * debts by when they were recorded, payments by `paidAt`, sales by `soldAt`.
+ * One entry of a customer's history; `at` orders them, `effect` is what it added to
+ * (or, negative, took off) what the customer owes, `balance` the net after it.
+ */
+type TimelineEntry = { at: string; effect: number; balance: number } & (
+  | { kind: 'debt'; debt: DebtDto }
+  | { kind: 'payment'; payment: PaymentDto }
+  | { kind: 'sale'; sale: SaleDto }
+);
+
+/**
+ * A customer's latest debts, payments and sales as one history, newest first: the debts by
+ * when they were recorded, payments by `paidAt`, sales by `soldAt`, in the order and with the
+ * effects of the shared `customerTimeline`. The running balance counts back from the
+ * customer's whole balance, so it is right even when older entries are left out.
  */
 export async function customerTimeline(ctx: AuthedContext, input: { id: string; limit: number }) {
   await requireLive(ctx, 'customers', input.id);
   const where = { userId: ctx.auth.user.id, customerId: input.id, deletedAt: null };
   const take = input.limit;
-  const [debts, payments, sales] = await Promise.all([
+  const [debtRows, paymentRows, saleRows, balance] = await Promise.all([
     ctx.db.debt.findMany({ where, select: debtSelect, orderBy: { createdAt: 'desc' }, take }),
     ctx.db.payment.findMany({ where, select: paymentSelect, orderBy: { paidAt: 'desc' }, take }),
     ctx.db.sale.findMany({ where, select: saleSelect, orderBy: { soldAt: 'desc' }, take }),
+    balanceOfCustomer(ctx, input.id),
   ]);
-  const recorded = await debtRecordedAt(ctx, debts);
-  const entries: TimelineEntry[] = [
-    ...debts.map((d) => {
-      const debt = toDebt(d, recorded.get(d.id) ?? d.createdAt.toISOString());
-      return { kind: 'debt' as const, at: debt.recordedAt, debt };
-    }),
-    ...payments.map((p) => {
-      const payment = toPayment(p);
-      return { kind: 'payment' as const, at: payment.paidAt, payment };
-    }),
-    ...sales.map((s) => {
-      const sale = toSale(s, null);
-      return { kind: 'sale' as const, at: sale.soldAt, sale };
-    }),
-  ];
-  entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-  return entries.slice(0, take);
+  const recorded = await debtRecordedAt(ctx, debtRows);
+  const live = { customerId: input.id, deletedAt: null };
+  const debts = new Map(
+    debtRows.map((d) => [d.id, toDebt(d, recorded.get(d.id) ?? d.createdAt.toISOString())]),
+  );
+  const payments = new Map(paymentRows.map((p) => [p.id, toPayment(p)]));
+  const sales = new Map(saleRows.map((s) => [s.id, toSale(s, null)]));
+  const timeline = ledgerTimeline(input.id, {
+    debts: [...debts.values()].map((d) => ({ ...d, ...live, createdAt: d.recordedAt })),
+    payments: [...payments.values()].map((p) => ({ ...p, ...live })),
+    sales: [...sales.values()].map((s) => ({ ...s, ...live })),
+  });
+  const offset = balance.owed - balance.credit - (timeline.at(-1)?.balance ?? 0);
+  const entries: TimelineEntry[] = [];
+  for (const e of timeline.reverse().slice(0, take)) {
+    const common = { at: e.at, effect: e.effect, balance: e.balance + offset };
+    const debt = debts.get(e.id);
+    const payment = payments.get(e.id);
+    const sale = sales.get(e.id);
+    if (e.kind === 'debt' && debt) entries.push({ ...common, kind: 'debt', debt });
+    if (e.kind === 'payment' && payment) entries.push({ ...common, kind: 'payment', payment });
+    if (e.kind === 'sale' && sale) entries.push({ ...common, kind: 'sale', sale });
+  }
+  return entries;
 }

@@ -3,6 +3,7 @@ import { balancesSql, num } from '../../dashboard/sql.ts';
 
 interface Totals {
   outstanding: string | null;
+  credit: string | null;
   owing: number;
   today_count: number;
   today_total: string | null;
@@ -12,15 +13,15 @@ interface Totals {
 }
 
 /**
- * The overview's figures: what live customers owe in all, how many owe
- * anything, sales today and this week (from Monday) in the owner's time zone,
- * and the five largest balances.
+ * The overview's figures: what live customers owe in all (never below zero: one customer's
+ * credit does not lower it), the credit they hold, how many owe anything, sales today and this week (from Monday) in the owner's time zone,
+ * and the five who owe most.
  */
 export async function overview(ctx: AuthedContext, timeZone: string) {
   const userId = ctx.auth.user.id;
   const [totals] = await ctx.db.$queryRaw<Totals[]>`
     WITH balances AS (
-      SELECT b.balance FROM (${balancesSql(userId)}) b
+      SELECT b.owed, b.credit FROM (${balancesSql(userId)}) b
       JOIN customers c ON c.user_id = ${userId}::uuid AND c.id = b.customer_id AND c.deleted_at IS NULL
     ),
     bounds AS (
@@ -32,20 +33,22 @@ export async function overview(ctx: AuthedContext, timeZone: string) {
       WHERE s.user_id = ${userId}::uuid AND s.deleted_at IS NULL
         AND s.sold_at >= least(bounds.today, bounds.week_local AT TIME ZONE ${timeZone})
     )
-    SELECT (SELECT sum(balance)::text FROM balances) AS outstanding,
-           (SELECT count(*)::int FROM balances WHERE balance > 0) AS owing,
+    SELECT (SELECT sum(owed)::text FROM balances) AS outstanding,
+           (SELECT sum(credit)::text FROM balances) AS credit,
+           (SELECT count(*)::int FROM balances WHERE owed > 0) AS owing,
            (SELECT count(*)::int FROM sold, bounds WHERE sold_at >= bounds.today) AS today_count,
            (SELECT sum(total)::text FROM sold, bounds WHERE sold_at >= bounds.today) AS today_total,
            (SELECT count(*)::int FROM sold) AS week_count,
            (SELECT sum(total)::text FROM sold) AS week_total,
            (SELECT to_char(week_local, 'YYYY-MM-DD') FROM bounds) AS week_start`;
-  const top = await ctx.db.$queryRaw<{ id: string; name: string; balance: string }[]>`
-    SELECT c.id::text AS id, c.name, b.balance::text AS balance
+  const top = await ctx.db.$queryRaw<{ id: string; name: string; owed: string }[]>`
+    SELECT c.id::text AS id, c.name, b.owed::text AS owed
     FROM (${balancesSql(userId)}) b
     JOIN customers c ON c.user_id = ${userId}::uuid AND c.id = b.customer_id AND c.deleted_at IS NULL
-    WHERE b.balance > 0 ORDER BY b.balance DESC, lower(c.name) LIMIT 5`;
+    WHERE b.owed > 0 ORDER BY b.owed DESC, lower(c.name) LIMIT 5`;
   return {
     outstanding: num(totals?.outstanding ?? null),
+    credit: num(totals?.credit ?? null),
     customersOwing: totals?.owing ?? 0,
     salesToday: { count: totals?.today_count ?? 0, total: num(totals?.today_total ?? null) },
     salesThisWeek: {
@@ -53,6 +56,6 @@ export async function overview(ctx: AuthedContext, timeZone: string) {
       total: num(totals?.week_total ?? null),
       since: totals?.week_start ?? '',
     },
-    topDebtors: top.map((t) => ({ id: t.id, name: t.name, balance: num(t.balance) })),
+    topDebtors: top.map((t) => ({ id: t.id, name: t.name, owed: num(t.owed) })),
   };
 }

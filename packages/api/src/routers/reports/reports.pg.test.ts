@@ -36,11 +36,12 @@ describe('reportsRouter', () => {
     const o = await s.web.reports.overview({ timeZone: 'UTC' });
     expect(o).toMatchObject({
       outstanding: 6_000 + 3_000,
+      credit: 0,
       customersOwing: 2,
       salesToday: { count: 2, total: 1_250 },
       topDebtors: [
-        { name: 'Big', balance: 6_000 },
-        { name: 'Small', balance: 3_000 },
+        { name: 'Big', owed: 6_000 },
+        { name: 'Small', owed: 3_000 },
       ],
     });
     expect(o.salesThisWeek.total).toBeGreaterThanOrEqual(1_250);
@@ -73,6 +74,24 @@ describe('reportsRouter', () => {
     });
     const days = await s.web.reports.daily({ timeZone: 'UTC', days: 7 });
     expect(days.find((d) => d.debts === 777)?.day).toBe(daysAgo(5).slice(0, 10));
+  });
+
+  it('counts a sale’s unpaid part as outstanding, and keeps overpayment apart as credit', async () => {
+    const before = await s.web.reports.overview({ timeZone: 'UTC' });
+    const buyer = await s.web.customers.create({ name: 'On credit' });
+    await s.web.sales.create({
+      customerId: buyer.id,
+      items: [{ name: 'Flour', quantity: 1, unitPrice: 1_960 }],
+      paidAmount: 1_000,
+    });
+    const payer = await s.web.customers.create({ name: 'Overpaid' });
+    await s.web.debts.create({ customerId: payer.id, amount: 2_335 });
+    await s.web.payments.create({ customerId: payer.id, amount: 10_000 });
+    const after = await s.web.reports.overview({ timeZone: 'UTC' });
+    expect(after.outstanding - before.outstanding).toBe(960);
+    expect(after.credit - before.credit).toBe(7_665);
+    expect(after.customersOwing - before.customersOwing).toBe(1);
+    expect(await s.web.customers.get({ id: payer.id })).toMatchObject({ owed: 0, credit: 7_665 });
   });
 
   it('refuses an unknown time zone', async () => {
