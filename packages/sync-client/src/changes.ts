@@ -37,7 +37,7 @@ export function createChangeFeed(): ChangeFeed {
   };
 }
 
-/** The transaction, its writes noting which entities' visible rows they touch. */
+/** The transaction, its writes noting which entities' visible rows (or outbox items) they touch. */
 function tracking(tx: StoreTx, touched: Set<Entity>): StoreTx {
   /** Notes the entity when the write touches any row. */
   const mark = <T>(entity: Entity, items: readonly T[]) => {
@@ -49,6 +49,11 @@ function tracking(tx: StoreTx, touched: Set<Entity>): StoreTx {
     putRows: (entity, rows) => tx.putRows(entity, mark(entity, rows)),
     putRowsIfNewer: (entity, rows) => tx.putRowsIfNewer(entity, mark(entity, rows)),
     deleteRows: (entity, ids) => tx.deleteRows(entity, mark(entity, ids)),
+    async deleteOutbox(id, status) {
+      const item = await tx.deleteOutbox(id, status);
+      if (item) touched.add(item.entity);
+      return item;
+    },
     async reset() {
       for (const entity of ENTITIES) touched.add(entity);
       await tx.reset();

@@ -1,6 +1,7 @@
 import { type Entity, MAX_PUSH_EVENTS } from '@storesync/schema';
 import { createChangeFeed, withChangeFeed } from './changes.ts';
 import { failureKind } from './errors.ts';
+import { discardFailedChange, type FailedChange, listFailedChanges } from './failed.ts';
 import { createHlc } from './hlc.ts';
 import { pullChanges } from './pull.ts';
 import { pushOutbox } from './push.ts';
@@ -47,6 +48,14 @@ export interface SyncClient {
    * transaction, however many rows it changed. Returns the unsubscribe function.
    */
   subscribe(entities: readonly Entity[], listener: () => void): () => void;
+  /** Changes the server rejected (they are never retried), oldest first, with the reason. */
+  failedChanges(): Promise<FailedChange[]>;
+  /**
+   * Forgets a rejected change (its row already shows the server's state): tells
+   * the subscribers of its entity and updates `status.failed`. Throws
+   * `FailedChangeNotFoundError` for an id that is not a rejected change.
+   */
+  discardFailed(id: number): Promise<void>;
   /**
    * Binds the local book to the signed-in user and starts syncing. A book of
    * another store is cleared first, unless it still holds unsynced changes.
@@ -129,6 +138,11 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
     ...repositories,
     status,
     subscribe: changes.subscribe,
+    failedChanges: () => listFailedChanges(store),
+    async discardFailed(id) {
+      await discardFailedChange(store, id);
+      await refreshCounts();
+    },
     async signIn(userId) {
       await store.transaction(async (tx) => {
         const s = await tx.getState();

@@ -1,5 +1,6 @@
 export { createSyncClient, type SyncClient, type SyncClientOptions } from './client.ts';
 export { type FailureKind, failureKind } from './errors.ts';
+export { type FailedChange, FailedChangeNotFoundError } from './failed.ts';
 export { type CreateInput, type Repository, RowNotFoundError, type UpdateInput } from './repositories.ts';
 export type { Row } from './rows.ts';
 export type { Connectivity } from './runner.ts';

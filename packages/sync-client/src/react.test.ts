@@ -3,7 +3,7 @@ import { act, createElement } from 'react';
 import { create, type ReactTestRenderer } from 'react-test-renderer';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncClient } from './client.ts';
-import { useRow, useRows, useSyncStatus } from './react.ts';
+import { useFailedChanges, useRow, useRows, useSyncStatus } from './react.ts';
 import { createScriptedApi, createTestClient, pulled, serverRow } from './test/fake-api.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -128,5 +128,28 @@ describe('useSyncStatus', () => {
     expect(latest()?.pending).toBe(1);
     await act(() => client.syncNow());
     expect(latest()).toMatchObject({ pending: 0, state: 'idle' });
+  });
+});
+
+describe('useFailedChanges', () => {
+  it('lists a change when the server rejects it, and drops it when discarded', async () => {
+    const api = createScriptedApi({
+      push: (events) =>
+        events.map((e) => ({
+          eventUuid: e.eventUuid,
+          status: 'rejected' as const,
+          error: { code: 'INVALID_PAYLOAD' as const, message: 'no' },
+        })),
+    });
+    const { client } = await createTestClient(api.api);
+    const { latest } = await renderHook(() => useFailedChanges(client));
+    expect(latest()).toEqual([]);
+    await act(() => client.customers.create({ name: 'Refused' }));
+    await act(() => client.syncNow());
+    await settle();
+    expect(latest()?.map((f) => f.reason)).toEqual(['INVALID_PAYLOAD: no']);
+    await act(() => client.discardFailed(latest()?.[0]?.id ?? 0));
+    await settle();
+    expect(latest()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
-import type { Entity } from '@storesync/schema';
+import { ENTITIES, type Entity } from '@storesync/schema';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { SyncClient } from './client.ts';
+import type { FailedChange } from './failed.ts';
 import type { Repository } from './repositories.ts';
 import type { Row } from './rows.ts';
 import type { SyncStatus } from './status.ts';
@@ -63,4 +64,10 @@ export function useRow<E extends Entity>(book: SyncClient, entity: E, id: string
 /** The sync status (state, pending, failed, last sync), re-rendering on each change. */
 export function useSyncStatus(book: SyncClient): SyncStatus {
   return useSyncExternalStore(book.status.subscribe, book.status.get, book.status.get);
+}
+
+/** The changes the server rejected, oldest first, kept current; undefined while loading. */
+export function useFailedChanges(book: SyncClient): FailedChange[] | undefined {
+  // A rejection undoes its row, and a discard deletes its item: either tells the entity's subscribers.
+  return useLive(book, ENTITIES, 'failed', () => book.failedChanges());
 }

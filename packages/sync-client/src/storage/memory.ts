@@ -96,6 +96,12 @@ export function createMemoryStore(): Store {
       const item = outbox.get(id);
       if (item) write(outbox, id, { ...item, ...patch });
     },
+    async deleteOutbox(id, status) {
+      const item = outbox.get(id);
+      if (item?.status !== status) return null;
+      write(outbox, id, undefined);
+      return copy(item);
+    },
     countOutbox: async (status) => [...outbox.values()].filter((i) => i.status === status).length,
     getState: async () => ({ ...state }),
     setState: async (patch) => setState({ ...state, ...patch }),

@@ -68,6 +68,13 @@ function createSqlTx(db: SqlDriver): StoreTx {
       const r = await first<{ n: number }>('SELECT count(*) AS n FROM outbox WHERE status = ?', [status]);
       return r?.n ?? 0;
     },
+    async deleteOutbox(id, status) {
+      const [r] = await db.all<OutboxRecord>('DELETE FROM outbox WHERE id = ? AND status = ? RETURNING *', [
+        id,
+        status,
+      ]);
+      return r ? outboxFromRecord(r) : null;
+    },
     async getState() {
       const r = await first<Record<string, SqlValue>>('SELECT * FROM sync_state WHERE id = 1', []);
       const entries = Object.entries(STATE_COLUMNS).map(([key, col]) => [key, r?.[col] ?? null]);

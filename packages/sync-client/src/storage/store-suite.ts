@@ -143,6 +143,14 @@ export function storeContract(name: string, open: () => Promise<Store>) {
         { ...item(C1, 'e1'), id: added[0]?.id, status: 'error', retryCount: 0, lastError: 'bad' },
       ]);
       expect(count).toBe(2);
+      const [wrongStatus, deleted, again] = await store.transaction(async (tx) => [
+        await tx.deleteOutbox(added[1]?.id ?? 0, 'error'),
+        await tx.deleteOutbox(added[0]?.id ?? 0, 'error'),
+        await tx.deleteOutbox(added[0]?.id ?? 0, 'error'),
+      ]);
+      expect([wrongStatus, deleted?.eventUuid, again]).toEqual([null, 'e1', null]);
+      expect(await store.transaction((tx) => tx.listOutbox({ status: 'error' }))).toEqual([]);
+      expect(await store.transaction((tx) => tx.countOutbox('pending'))).toBe(2);
       await store.close();
     });
 

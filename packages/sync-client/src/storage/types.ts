@@ -75,6 +75,8 @@ export interface StoreTx {
   listOutbox(query: OutboxQuery): Promise<OutboxItem[]>;
   updateOutbox(id: number, patch: OutboxPatch): Promise<void>;
   countOutbox(status: OutboxStatus): Promise<number>;
+  /** Deletes the item if it has this status; returns it, or null when there is none such. */
+  deleteOutbox(id: number, status: OutboxStatus): Promise<OutboxItem | null>;
   getState(): Promise<StoredSyncState>;
   setState(patch: Partial<StoredSyncState>): Promise<void>;
   /** Forgets every row, outbox item and the cursor, for when the device changes store. */
