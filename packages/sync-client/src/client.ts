@@ -93,7 +93,11 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
     );
     status.update({ pending, failed, lastSyncAt: s.lastSyncAt });
   };
-  /** Push, then pull: a push the server keeps failing must not also cut the device off its changes. */
+  /**
+   * Push, then pull: a push the server keeps failing must not also cut the
+   * device off its changes. Unless there is no network, or the server asked to
+   * wait: then the pull waits too.
+   */
   const sync = async () => {
     try {
       const { userId } = await store.transaction((tx) => tx.getState());
@@ -102,7 +106,8 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
       try {
         await pushOutbox({ store, api, hlc, deviceId, userId, batchSize });
       } catch (error) {
-        if (failureKind(error) === 'offline') throw error;
+        const kind = failureKind(error);
+        if (kind === 'offline' || kind === 'busy') throw error;
         pushFailure = { error };
       }
       await pullChanges({ store, api, hlc, userId, limit: options.pullLimit ?? 500 });

@@ -1,9 +1,9 @@
 export { createSyncClient, type SyncClient, type SyncClientOptions } from './client.ts';
-export { type FailureKind, failureKind } from './errors.ts';
+export { type FailureKind, failureKind, retryAfterMs } from './errors.ts';
 export { type FailedChange, FailedChangeNotFoundError } from './failed.ts';
 export { type CreateInput, type Repository, RowNotFoundError, type UpdateInput } from './repositories.ts';
 export type { Row } from './rows.ts';
-export type { Connectivity } from './runner.ts';
+export { type Connectivity, RetryLaterError } from './runner.ts';
 export type { StatusSource, SyncState, SyncStatus } from './status.ts';
 export { createMemoryStore } from './storage/memory.ts';
 export type { SqlDriver, SqlValue } from './storage/sql-driver.ts';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type Connectivity, createRunner } from './runner.ts';
+import { type Connectivity, createRunner, RetryLaterError } from './runner.ts';
 import { createStatusStore } from './status.ts';
 import { httpError, networkError } from './test/fake-api.ts';
 
@@ -186,6 +186,45 @@ describe('createRunner', () => {
     expect(fake.sync).toHaveBeenCalledTimes(3);
     await vi.advanceTimersByTimeAsync(1);
     expect(fake.sync).toHaveBeenCalledTimes(4);
+    runner.stop();
+  });
+
+  it("waits out the server's Retry-After (429, 503): no attempt sooner, not even on request", async () => {
+    const fake = fakeSync(0);
+    fake.failures.push(
+      httpError(429, 'TOO_MANY_REQUESTS', { 'retry-after': '30' }),
+      httpError(503, 'SERVICE_UNAVAILABLE', { 'retry-after': '5' }),
+    );
+    const net = fakeNetwork(true);
+    const status = createStatusStore();
+    const runner = createRunner({
+      sync: fake.sync,
+      status,
+      connectivity: net.connectivity,
+      intervalMs: 60_000,
+      backoffBaseMs: 100,
+      random: () => 0,
+    });
+    runner.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(status.get()).toMatchObject({ state: 'error', lastError: 'TOO_MANY_REQUESTS: TOO_MANY_REQUESTS' });
+    await vi.advanceTimersByTimeAsync(10_000);
+    await expect(runner.syncNow()).rejects.toThrow(RetryLaterError);
+    // The network coming back, or a write, does not cut the wait short either.
+    net.set(false);
+    net.set(true);
+    runner.soon(0);
+    await vi.advanceTimersByTimeAsync(19_999);
+    expect(fake.sync).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fake.sync).toHaveBeenCalledTimes(2);
+    // The 503 asks for 5 s, longer than the backoff's 200 ms.
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(fake.sync).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fake.sync).toHaveBeenCalledTimes(3);
+    expect(status.get()).toMatchObject({ state: 'idle', lastError: null });
+    await expect(runner.syncNow()).resolves.toBeUndefined();
     runner.stop();
   });
 });

@@ -1,4 +1,4 @@
-import { describeError, failureKind } from './errors.ts';
+import { describeError, failureKind, retryAfterMs } from './errors.ts';
 import type { StatusStore } from './status.ts';
 
 /** How the host app reports connectivity (NetInfo, `navigator.onLine`, …). */
@@ -22,12 +22,27 @@ export interface RunnerOptions {
   random?: (() => number) | undefined;
 }
 
+/** Thrown by `syncNow` while the server's `Retry-After` runs: no request is made. */
+export class RetryLaterError extends Error {
+  /** When the next attempt may go (ISO-8601 UTC). */
+  readonly retryAt: string;
+  constructor(retryAt: number) {
+    const at = new Date(retryAt).toISOString();
+    super(`The server asked to wait: the next sync can start at ${at}`);
+    this.name = 'RetryLaterError';
+    this.retryAt = at;
+  }
+}
+
 export interface Runner {
   /** Syncs now, then on the timer, on network regained, and soon after local writes; again: syncs now. */
   start(): void;
   /** Stops all automatic syncing (sign-out); a sync already running finishes. */
   stop(): void;
-  /** Syncs now, or right after the sync that is running; rejects when it fails. */
+  /**
+   * Syncs now, or right after the sync that is running; rejects when it fails,
+   * and with `RetryLaterError` while the server's `Retry-After` runs.
+   */
   syncNow(): Promise<void>;
   /** Asks for a sync within `delayMs`, unless stopped or backing off after a failure. */
   soon(delayMs: number): void;
@@ -35,8 +50,9 @@ export interface Runner {
 
 /**
  * Decides when to sync: one sync at a time; after a success the next in
- * `intervalMs`; after failures, exponential backoff with jitter; nothing while
- * the host reports no network.
+ * `intervalMs`; after failures, exponential backoff with jitter, and never
+ * sooner than a `Retry-After` the server sent (429, 503); nothing while the
+ * host reports no network.
  */
 export function createRunner(options: RunnerOptions): Runner {
   const intervalMs = options.intervalMs ?? 60_000;
@@ -52,6 +68,8 @@ export function createRunner(options: RunnerOptions): Runner {
   let running: Promise<void> | null = null;
   let queued: Promise<void> | null = null;
   let unsubscribe: (() => void) | null = null;
+  /** No request before this time (epoch ms): the server's `Retry-After`. */
+  let notBefore = 0;
 
   const online = () => connectivity?.isOnline() ?? true;
   const backoff = () => {
@@ -73,13 +91,16 @@ export function createRunner(options: RunnerOptions): Runner {
     try {
       await options.sync();
       failures = 0;
+      notBefore = 0;
       status.update({ state: 'idle', lastError: null });
       schedule(Math.min(intervalMs, requested));
     } catch (error) {
       failures += 1;
       const offline = failureKind(error) === 'offline';
       status.update({ state: offline ? 'offline' : 'error', lastError: describeError(error) });
-      schedule(backoff());
+      const wait = retryAfterMs(error) ?? 0;
+      notBefore = Date.now() + wait;
+      schedule(Math.max(backoff(), wait));
       throw error;
     } finally {
       requested = Number.POSITIVE_INFINITY;
@@ -96,6 +117,7 @@ export function createRunner(options: RunnerOptions): Runner {
         });
       return queued;
     }
+    if (Date.now() < notBefore) return Promise.reject(new RetryLaterError(notBefore));
     const run = runOnce().finally(() => {
       running = null;
     });
@@ -103,9 +125,13 @@ export function createRunner(options: RunnerOptions): Runner {
     return run;
   }
 
-  /** A sync no caller waits for: skipped while offline, failures shown in the status only. */
+  /** A sync no caller waits for: put off while offline or asked to wait; failures shown in the status only. */
   function automatic() {
     if (!active) return;
+    if (Date.now() < notBefore) {
+      schedule(notBefore - Date.now());
+      return;
+    }
     if (!online()) {
       status.update({ state: 'offline' });
       schedule(intervalMs);

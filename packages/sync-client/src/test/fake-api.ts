@@ -38,8 +38,11 @@ export const pulled = (eventId: number, entity: Entity, row: EntityRow): PulledE
 
 /** A failure as the tRPC client reports it: no HTTP status means no answer at all. */
 export const networkError = () => new TRPCClientError('fetch failed');
-export const httpError = (httpStatus: number, code: string) =>
-  TRPCClientError.from({ error: { message: code, code: -32000, data: { code, httpStatus } } });
+export const httpError = (httpStatus: number, code: string, headers: Record<string, string> = {}) =>
+  TRPCClientError.from(
+    { error: { message: code, code: -32000, data: { code, httpStatus } } },
+    { meta: { response: new Response(null, { status: httpStatus, headers }) } },
+  );
 
 type PushHandler = (events: PushEvent[], call: number) => PushResult[] | Promise<PushResult[]>;
 type PullHandler = (cursor: number, limit: number) => PullOutput | Promise<PullOutput>;
