@@ -2,6 +2,9 @@ import type { Db } from '@storesync/db';
 import type { PublicUser } from '@storesync/schema';
 import { findSession } from './auth/sessions.ts';
 import type { ApiConfig } from './config.ts';
+import { classifyError } from './errors.ts';
+import { clientAddressOf } from './limits/client-address.ts';
+import type { Logger } from './log.ts';
 
 /** Who is calling: a user and the device the writes are attributed to. */
 export interface Auth {
@@ -11,17 +14,36 @@ export interface Auth {
   sessionId: string | null;
 }
 
+/** What a request did, for its log line: filled in by the procedures it ran. */
+export interface RequestLogFields {
+  /** Events sent in pushes, and how many of them applied. */
+  pushed?: number;
+  applied?: number;
+  /** Events served by pulls. */
+  pulled?: number;
+}
+
 export interface Context {
   db: Db;
   config: ApiConfig;
   auth: Auth | null;
+  /** The caller's address as the trusted proxy saw it, for sign-in limits; null when unknown. */
+  clientAddress: string | null;
+  log: RequestLogFields;
 }
 
 /** The context without any request: for tests and server-side callers. */
-export const createContextInner = (opts: { db: Db; config: ApiConfig; auth?: Auth | null }): Context => ({
+export const createContextInner = (opts: {
+  db: Db;
+  config: ApiConfig;
+  auth?: Auth | null;
+  clientAddress?: string | null;
+}): Context => ({
   db: opts.db,
   config: opts.config,
   auth: opts.auth ?? null,
+  clientAddress: opts.clientAddress ?? null,
+  log: {},
 });
 
 export interface CreateContextOptions {
@@ -47,7 +69,8 @@ export async function createContext(opts: CreateContextOptions): Promise<Context
   } else if (opts.webAuth) {
     auth = await opts.webAuth();
   }
-  return createContextInner({ db: opts.db, config: opts.config, auth });
+  const clientAddress = clientAddressOf(opts.headers, opts.config.trustedProxyHops);
+  return createContextInner({ db: opts.db, config: opts.config, auth, clientAddress });
 }
 
 /** What an HTTP door needs to build a request's context. */
@@ -55,14 +78,23 @@ export interface RequestContextOptions {
   getDb: () => Promise<Db>;
   config: ApiConfig;
   webAuth?: ((req: Request) => Promise<Auth | null>) | undefined;
+  /** Where request lines go; pino to stdout by default. */
+  logger?: Logger | undefined;
 }
 
-/** The context of an HTTP request: its bearer token, else the web session. */
+/**
+ * The context of an HTTP request: its bearer token, else the web session.
+ * Fails as `classifyError` says (a database outage is `SERVICE_UNAVAILABLE`).
+ */
 export async function contextOfRequest(opts: RequestContextOptions, req: Request): Promise<Context> {
-  return createContext({
-    db: await opts.getDb(),
-    config: opts.config,
-    headers: req.headers,
-    ...(opts.webAuth && { webAuth: () => opts.webAuth?.(req) ?? Promise.resolve(null) }),
-  });
+  try {
+    return await createContext({
+      db: await opts.getDb(),
+      config: opts.config,
+      headers: req.headers,
+      ...(opts.webAuth && { webAuth: () => opts.webAuth?.(req) ?? Promise.resolve(null) }),
+    });
+  } catch (error) {
+    throw classifyError(error);
+  }
 }

@@ -1,19 +1,19 @@
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { readBodyCapped } from './body.ts';
-import { contextOfRequest, type RequestContextOptions } from './context.ts';
+import { readBody } from './body.ts';
+import { type Context, contextOfRequest, type RequestContextOptions } from './context.ts';
+import { classifyError, RetryLaterError } from './errors.ts';
+import { defaultLogger, logRequest } from './log.ts';
 import { fastPull } from './pull-route.ts';
 import { appRouter } from './root.ts';
 
 export interface TrpcHandlerOptions extends RequestContextOptions {
   endpoint: string;
-  onError?: (error: TRPCError, path: string | undefined) => void;
 }
 
 /** The input of an unbatched `GET <endpoint>/sync.pull`, or null for any other request. */
-function pullInput(req: Request, endpoint: string): { input: unknown } | null {
+function pullInput(req: Request, url: URL, endpoint: string): { input: unknown } | null {
   if (req.method !== 'GET') return null;
-  const url = new URL(req.url);
   if (url.pathname !== `${endpoint}/sync.pull` || url.searchParams.has('batch')) return null;
   const raw = url.searchParams.get('input');
   try {
@@ -23,35 +23,74 @@ function pullInput(req: Request, endpoint: string): { input: unknown } | null {
   }
 }
 
+const isFault = (e: TRPCError) => e.code === 'INTERNAL_SERVER_ERROR' || e.code === 'SERVICE_UNAVAILABLE';
+
 /**
- * The tRPC endpoint as a fetch handler (Next route handlers, tests): enforces
- * the body size limit, then serves the router. A plain `sync.pull` takes the
- * fast path of pull-route.ts, in tRPC's own envelope.
+ * The tRPC endpoint as a fetch handler (Next route handlers, tests). A plain
+ * `sync.pull` takes the fast path of pull-route.ts, in tRPC's own envelope.
+ * Bodies are read within the size and time limits; batches are capped; a
+ * request that fails before its procedures run (body, session, limit, fast
+ * pull) is answered by tRPC from that error, so every answer has tRPC's error
+ * shape and 429/503 carry `Retry-After`. Every request leaves one log line.
  */
 export function createTrpcHandler(opts: TrpcHandlerOptions) {
+  const logger = opts.logger ?? defaultLogger;
   return async (req: Request): Promise<Response> => {
-    const pull = pullInput(req, opts.endpoint);
-    const fast = pull && (await fastPull(opts, req, pull.input, (page) => `{"result":{"data":${page}}}`));
-    if (fast) return fast;
-    const body = req.method === 'POST' ? await readBodyCapped(req, opts.config.maxBodyBytes) : undefined;
+    const startedAt = performance.now();
+    const url = new URL(req.url);
+    const route = url.pathname.slice(opts.endpoint.length + 1) || '?';
+    let ctx: Context | undefined;
+    let ctxPromise: Promise<Context> | undefined;
+    const context = () => {
+      ctxPromise ??= contextOfRequest(opts, req).then((c) => {
+        ctx = c;
+        return c;
+      });
+      return ctxPromise;
+    };
+    let failure: unknown;
+    let fault: unknown;
+    const done = (res: Response) => {
+      logRequest(logger, { route, method: req.method, status: res.status, startedAt, ctx, fault });
+      return res;
+    };
+
+    const pull = pullInput(req, url, opts.endpoint);
+    let body: string | undefined;
+    try {
+      const page = pull && (await fastPull(await context(), pull.input));
+      if (page) {
+        return done(
+          new Response(`{"result":{"data":${page}}}`, { headers: { 'content-type': 'application/json' } }),
+        );
+      }
+      if (req.method === 'POST') body = await readBody(req, opts.config);
+    } catch (error) {
+      failure = classifyError(error);
+    }
     const request =
-      body === undefined
-        ? req
-        : new Request(req.url, { method: req.method, headers: req.headers, body: body ?? '' });
-    return fetchRequestHandler({
-      endpoint: opts.endpoint,
-      req: request,
-      router: appRouter,
-      createContext: async () => {
-        if (body === null) {
-          throw new TRPCError({
-            code: 'PAYLOAD_TOO_LARGE',
-            message: `Request body over ${opts.config.maxBodyBytes} bytes`,
-          });
-        }
-        return contextOfRequest(opts, req);
-      },
-      onError: ({ error, path }) => opts.onError?.(error, path),
-    });
+      body === undefined ? req : new Request(req.url, { method: req.method, headers: req.headers, body });
+    return done(
+      await fetchRequestHandler({
+        endpoint: opts.endpoint,
+        req: request,
+        router: appRouter,
+        maxBatchSize: opts.config.maxBatchSize,
+        createContext: async () => {
+          if (failure) throw failure;
+          return context();
+        },
+        responseMeta: ({ errors }) => {
+          const wait = Math.max(
+            0,
+            ...errors.map((e) => (e instanceof RetryLaterError ? e.retryAfterSeconds : 0)),
+          );
+          return wait > 0 ? { headers: new Headers({ 'retry-after': String(wait) }) } : {};
+        },
+        onError: ({ error }) => {
+          if (fault === undefined && isFault(error)) fault = error;
+        },
+      }),
+    );
   };
 }

@@ -1,4 +1,8 @@
+import type { SqlDb, SqlRunner } from '@storesync/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contextOfRequest } from './context.ts';
+import { createTrpcHandler } from './http.ts';
+import { createLogger } from './log.ts';
 import { fastPull } from './pull-route.ts';
 import { createRestHandlers } from './rest.ts';
 import { createHarness, type Device, type Harness, iso, uuid } from './test/harness.ts';
@@ -92,15 +96,58 @@ describe('sync.pull over HTTP, spliced from the stored rows', () => {
     }
   });
 
-  it('takes the fast path only for a signed-in caller with valid input', async () => {
+  it('takes the fast path for valid input, and fails as the procedure would otherwise', async () => {
     const opts = { getDb: async () => h.t.db, config: h.config };
-    const req = (headers: Record<string, string>) => new Request('http://x/', { headers });
-    const ok = await fastPull(opts, req(bearer()), { cursor: 0 }, (p) => p);
-    expect((await ok?.json())?.events).toHaveLength(5);
-    expect(await fastPull(opts, req({}), { cursor: 0 }, (p) => p)).toBeNull();
-    expect(await fastPull(opts, req({ authorization: 'Bearer nope' }), { cursor: 0 }, (p) => p)).toBeNull();
-    expect(await fastPull(opts, req(bearer()), { cursor: -1 }, (p) => p)).toBeNull();
-    expect(await fastPull(opts, req(bearer()), { cursor: 0, limit: 1001 }, (p) => p)).toBeNull();
+    const ctx = (headers: Record<string, string>) =>
+      contextOfRequest(opts, new Request('http://x/', { headers }));
+    const ok = await fastPull(await ctx(bearer()), { cursor: 0 });
+    expect(JSON.parse(ok ?? '').events).toHaveLength(5);
+    expect(await fastPull(await ctx(bearer()), { cursor: -1 })).toBeNull();
+    expect(await fastPull(await ctx(bearer()), { cursor: 0, limit: 1001 })).toBeNull();
+    await expect(fastPull(await ctx({}), { cursor: 0 })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(fastPull(await ctx({ authorization: 'Bearer nope' }), { cursor: 0 })).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
+  });
+
+  it('answers a fault with 500 and logs it with its stack, never running the pull again', async () => {
+    // The database fails the first pull transaction only: a retry behind the caller's back would succeed.
+    let attempts = 0;
+    const real = h.t.db.sql;
+    const sql: SqlDb = {
+      query: real.query,
+      transaction: async <T>(fn: (tx: SqlRunner) => Promise<T>) => {
+        attempts += 1;
+        if (attempts === 1) throw new Error('disk on fire');
+        return real.transaction(fn);
+      },
+    };
+    const flaky = new Proxy(h.t.db, { get: (db, key) => (key === 'sql' ? sql : Reflect.get(db, key)) });
+    const lines: Record<string, unknown>[] = [];
+    const logger = createLogger({ destination: { write: (l: string) => lines.push(JSON.parse(l)) } });
+    const handler = createTrpcHandler({
+      endpoint: '/api/trpc',
+      getDb: async () => flaky,
+      config: h.config,
+      logger,
+    });
+    const res = await handler(
+      new Request(`http://x/api/trpc/sync.pull?input=${encodeURIComponent('{"cursor":0}')}`, {
+        headers: bearer(),
+      }),
+    );
+    expect(res.status).toBe(500);
+    expect((await res.json()).error.data.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(attempts).toBe(1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ route: 'sync.pull', status: 500, err: { message: 'disk on fire' } });
+    expect(JSON.stringify(lines[0]?.err)).toContain('pull-route.pg.test.ts');
+
+    const rest = createRestHandlers({ getDb: async () => flaky, config: h.config, logger });
+    attempts = 0;
+    const viaRest = await rest.pull(new Request('http://x/sync/pull?cursor=0', { headers: bearer() }));
+    expect(viaRest.status).toBe(500);
+    expect(attempts).toBe(1);
   });
 
   it('leaves errors to the procedure: tRPC codes, never a 5xx', async () => {

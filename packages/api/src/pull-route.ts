@@ -1,28 +1,26 @@
 import { PullInputSchema } from '@storesync/schema';
-import { contextOfRequest, type RequestContextOptions } from './context.ts';
+import { authorize } from './authorize.ts';
+import type { Context } from './context.ts';
+import { classifyError } from './errors.ts';
 import { pullEventsJson } from './sync/pull.ts';
 
 /**
- * `sync.pull` over HTTP, the one hot read: a signed-in caller with valid input
- * gets the page as JSON text spliced from the stored rows (`wrap` puts it in
- * the transport's envelope). Anything else — no session, bad input, a fault —
- * answers null, and the caller serves the request through the procedure,
- * which gives the errors the contract says.
+ * `sync.pull` over HTTP, the one hot read: the page as JSON text spliced from
+ * the stored rows, for the door to put in its envelope. Input that is not
+ * valid answers null, and the door serves the request through the procedure,
+ * whose validation gives the contract's error. Everything else fails here, as
+ * the procedure would (same `authorize`, same `classifyError`), and the door
+ * answers with that error: a fault is never retried behind the caller's back.
  */
-export async function fastPull(
-  opts: RequestContextOptions,
-  req: Request,
-  input: unknown,
-  wrap: (page: string) => string,
-): Promise<Response | null> {
+export async function fastPull(ctx: Context, input: unknown): Promise<string | null> {
   const parsed = PullInputSchema.safeParse(input);
   if (!parsed.success) return null;
   try {
-    const ctx = await contextOfRequest(opts, req);
-    if (!ctx.auth) return null;
-    const page = await pullEventsJson(ctx.db.sql, ctx.auth.user.id, parsed.data.cursor, parsed.data.limit);
-    return new Response(wrap(page), { headers: { 'content-type': 'application/json' } });
-  } catch {
-    return null;
+    const auth = await authorize(ctx);
+    const page = await pullEventsJson(ctx.db.sql, auth.user.id, parsed.data.cursor, parsed.data.limit);
+    ctx.log.pulled = page.count;
+    return page.json;
+  } catch (error) {
+    throw classifyError(error);
   }
 }

@@ -1,36 +1,33 @@
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { ZodError } from 'zod';
-import { readBodyCapped } from './body.ts';
-import { contextOfRequest, type RequestContextOptions } from './context.ts';
-import { describeZodError } from './errors.ts';
+import { type BodyLimits, readBody } from './body.ts';
+import { type Context, contextOfRequest, type RequestContextOptions } from './context.ts';
+import { classifyError, describeZodError, retryAfterHeader } from './errors.ts';
+import { defaultLogger, logRequest } from './log.ts';
 import { fastPull } from './pull-route.ts';
 import { createCaller } from './root.ts';
 
 type Caller = ReturnType<typeof createCaller>;
 
-export interface RestHandlerOptions extends RequestContextOptions {
-  /** Called with server faults (not with the caller's mistakes). */
-  onError?: (error: unknown, route: string) => void;
-}
+export type RestHandlerOptions = RequestContextOptions;
 
-/** `{ "error": { code, message } }` with the HTTP status tRPC gives that code. */
-function errorResponse(error: unknown): Response {
-  const e =
-    error instanceof TRPCError ? error : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
+/** `{ "error": { code, message } }` with the HTTP status tRPC gives that code (and `Retry-After` on 429/503). */
+function errorResponse(e: TRPCError): Response {
   const message =
     e.code === 'INTERNAL_SERVER_ERROR'
       ? 'Internal server error'
       : e.cause instanceof ZodError
         ? describeZodError(e.cause)
         : e.message;
-  return Response.json({ error: { code: e.code, message } }, { status: getHTTPStatusCodeFromError(e) });
+  return Response.json(
+    { error: { code: e.code, message } },
+    { status: getHTTPStatusCodeFromError(e), headers: retryAfterHeader(e) },
+  );
 }
 
-async function jsonBody(req: Request, limit: number): Promise<unknown> {
-  const text = await readBodyCapped(req, limit);
-  if (text === null)
-    throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: `Request body over ${limit} bytes` });
+async function jsonBody(req: Request, limits: BodyLimits): Promise<unknown> {
+  const text = await readBody(req, limits);
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);
@@ -38,6 +35,8 @@ async function jsonBody(req: Request, limit: number): Promise<unknown> {
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'body: not valid JSON' });
   }
 }
+
+const jsonText = (text: string) => new Response(text, { headers: { 'content-type': 'application/json' } });
 
 /** A query parameter as a number when it reads as one, else as given, for the schema to judge. */
 const queryNumber = (url: URL, name: string): unknown => {
@@ -53,19 +52,30 @@ const queryNumber = (url: URL, name: string): unknown => {
  * Bodies are the procedure's input and output as plain JSON.
  */
 export function createRestHandlers(opts: RestHandlerOptions) {
+  const logger = opts.logger ?? defaultLogger;
+  /** A route: the request's context, the call, one log line; errors as `classifyError` says. */
   const route =
-    (name: string, call: (api: Caller, req: Request) => Promise<unknown>) =>
+    (name: string, call: (ctx: Context, req: Request) => Promise<unknown>) =>
     async (req: Request): Promise<Response> => {
+      const startedAt = performance.now();
+      let ctx: Context | undefined;
+      let res: Response;
+      let fault: unknown;
       try {
-        const ctx = await contextOfRequest(opts, req);
-        return Response.json(await call(createCaller(ctx), req));
+        ctx = await contextOfRequest(opts, req);
+        const out = await call(ctx, req);
+        res = typeof out === 'string' ? jsonText(out) : Response.json(out);
       } catch (error) {
-        if (!(error instanceof TRPCError) || error.code === 'INTERNAL_SERVER_ERROR')
-          opts.onError?.(error, name);
-        return errorResponse(error);
+        const e = classifyError(error);
+        if (e.code === 'INTERNAL_SERVER_ERROR' || e.code === 'SERVICE_UNAVAILABLE') fault = e;
+        res = errorResponse(e);
       }
+      logRequest(logger, { route: name, method: req.method, status: res.status, startedAt, ctx, fault });
+      return res;
     };
-  const body = (req: Request) => jsonBody(req, opts.config.maxBodyBytes);
+  const procedure = (name: string, call: (api: Caller, req: Request) => Promise<unknown>) =>
+    route(name, (ctx, req) => call(createCaller(ctx), req));
+  const body = (req: Request) => jsonBody(req, opts.config);
   // Each input goes to the procedure as sent; its zod schema is the one judge.
   const asInput = <T>(v: unknown) => v as T;
 
@@ -73,14 +83,18 @@ export function createRestHandlers(opts: RestHandlerOptions) {
     const url = new URL(req.url);
     return { cursor: queryNumber(url, 'cursor'), limit: queryNumber(url, 'limit') };
   };
-  const pull = route('sync.pull', async (api, req) => api.sync.pull(asInput(pullInput(req))));
 
   return {
-    push: route('sync.push', async (api, req) => api.sync.push(asInput(await body(req)))),
-    pull: async (req: Request) => (await fastPull(opts, req, pullInput(req), (page) => page)) ?? pull(req),
-    googleSignIn: route('auth.signIn', async (api, req) => api.auth.signIn(asInput(await body(req)))),
-    devSignIn: route('auth.devSignIn', async (api, req) => api.auth.devSignIn(asInput(await body(req)))),
-    me: route('auth.me', (api) => api.auth.me()),
-    signOut: route('auth.signOut', (api) => api.auth.signOut()),
+    push: procedure('sync.push', async (api, req) => api.sync.push(asInput(await body(req)))),
+    // The fast path's page as it is; input it cannot take goes to the procedure for its error.
+    pull: route(
+      'sync.pull',
+      async (ctx, req) =>
+        (await fastPull(ctx, pullInput(req))) ?? createCaller(ctx).sync.pull(asInput(pullInput(req))),
+    ),
+    googleSignIn: procedure('auth.signIn', async (api, req) => api.auth.signIn(asInput(await body(req)))),
+    devSignIn: procedure('auth.devSignIn', async (api, req) => api.auth.devSignIn(asInput(await body(req)))),
+    me: procedure('auth.me', (api) => api.auth.me()),
+    signOut: procedure('auth.signOut', (api) => api.auth.signOut()),
   };
 }

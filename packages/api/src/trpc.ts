@@ -1,7 +1,8 @@
-import { initTRPC, TRPCError } from '@trpc/server';
+import { initTRPC } from '@trpc/server';
 import { ZodError } from 'zod';
+import { authorize } from './authorize.ts';
 import type { Context } from './context.ts';
-import { describeZodError } from './errors.ts';
+import { classifyError, describeZodError } from './errors.ts';
 
 /**
  * The one tRPC instance. No transformer: the wire is plain JSON for clients in
@@ -19,10 +20,15 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
 
-/** Requires a signed-in caller; narrows `ctx.auth` to non-null. */
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.auth) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first: no valid session' });
-  return next({ ctx: { ...ctx, auth: ctx.auth } });
+/** Every procedure's faults go through `classifyError`: a database outage answers 503, not 500. */
+export const publicProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) throw classifyError(result.error);
+  return result;
 });
+
+/** Requires a signed-in caller within its rate limit (see authorize); narrows `ctx.auth` to non-null. */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) =>
+  next({ ctx: { ...ctx, auth: await authorize(ctx) } }),
+);

@@ -3,10 +3,5 @@ import { apiConfig } from '~/env';
 import { getWebAuth } from './auth';
 import { getDb } from './db';
 
-/** The plain-HTTP routes (/sync/*, /auth/*), over the same procedures as /api/trpc. */
-export const rest = createRestHandlers({
-  getDb,
-  config: apiConfig,
-  webAuth: getWebAuth,
-  onError: (error, route) => console.error(`${route} failed:`, error),
-});
+/** The plain-HTTP routes (/sync/*, /auth/*), over the same procedures as /api/trpc; one log line per request. */
+export const rest = createRestHandlers({ getDb, config: apiConfig, webAuth: getWebAuth });

@@ -18,24 +18,37 @@ export async function upsertUser(
   });
 }
 
-/** Starts a device session; only the token's hash is stored. */
+/**
+ * Starts a device session; only the token's hash is stored. Signing in again
+ * from a device revokes that device's older sessions, and past `maxSessions`
+ * live sessions the account's oldest are revoked, so sessions never pile up.
+ * Serialised per account, so two sign-ins at once cannot both slip past.
+ */
 export async function createSession(
   db: Db,
   user: PublicUser,
   device: { deviceId: string; deviceName?: string | undefined },
-  ttlMs: number,
+  opts: { ttlMs: number; maxSessions: number },
 ): Promise<SignInOutput> {
   const sessionToken = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + ttlMs);
-  await db.session.create({
-    data: {
-      id: randomUUID(),
-      userId: user.id,
-      tokenHash: hashToken(sessionToken),
-      deviceId: device.deviceId,
-      deviceName: device.deviceName ?? null,
-      expiresAt,
-    },
+  const expiresAt = new Date(Date.now() + opts.ttlMs);
+  await db.sql.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7))`, [`sessions:${user.id}`]);
+    // The device's old sessions, and the oldest of the others past the cap (counting the new one).
+    await tx.query(
+      `WITH same AS (UPDATE sessions SET revoked_at = now()
+                     WHERE user_id = $1 AND device_id = $2 AND revoked_at IS NULL)
+       UPDATE sessions SET revoked_at = now() WHERE id IN (
+         SELECT id FROM sessions
+         WHERE user_id = $1 AND device_id <> $2 AND revoked_at IS NULL AND expires_at > now()
+         ORDER BY created_at DESC, id DESC OFFSET $3)`,
+      [user.id, device.deviceId, Math.max(0, opts.maxSessions - 1)],
+    );
+    await tx.query(
+      `INSERT INTO sessions (id, user_id, token_hash, device_id, device_name, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [randomUUID(), user.id, hashToken(sessionToken), device.deviceId, device.deviceName ?? null, expiresAt],
+    );
   });
   return { sessionToken, expiresAt: expiresAt.toISOString(), user };
 }
@@ -70,6 +83,7 @@ export async function findSession(db: Db, token: string): Promise<ActiveSession 
   return { sessionId: s.id, user: { id: s.user_id, email: s.email, name: s.name }, deviceId: s.device_id };
 }
 
+/** Ends one session (signing out). */
 export async function revokeSession(db: Db, sessionId: string): Promise<void> {
   await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
 }

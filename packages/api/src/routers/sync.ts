@@ -5,7 +5,7 @@ import { applyPush } from '../sync/push.ts';
 import { protectedProcedure } from '../trpc.ts';
 
 export const syncRouter = {
-  push: protectedProcedure.input(PushInputSchema).mutation(({ ctx, input }) => {
+  push: protectedProcedure.input(PushInputSchema).mutation(async ({ ctx, input }) => {
     // A session belongs to one device: its writes carry that device's clock.
     if (input.deviceId !== ctx.auth.deviceId) {
       throw new TRPCError({
@@ -13,10 +13,19 @@ export const syncRouter = {
         message: 'deviceId: does not match the device of this session',
       });
     }
-    return applyPush(ctx.db, { userId: ctx.auth.user.id, deviceId: ctx.auth.deviceId }, input.events);
+    const out = await applyPush(
+      ctx.db,
+      { userId: ctx.auth.user.id, deviceId: ctx.auth.deviceId },
+      input.events,
+    );
+    ctx.log.pushed = (ctx.log.pushed ?? 0) + input.events.length;
+    ctx.log.applied = (ctx.log.applied ?? 0) + out.results.filter((r) => r.status === 'applied').length;
+    return out;
   }),
 
-  pull: protectedProcedure
-    .input(PullInputSchema)
-    .query(({ ctx, input }) => pullEvents(ctx.db.sql, ctx.auth.user.id, input.cursor, input.limit)),
+  pull: protectedProcedure.input(PullInputSchema).query(async ({ ctx, input }) => {
+    const page = await pullEvents(ctx.db.sql, ctx.auth.user.id, input.cursor, input.limit);
+    ctx.log.pulled = (ctx.log.pulled ?? 0) + page.events.length;
+    return page;
+  }),
 } satisfies TRPCRouterRecord;

@@ -67,13 +67,14 @@ export async function pullEvents(
 /**
  * The same page as JSON text, for HTTP: the stored rows are spliced in as
  * they are, so a page of 1,000 events is never parsed and serialised again.
+ * `count` is the number of events in it, for the request's log line.
  */
 export async function pullEventsJson(
   sql: SqlDb,
   userId: string,
   cursor: number,
   limit: number,
-): Promise<string> {
+): Promise<{ json: string; count: number }> {
   const page = await readPage(sql, userId, cursor, limit);
   const q = JSON.stringify;
   const events = page.records.map(
@@ -81,5 +82,6 @@ export async function pullEventsJson(
       `{"eventId":${r.id},"entity":${q(r.entity)},"entityId":${q(r.entity_id)},"op":${q(r.op)},"row":${r.row},` +
       `"deviceId":${q(r.device_id)},"serverReceivedAt":${q(r.at)}}`,
   );
-  return `{"events":[${events.join(',')}],"cursor":${page.cursor},"hasMore":${page.hasMore}}`;
+  const json = `{"events":[${events.join(',')}],"cursor":${page.cursor},"hasMore":${page.hasMore}}`;
+  return { json, count: events.length };
 }

@@ -3,6 +3,7 @@ import { createPgliteDatabase, createTestDatabase, type TestDb } from '@storesyn
 import { type ApiConfig, defaultApiConfig } from '../config.ts';
 import { createContext } from '../context.ts';
 import { createTrpcHandler } from '../http.ts';
+import { createLogger } from '../log.ts';
 import { createCaller } from '../root.ts';
 
 export type DbKind = 'pg' | 'pglite';
@@ -31,10 +32,17 @@ export async function createHarness(
   dbOptions: { poolSize?: number } = {},
 ): Promise<Harness> {
   const t = kind === 'pg' ? await createTestDatabase(dbOptions) : await createPgliteDatabase();
-  const config = defaultApiConfig({ devLogin: true, ...overrides });
+  // Limits far out of reach unless a test is about them: tests sign many devices in at once.
+  const unlimited = { max: 1_000_000, windowSeconds: 60 };
+  const config = defaultApiConfig({
+    devLogin: true,
+    limits: { perSession: unlimited, signInPerAddress: unlimited, signInPerAccount: unlimited },
+    ...overrides,
+  });
   const callerWith = async (headers: Record<string, string> = {}) =>
     createCaller(await createContext({ db: t.db, config, headers: new Headers(headers) }));
-  const handler = createTrpcHandler({ endpoint: '/api/trpc', getDb: async () => t.db, config });
+  const logger = createLogger({ level: 'silent' });
+  const handler = createTrpcHandler({ endpoint: '/api/trpc', getDb: async () => t.db, config, logger });
   return {
     t,
     config,

@@ -3,15 +3,7 @@ import { apiConfig } from '~/env';
 import { getWebAuth } from '~/server/auth';
 import { getDb } from '~/server/db';
 
-const handler = createTrpcHandler({
-  endpoint: '/api/trpc',
-  getDb,
-  config: apiConfig,
-  webAuth: getWebAuth,
-  onError: (error, path) => {
-    if (error.code === 'INTERNAL_SERVER_ERROR')
-      console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
-  },
-});
+// Faults are logged with the request's line (pino, JSON on stdout).
+const handler = createTrpcHandler({ endpoint: '/api/trpc', getDb, config: apiConfig, webAuth: getWebAuth });
 
 export { handler as GET, handler as POST };

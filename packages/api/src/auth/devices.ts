@@ -1,0 +1,42 @@
+import type { Db } from '@storesync/db';
+
+/** A device signed in to the store, as the dashboard's settings list it. */
+export interface DeviceInfo {
+  deviceId: string;
+  deviceName: string | null;
+  signedInAt: string;
+  /** The start of the latest minute it made a request in; null before its first request. */
+  lastSeenAt: string | null;
+}
+
+/** The store's devices with a live session, the most recently seen first. */
+export async function listDevices(db: Db, userId: string): Promise<DeviceInfo[]> {
+  const rows = await db.session.findMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: { deviceId: true, deviceName: true, createdAt: true, lastSeenAt: true },
+    orderBy: [{ lastSeenAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }],
+  });
+  // One entry per device: sessions made before re-sign-in revoked old ones may still be live.
+  const seen = new Set<string>();
+  return rows.flatMap((r) => {
+    if (seen.has(r.deviceId)) return [];
+    seen.add(r.deviceId);
+    return [
+      {
+        deviceId: r.deviceId,
+        deviceName: r.deviceName,
+        signedInAt: r.createdAt.toISOString(),
+        lastSeenAt: r.lastSeenAt?.toISOString() ?? null,
+      },
+    ];
+  });
+}
+
+/** Signs a device of this store out (every live session of it); the number of sessions ended. */
+export async function revokeDevice(db: Db, userId: string, deviceId: string): Promise<number> {
+  const { count } = await db.session.updateMany({
+    where: { userId, deviceId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return count;
+}

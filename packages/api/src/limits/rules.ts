@@ -1,0 +1,30 @@
+/** A fixed-window limit: at most `max` hits per `windowSeconds`. */
+export interface LimitRule {
+  max: number;
+  windowSeconds: number;
+}
+
+export interface RateLimits {
+  /** Requests of one session (a phone's token, or a dashboard session), every door together. */
+  perSession: LimitRule;
+  /** Sign-ins from one client address. */
+  signInPerAddress: LimitRule;
+  /** Sign-ins to one account (store). */
+  signInPerAccount: LimitRule;
+}
+
+/**
+ * Limits a real shop never reaches. A phone syncs at most every few seconds,
+ * and a sync is one push plus a pull or two: ~60 requests a minute. A new
+ * device catching up pulls pages back to back (500 events each), and a
+ * dashboard page makes a few queries per click: 600 a minute (10 a second,
+ * a 300,000-event catch-up a minute) leaves ten times the headroom.
+ * A device signs in once per 30-day session and a shop has a handful of
+ * devices: 10 sign-ins a minute per account is twice "every device at once".
+ * An address may be shared by several shops (carrier NAT): 20 a minute.
+ */
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  perSession: { max: 600, windowSeconds: 60 },
+  signInPerAddress: { max: 20, windowSeconds: 60 },
+  signInPerAccount: { max: 10, windowSeconds: 60 },
+};
