@@ -145,6 +145,63 @@ describe('the dashboard in Chromium', () => {
     await page.getByText('Paid at the counter').waitFor();
   });
 
+  it('refuses an ambiguous amount with the reason, and shows an amount as understood', async () => {
+    await page.goto(customerUrl);
+    await expect.poll(balance).toBe('$20.00');
+    await page.getByRole('button', { name: 'Record debt' }).click();
+    const amount = page.getByLabel(/Amount owed/);
+    await amount.fill('12.345');
+    await page.getByRole('button', { name: 'Record debt' }).last().click();
+    await page
+      .getByText(
+        'Unclear: 12.345 could mean 12345 or 12.35. Write 12345 without separators, or use at most 2 decimals',
+      )
+      .waitFor();
+    await shoot(page, 'amount-refused-desktop');
+    await amount.fill('-5');
+    await amount.blur();
+    await page.getByText('Must not be negative').waitFor();
+    await amount.fill('12.35');
+    await page.getByText('= $12.35').waitFor();
+    await page.getByRole('button', { name: 'Record debt' }).last().click();
+    await expect.poll(balance).toBe('$32.35');
+  });
+
+  it('counts the unpaid part of a sale on credit in the balance', async () => {
+    await page.getByRole('link', { name: 'Record sale' }).click();
+    await page.getByLabel('Item 1', { exact: true }).fill('Flour 10 kg');
+    await page.getByLabel('Unit price').first().fill('19.60');
+    await page.getByLabel('Paid in full').uncheck();
+    await page.getByLabel(/Amount paid/).fill('10');
+    await page.getByText('= $10.00').waitFor();
+    await page.getByRole('button', { name: 'Record sale' }).click();
+    await page.waitForURL(customerUrl);
+    await expect.poll(balance).toBe('$41.95');
+    await page.getByText('1 × Flour 10 kg · $9.60 unpaid').waitFor();
+    expect(await page.getByTestId('unpaid-sales').textContent()).toBe('incl. $9.60 unpaid on sales');
+  });
+
+  it('asks before taking more than is owed, then shows the rest as credit', async () => {
+    await page.getByRole('button', { name: 'Record payment' }).click();
+    await page.getByLabel(/Amount paid/).fill('100');
+    await page.getByRole('button', { name: 'Record payment' }).last().click();
+    const question = page.getByRole('alertdialog');
+    await question.getByText('Wanjiru E2E owes $41.95. Take $100.00 and keep $58.05 as credit?').waitFor();
+    await shoot(page, 'overpayment-question-desktop');
+    // Nothing is taken while the owner is asked.
+    expect(await balance()).toBe('$41.95');
+    await question.getByRole('button', { name: 'Take $100.00' }).click();
+    await expect.poll(() => page.getByTestId('credit').textContent()).toBe('$58.05');
+    await page.getByText('credit $58.05').first().waitFor();
+    await page.goto('/customers');
+    await page.getByLabel('Search customers').fill('Wanjiru');
+    await page.locator('.customer-table tr', { hasText: 'Wanjiru E2E' }).getByText('Credit $58.05').waitFor();
+    await page.goto('/overview');
+    const held = page.getByTestId('credit-held');
+    await held.getByText('$58.05').waitFor();
+    expect(await page.locator('.stat--accent .money').first().textContent()).not.toMatch(/^-/);
+  });
+
   it('pages a long customer list with Show more', async () => {
     const s = await phone().auth.devSignIn.mutate({ email: 'demo@storesync.local', deviceId: 'phone-e2e' });
     const events = Array.from({ length: 60 }, (_, i) => ({

@@ -1,7 +1,8 @@
 'use client';
 
+import { formatMoney } from '@storesync/schema';
 import { useCallback, useSyncExternalStore } from 'react';
-import { defaultCurrency, formatMoney } from '~/lib/money';
+import { defaultCurrency } from '~/lib/money';
 
 const KEY = 'storesync.currency';
 const CHANGED = 'storesync:currency';

@@ -1,12 +1,11 @@
 'use client';
 
-import { DebtCreateInputSchema } from '@storesync/schema';
+import { DebtCreateInputSchema, parseAmount } from '@storesync/schema';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useCurrency } from '~/components/currency';
 import { Field, TextAreaField } from '~/components/ui/field';
 import { MoneyField } from '~/components/ui/money-field';
-import { parseMoney } from '~/lib/money';
 import { useTRPC } from '~/trpc/react';
 import { FormActions } from './form-actions';
 import { FormError } from './form-error';
@@ -31,12 +30,17 @@ export function DebtForm({ customerId, onDone, onCancel }: LedgerFormProps) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!currency) return;
-    const data = form.check(DebtCreateInputSchema, {
-      customerId,
-      amount: parseMoney(amount, currency) ?? Number.NaN,
-      dueDate: dueDate || null,
-      note: note.trim() || null,
-    });
+    const read = parseAmount(amount, currency);
+    const data = form.check(
+      DebtCreateInputSchema,
+      {
+        customerId,
+        amount: read.ok ? read.minor : Number.NaN,
+        dueDate: dueDate || null,
+        note: note.trim() || null,
+      },
+      read.ok ? {} : { amount: read.error },
+    );
     if (data) create.mutate(data, { onSuccess: onDone, onError: form.fromServer });
   };
 
@@ -47,6 +51,7 @@ export function DebtForm({ customerId, onDone, onCancel }: LedgerFormProps) {
         value={amount}
         onChange={setAmount}
         error={form.errors.amount}
+        attempt={form.attempt}
         required
       />
       <Field

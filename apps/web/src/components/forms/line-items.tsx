@@ -1,7 +1,8 @@
 'use client';
 
-import { Money, useCurrency } from '~/components/currency';
+import { Money } from '~/components/currency';
 import { Field } from '~/components/ui/field';
+import { MoneyField } from '~/components/ui/money-field';
 
 /** A line of the sale being typed: the raw text of each cell. */
 export interface LineDraft {
@@ -23,12 +24,13 @@ interface LineItemsProps {
   /** Each line's total in minor units, or null while its cells are not numbers yet. */
   lineTotals: (number | null)[];
   errors: Record<string, string>;
+  /** `useFormErrors().attempt`, for the price fields. */
+  attempt: number;
   onChange: (lines: LineDraft[]) => void;
 }
 
 /** The sale's line items: name, quantity and unit price per line, with its total; add and remove lines. */
-export function LineItems({ lines, lineTotals, errors, onChange }: LineItemsProps) {
-  const currency = useCurrency();
+export function LineItems({ lines, lineTotals, errors, attempt, onChange }: LineItemsProps) {
   const edit = (i: number, patch: Partial<LineDraft>) =>
     onChange(lines.map((line, j) => (j === i ? { ...line, ...patch } : line)));
   return (
@@ -54,14 +56,14 @@ export function LineItems({ lines, lineTotals, errors, onChange }: LineItemsProp
               onChange={(e) => edit(i, { quantity: e.target.value })}
               error={errors[`items.${i}.quantity`]}
             />
-            <Field
+            <MoneyField
               className="line-item__price"
-              label={currency ? `Unit price (${currency})` : 'Unit price'}
-              inputMode="decimal"
-              placeholder="0.00"
+              label="Unit price"
               value={line.unitPrice}
-              onChange={(e) => edit(i, { unitPrice: e.target.value })}
+              onChange={(unitPrice) => edit(i, { unitPrice })}
               error={errors[`items.${i}.unitPrice`]}
+              attempt={attempt}
+              allowZero
             />
             <div className="line-item__total">
               <span className="line-item__total-label" id={`${line.key}-total`}>

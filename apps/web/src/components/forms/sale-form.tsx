@@ -1,6 +1,6 @@
 'use client';
 
-import { SaleCreateInputSchema, saleTotal } from '@storesync/schema';
+import { parseAmount, SaleCreateInputSchema, saleTotal } from '@storesync/schema';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Money, useCurrency } from '~/components/currency';
@@ -8,7 +8,7 @@ import { Field, TextAreaField } from '~/components/ui/field';
 import { MoneyField } from '~/components/ui/money-field';
 import { Loading } from '~/components/ui/states';
 import { fromDateTimeInput, toDateTimeInput } from '~/lib/dates';
-import { parseMoney } from '~/lib/money';
+import type { FieldErrors } from '~/lib/form-errors';
 import { useTRPC } from '~/trpc/react';
 import { FormActions } from './form-actions';
 import { FormError } from './form-error';
@@ -34,11 +34,13 @@ export function SaleForm({ customerId, onDone }: { customerId?: string | undefin
   const customers = useQuery(trpc.customers.list.queryOptions({ sort: 'name', limit: 200 }));
   const create = useMutation(trpc.sales.create.mutationOptions());
 
-  const items = lines.map((l) => ({
-    name: l.name,
-    quantity: number(l.quantity),
-    unitPrice: currency ? (parseMoney(l.unitPrice, currency) ?? Number.NaN) : Number.NaN,
-  }));
+  const prices = lines.map((l) =>
+    currency ? parseAmount(l.unitPrice, currency, { allowZero: true }) : null,
+  );
+  const items = lines.map((l, i) => {
+    const price = prices[i];
+    return { name: l.name, quantity: number(l.quantity), unitPrice: price?.ok ? price.minor : Number.NaN };
+  });
   const lineTotals = items.map((i) =>
     Number.isFinite(i.quantity) && Number.isFinite(i.unitPrice) ? saleTotal([i]) : null,
   );
@@ -49,19 +51,35 @@ export function SaleForm({ customerId, onDone }: { customerId?: string | undefin
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const data = form.check(SaleCreateInputSchema, {
-      items,
-      paidAmount: paidInFull ? total : (parseMoney(paid, currency) ?? Number.NaN),
-      customerId: buyer || null,
-      soldAt: soldAt === null ? undefined : fromDateTimeInput(soldAt),
-      note: note.trim() || null,
+    const own: FieldErrors = {};
+    prices.forEach((price, i) => {
+      if (price && !price.ok) own[`items.${i}.unitPrice`] = price.error;
     });
+    const paidRead = paidInFull ? null : parseAmount(paid, currency, { allowZero: true });
+    if (paidRead && !paidRead.ok) own.paidAmount = paidRead.error;
+    const data = form.check(
+      SaleCreateInputSchema,
+      {
+        items,
+        paidAmount: paidRead ? (paidRead.ok ? paidRead.minor : Number.NaN) : total,
+        customerId: buyer || null,
+        soldAt: soldAt === null ? undefined : fromDateTimeInput(soldAt),
+        note: note.trim() || null,
+      },
+      own,
+    );
     if (data) create.mutate(data, { onSuccess: onDone, onError: form.fromServer });
   };
 
   return (
     <form onSubmit={submit} noValidate className="sale-form">
-      <LineItems lines={lines} lineTotals={lineTotals} errors={form.errors} onChange={setLines} />
+      <LineItems
+        lines={lines}
+        lineTotals={lineTotals}
+        errors={form.errors}
+        attempt={form.attempt}
+        onChange={setLines}
+      />
       <p className="sale-form__total" aria-live="polite">
         Total <Money value={total} />
       </p>
@@ -72,7 +90,14 @@ export function SaleForm({ customerId, onDone }: { customerId?: string | undefin
         </label>
       </div>
       {!paidInFull && (
-        <MoneyField label="Amount paid" value={paid} onChange={setPaid} error={form.errors.paidAmount} />
+        <MoneyField
+          label="Amount paid"
+          value={paid}
+          onChange={setPaid}
+          error={form.errors.paidAmount}
+          attempt={form.attempt}
+          allowZero
+        />
       )}
       {paidInFull && form.errors.paidAmount && <p className="field__error">{form.errors.paidAmount}</p>}
       <div className="form-row">

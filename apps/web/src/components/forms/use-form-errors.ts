@@ -6,24 +6,25 @@ import { type FieldErrors, serverFieldErrors, zodFieldErrors } from '~/lib/form-
 
 /**
  * A form's errors: `check` validates the input with the server's own zod
- * schema before sending; `fromServer` puts a refused request's message next
- * to the fields it names.
+ * schema before sending, together with errors the form found itself (an amount
+ * `parseAmount` could not read); `fromServer` puts a refused request's message next
+ * to the fields it names. `attempt` counts the times errors were set, so a field can
+ * tell an error it has since been edited past from a new one.
  */
 export function useFormErrors(fields: readonly string[]) {
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [state, setState] = useState<{ errors: FieldErrors; attempt: number }>({ errors: {}, attempt: 0 });
+  const set = (errors: FieldErrors) => setState((s) => ({ errors, attempt: s.attempt + 1 }));
   return {
-    errors,
-    check<S extends z.ZodType>(schema: S, input: unknown): z.output<S> | null {
+    errors: state.errors,
+    attempt: state.attempt,
+    check<S extends z.ZodType>(schema: S, input: unknown, own: FieldErrors = {}): z.output<S> | null {
       const parsed = schema.safeParse(input);
-      if (parsed.success) {
-        setErrors({});
-        return parsed.data;
-      }
-      setErrors(zodFieldErrors(parsed.error));
-      return null;
+      const found = { ...(parsed.success ? {} : zodFieldErrors(parsed.error)), ...own };
+      set(found);
+      return parsed.success && Object.keys(found).length === 0 ? parsed.data : null;
     },
     fromServer(error: { message: string }) {
-      setErrors(serverFieldErrors(error.message, fields));
+      set(serverFieldErrors(error.message, fields));
     },
   };
 }

@@ -1,5 +1,7 @@
 'use client';
 
+import { amountToInput, formatMoney, parseAmount } from '@storesync/schema';
+import { useState } from 'react';
 import { useCurrency } from '../currency';
 import { Field } from './field';
 
@@ -7,22 +9,45 @@ interface MoneyFieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
+  /** The form's error for this field, from its last submit… */
   error?: string | undefined;
+  /** …numbered (`useFormErrors().attempt`): once the owner edits the amount, that error is old. */
+  attempt: number;
   required?: boolean;
+  /** Whether 0 is an amount here (a paid amount, a free item), as `parseAmount` takes it. */
+  allowZero?: boolean;
+  className?: string;
 }
 
-/** An amount typed in the store's currency (major units, e.g. `12.50`); forms convert it to minor units. */
-export function MoneyField({ label, value, onChange, error, required }: MoneyFieldProps) {
+/**
+ * An amount typed in the store's currency, read with the shared `parseAmount`: while typing it
+ * shows the amount as understood ("= $12.35"), and once the owner leaves the field, why it is
+ * not one. Forms read the text with `parseAmount` again when they submit.
+ */
+export function MoneyField(props: MoneyFieldProps) {
+  const { label, value, onChange, error, attempt, required, allowZero, className } = props;
   const currency = useCurrency();
+  const [left, setLeft] = useState(false);
+  const [editedAfter, setEditedAfter] = useState(-1);
+  const read = currency && value.trim() !== '' ? parseAmount(value, currency, { allowZero }) : null;
+  const understood = currency && read?.ok ? `= ${formatMoney(read.minor, currency)}` : undefined;
+  const own = left && read && !read.ok ? read.error : undefined;
   return (
     <Field
+      className={className}
       label={currency ? `${label} (${currency})` : label}
       inputMode="decimal"
       autoComplete="off"
-      placeholder="0.00"
+      placeholder={currency ? amountToInput(0, currency) : undefined}
       value={value}
-      onChange={(e) => onChange(e.target.value)}
-      error={error}
+      onChange={(e) => {
+        onChange(e.target.value);
+        setLeft(false);
+        setEditedAfter(attempt);
+      }}
+      onBlur={() => setLeft(true)}
+      hint={understood}
+      error={(editedAfter === attempt ? undefined : error) ?? own}
       required={required}
     />
   );

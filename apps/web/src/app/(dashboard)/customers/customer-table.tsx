@@ -9,7 +9,8 @@ export interface Sort {
 }
 
 interface Row extends CustomerFormValues {
-  balance: number;
+  owed: number;
+  credit: number;
 }
 
 interface CustomerTableProps {
@@ -22,7 +23,10 @@ interface CustomerTableProps {
   onAdd: () => void;
 }
 
-/** Customers as a table; the column headers sort it (balance: largest first on the first click). */
+/**
+ * Customers as a table; the column headers sort it (balance: who owes most first on the first
+ * click, customers with credit last). Credit shows as such, never as a negative balance.
+ */
 export function CustomerTable({
   rows,
   searching,
@@ -77,7 +81,13 @@ export function CustomerTable({
             </td>
             <td data-label="Phone">{c.phone ?? <span className="muted">—</span>}</td>
             <td data-label="Balance" className="num">
-              <Money value={c.balance} className={c.balance > 0 ? 'money--owed' : undefined} />
+              {c.credit > 0 ? (
+                <span className="money--credit">
+                  Credit <Money value={c.credit} />
+                </span>
+              ) : (
+                <Money value={c.owed} className={c.owed > 0 ? 'money--owed' : undefined} />
+              )}
             </td>
             <td className="row-actions">
               <button type="button" className="button button--small" onClick={() => onEdit(c)}>

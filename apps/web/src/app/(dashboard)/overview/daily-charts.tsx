@@ -1,9 +1,9 @@
 'use client';
 
+import { minorDigits } from '@storesync/schema';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useCurrency, useFormatMoney } from '~/components/currency';
 import { longDay, shortDay } from '~/lib/dates';
-import { minorDigits } from '~/lib/money';
 
 interface Day {
   day: string;

@@ -3,6 +3,7 @@ import { shortDay } from '~/lib/dates';
 
 interface Figures {
   outstanding: number;
+  credit: number;
   customersOwing: number;
   salesToday: { count: number; total: number };
   salesThisWeek: { count: number; total: number; since: string };
@@ -19,12 +20,20 @@ export function StatCards({ figures }: { figures: Figures }) {
         <dd>
           <Money value={figures.outstanding} />
         </dd>
-        <dd className="stat__note">debts minus repayments</dd>
+        <dd className="stat__note" data-testid="credit-held">
+          {figures.credit > 0 ? (
+            <>
+              owed to you · customers also hold <Money value={figures.credit} /> credit
+            </>
+          ) : (
+            'debts and unpaid sales, less repayments'
+          )}
+        </dd>
       </div>
       <div className="stat">
         <dt>Customers owing</dt>
         <dd>{figures.customersOwing}</dd>
-        <dd className="stat__note">with a balance above zero</dd>
+        <dd className="stat__note">who owe anything</dd>
       </div>
       <div className="stat">
         <dt>Sales today</dt>

@@ -1,9 +1,10 @@
 'use client';
 
+import { formatMoney } from '@storesync/schema';
 import { useId, useMemo } from 'react';
 import { setCurrency, useCurrency } from '~/components/currency';
 import { Loading } from '~/components/ui/states';
-import { defaultCurrency, formatMoney } from '~/lib/money';
+import { defaultCurrency } from '~/lib/money';
 
 /** Every currency the browser can format, by its name in the browser's language. */
 function useCurrencies() {

@@ -60,23 +60,38 @@ export function CustomerView({ id }: { id: string }) {
         </div>
       </div>
       <dl className="stats stats--three">
-        <div className={`stat ${c.balance > 0 ? 'stat--owed' : 'stat--settled'}`}>
-          <dt>Balance</dt>
-          <dd data-testid="balance">
-            <Money value={c.balance} />
-          </dd>
-          <dd className="stat__note">{c.balance > 0 ? 'owes the store' : 'nothing owed'}</dd>
-        </div>
+        {c.credit > 0 ? (
+          <div className="stat stat--credit">
+            <dt>Credit</dt>
+            <dd data-testid="credit">
+              <Money value={c.credit} />
+            </dd>
+            <dd className="stat__note">paid beyond what was owed · nothing owed</dd>
+          </div>
+        ) : (
+          <div className={`stat ${c.owed > 0 ? 'stat--owed' : 'stat--settled'}`}>
+            <dt>Owes</dt>
+            <dd data-testid="balance">
+              <Money value={c.owed} />
+            </dd>
+            <dd className="stat__note">{c.owed > 0 ? 'owes the store' : 'nothing owed'}</dd>
+          </div>
+        )}
         <div className="stat">
           <dt>Debts</dt>
           <dd>
-            <Money value={c.owed} />
+            <Money value={c.debts + c.unpaidSales} />
           </dd>
+          {c.unpaidSales > 0 && (
+            <dd className="stat__note" data-testid="unpaid-sales">
+              incl. <Money value={c.unpaidSales} /> unpaid on sales
+            </dd>
+          )}
         </div>
         <div className="stat">
           <dt>Repaid</dt>
           <dd>
-            <Money value={c.paid} />
+            <Money value={c.payments} />
           </dd>
         </div>
       </dl>
@@ -105,7 +120,7 @@ export function CustomerView({ id }: { id: string }) {
         <DebtForm customerId={c.id} onDone={close} onCancel={close} />
       </Dialog>
       <Dialog open={open === 'payment'} title={`Payment from ${c.name}`} onClose={close}>
-        <PaymentForm customerId={c.id} balance={c.balance} onDone={close} onCancel={close} />
+        <PaymentForm customer={c} balance={c} onDone={close} onCancel={close} />
       </Dialog>
       <Dialog open={open === 'edit'} title="Edit customer" onClose={close}>
         <CustomerForm customer={c} onDone={close} onCancel={close} />

@@ -4,7 +4,7 @@ import type { AppRouter } from '@storesync/api';
 import { useMutation } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useState } from 'react';
-import { Money } from '~/components/currency';
+import { Money, useFormatMoney } from '~/components/currency';
 import { ConfirmDialog } from '~/components/ui/confirm-dialog';
 import { Empty } from '~/components/ui/states';
 import { dateTime } from '~/lib/dates';
@@ -14,22 +14,44 @@ type Entry = inferRouterOutputs<AppRouter>['customers']['timeline'][number];
 
 const KIND = { debt: 'Debt', payment: 'Payment', sale: 'Sale' } as const;
 
-function describe(entry: Entry): { amount: number; detail: string } {
+function describe(entry: Entry, format: (minor: number) => string): { amount: number; detail: string } {
   if (entry.kind === 'debt') {
     const due = entry.debt.dueDate ? `due ${entry.debt.dueDate}` : '';
     return { amount: entry.debt.amount, detail: [entry.debt.note, due].filter(Boolean).join(' · ') };
   }
   if (entry.kind === 'payment') return { amount: entry.payment.amount, detail: entry.payment.note ?? '' };
   const items = entry.sale.items.map((i) => `${i.quantity} × ${i.name}`).join(', ');
-  const unpaid = entry.sale.total - entry.sale.paidAmount;
-  return { amount: entry.sale.total, detail: unpaid > 0 ? `${items} · part unpaid` : items };
+  // A sale's effect on the balance is its unpaid part.
+  const unpaid = entry.effect > 0 ? ` · ${format(entry.effect)} unpaid` : '';
+  return { amount: entry.sale.total, detail: `${items}${unpaid}` };
 }
 
 const idOf = (e: Entry) => (e.kind === 'debt' ? e.debt.id : e.kind === 'payment' ? e.payment.id : e.sale.id);
 
-/** A customer's debts, payments and sales, newest first, each deletable after a confirmation. */
+/** What the customer owed (or held as credit) after an entry. */
+function BalanceAfter({ net }: { net: number }) {
+  if (net > 0)
+    return (
+      <>
+        owes <Money value={net} />
+      </>
+    );
+  if (net < 0)
+    return (
+      <>
+        credit <Money value={-net} />
+      </>
+    );
+  return <>settled</>;
+}
+
+/**
+ * A customer's debts, payments and sales, newest first, each with what the customer owed after
+ * it, and deletable after a confirmation.
+ */
 export function Timeline({ entries }: { entries: Entry[] }) {
   const trpc = useTRPC();
+  const format = useFormatMoney();
   const [deleting, setDeleting] = useState<Entry | null>(null);
   const debt = useMutation(trpc.debts.delete.mutationOptions());
   const payment = useMutation(trpc.payments.delete.mutationOptions());
@@ -43,7 +65,7 @@ export function Timeline({ entries }: { entries: Entry[] }) {
     <>
       <ol className="timeline">
         {entries.map((entry) => {
-          const { amount, detail } = describe(entry);
+          const { amount, detail } = describe(entry, format);
           return (
             <li
               key={`${entry.kind}:${idOf(entry)}`}
@@ -54,10 +76,15 @@ export function Timeline({ entries }: { entries: Entry[] }) {
                 <time dateTime={entry.at}>{dateTime(entry.at)}</time>
                 {detail && <span className="timeline__detail">{detail}</span>}
               </div>
-              <span className="timeline__amount">
-                {entry.kind === 'payment' ? '−' : entry.kind === 'debt' ? '+' : ''}
-                <Money value={amount} />
-              </span>
+              <div className="timeline__figures">
+                <span className="timeline__amount">
+                  {entry.kind === 'payment' ? '−' : entry.kind === 'debt' ? '+' : ''}
+                  <Money value={amount} />
+                </span>
+                <span className="timeline__balance">
+                  <BalanceAfter net={entry.balance} />
+                </span>
+              </div>
               <button
                 type="button"
                 className="icon-button"
