@@ -23,6 +23,14 @@ interface CommonOptions {
   backoffMaxMs?: number;
   /** Overrides the device id kept in the local database (generated on first open). */
   deviceId?: string;
+  /**
+   * Settled (sent) outbox items are kept for a while, then pruned so the
+   * database does not grow forever: those made more than `keepSentDays` ago
+   * (default 7), and all but the newest `keepSentCount` (default 1,000).
+   * Rejected items stay until discarded.
+   */
+  keepSentDays?: number;
+  keepSentCount?: number;
   /** Batch sizes; pushes are capped at the server's 500. */
   pushBatchSize?: number;
   pullLimit?: number;
@@ -84,6 +92,8 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
   const hlc = createHlc({ now, last: stored.clock });
   const api = 'api' in options ? options.api : createTrpcSyncApi(options);
   const status = createStatusStore();
+  const keepSentMs = (options.keepSentDays ?? 7) * 24 * 60 * 60_000;
+  const keepSentCount = options.keepSentCount ?? 1_000;
   const batchSize = Math.min(options.pushBatchSize ?? MAX_PUSH_EVENTS, MAX_PUSH_EVENTS);
 
   const refreshCounts = async () => {
@@ -112,7 +122,10 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
       }
       await pullChanges({ store, api, hlc, userId, limit: options.pullLimit ?? 500 });
       if (pushFailure) throw pushFailure.error;
-      await store.transaction((tx) => tx.setState({ lastSyncAt: new Date(now()).toISOString() }));
+      await store.transaction(async (tx) => {
+        await tx.setState({ lastSyncAt: new Date(now()).toISOString() });
+        await tx.pruneSent({ madeBefore: new Date(now() - keepSentMs).toISOString(), keep: keepSentCount });
+      });
     } finally {
       await refreshCounts();
     }

@@ -96,6 +96,11 @@ export function createMemoryStore(): Store {
       const item = outbox.get(id);
       if (item) write(outbox, id, { ...item, ...patch });
     },
+    async pruneSent({ madeBefore, keep }) {
+      const sent = [...outbox.values()].filter((i) => i.status === 'sent').sort((a, b) => b.id - a.id);
+      for (const [n, item] of sent.entries())
+        if (n >= keep || item.clientUpdatedAt < madeBefore) write(outbox, item.id, undefined);
+    },
     async deleteOutbox(id, status) {
       const item = outbox.get(id);
       if (item?.status !== status) return null;

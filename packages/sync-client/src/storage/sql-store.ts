@@ -68,6 +68,12 @@ function createSqlTx(db: SqlDriver): StoreTx {
       const r = await first<{ n: number }>('SELECT count(*) AS n FROM outbox WHERE status = ?', [status]);
       return r?.n ?? 0;
     },
+    pruneSent: ({ madeBefore, keep }) =>
+      db.run(
+        `DELETE FROM outbox WHERE status = 'sent' AND (client_updated_at < ? OR id <= coalesce(
+           (SELECT id FROM outbox WHERE status = 'sent' ORDER BY id DESC LIMIT 1 OFFSET ?), -1))`,
+        [madeBefore, keep],
+      ),
     async deleteOutbox(id, status) {
       const [r] = await db.all<OutboxRecord>('DELETE FROM outbox WHERE id = ? AND status = ? RETURNING *', [
         id,

@@ -154,6 +154,29 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       await store.close();
     });
 
+    it('prunes settled items made before a time or beyond the newest few, and nothing else', async () => {
+      const store = await open();
+      const at = (day: number) => `2030-01-${String(day).padStart(2, '0')}T00:00:00.000Z`;
+      const statuses = ['sent', 'sent', 'error', 'pending', 'sent', 'sent', 'sent', 'sent'] as const;
+      await store.transaction(async (tx) => {
+        for (const [n, status] of statuses.entries()) {
+          const added = await tx.addOutbox({ ...item(C1, `e${n}`), clientUpdatedAt: at(n + 1) });
+          await tx.updateOutbox(added.id, { status });
+        }
+        // Made on day 5 or later, and among the newest three sent: e5, e6, e7 stay; e4 is fourth.
+        await tx.pruneSent({ madeBefore: at(5), keep: 3 });
+      });
+      const left = await store.transaction(async (tx) =>
+        (await Promise.all((['sent', 'error', 'pending'] as const).map((s) => tx.listOutbox({ status: s }))))
+          .flat()
+          .map((i) => i.eventUuid),
+      );
+      expect(left).toEqual(['e5', 'e6', 'e7', 'e2', 'e3']);
+      await store.transaction((tx) => tx.pruneSent({ madeBefore: at(8), keep: 10 }));
+      expect(await store.transaction((tx) => tx.countOutbox('sent'))).toBe(1);
+      await store.close();
+    });
+
     it('keeps sync state, and reset forgets the book but not the device or its clock', async () => {
       const store = await open();
       expect(await store.transaction((tx) => tx.getState())).toEqual({

@@ -75,6 +75,12 @@ export interface StoreTx {
   listOutbox(query: OutboxQuery): Promise<OutboxItem[]>;
   updateOutbox(id: number, patch: OutboxPatch): Promise<void>;
   countOutbox(status: OutboxStatus): Promise<number>;
+  /**
+   * Deletes settled (`sent`) items no longer worth keeping: those whose change
+   * was made before `madeBefore`, and all but the newest `keep`. Pending and
+   * rejected items are never pruned.
+   */
+  pruneSent(options: { madeBefore: string; keep: number }): Promise<void>;
   /** Deletes the item if it has this status; returns it, or null when there is none such. */
   deleteOutbox(id: number, status: OutboxStatus): Promise<OutboxItem | null>;
   getState(): Promise<StoredSyncState>;

@@ -59,6 +59,8 @@ export async function createWorld(server: TestServer, plan: Plan, email: string)
       writeDelayMs: 3_600_000,
       now: () => Date.now() + (plan.skews[i] ?? 0),
       newId: ids[i] ?? createIds(plan.seed, i),
+      // The oracle reads every settled item, however long the run.
+      keepSentCount: Number.MAX_SAFE_INTEGER,
       ...SIZES[i],
       // On a restart the device id must come back from the local database.
       ...(first && { deviceId: `d${i}` }),
