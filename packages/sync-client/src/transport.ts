@@ -1,4 +1,4 @@
-import type { AppRouter } from '@storesync/api';
+import type { AppRouter } from '@storesync/api/types';
 import type { PullOutput, PushEvent, PushOutput } from '@storesync/schema';
 import { createTRPCClient, httpLink } from '@trpc/client';
 
