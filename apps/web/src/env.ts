@@ -45,13 +45,26 @@ const raw = parsed.data;
 
 export const env = {
   ...raw,
-  // A fixed secret only in development or with dev sign-in on (never in production),
-  // so `pnpm dev` works with nothing configured.
+  // A fixed secret outside production only, so `pnpm dev` works with nothing configured.
   authSecret:
     raw.AUTH_SECRET ??
     raw.NEXTAUTH_SECRET ??
-    (raw.NODE_ENV !== 'production' || raw.DEV_LOGIN ? 'storesync-dev-secret' : undefined),
+    (raw.NODE_ENV !== 'production' ? 'storesync-dev-secret' : undefined),
 };
+
+/**
+ * What makes this configuration unsafe to serve in production (empty when it is safe).
+ * Checked when the server boots (`instrumentation.ts`), not on import: `next build`
+ * runs as production too and needs no secret.
+ */
+export function productionRefusals(): string[] {
+  if (raw.NODE_ENV !== 'production') return [];
+  const refusals: string[] = [];
+  if (raw.DEV_LOGIN) refusals.push('DEV_LOGIN is on: anyone could sign in as any store');
+  if (!env.authSecret)
+    refusals.push('AUTH_SECRET (or NEXTAUTH_SECRET) is not set: dashboard sessions need it');
+  return refusals;
+}
 
 export const apiConfig: ApiConfig = defaultApiConfig({
   googleClientIds: raw.GOOGLE_CLIENT_IDS,

@@ -46,7 +46,14 @@ export async function startServer(databaseUrl: string): Promise<BenchServer> {
     [next, 'start', '-H', '127.0.0.1', '-p', String(port)],
     {
       cwd: webDir,
-      env: { ...process.env, DATABASE_URL: databaseUrl, DEV_LOGIN: '1', NEXT_TELEMETRY_DISABLED: '1' },
+      // Not `production`: the server refuses dev sign-in there, and the bench signs in with it.
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        DATABASE_URL: databaseUrl,
+        DEV_LOGIN: '1',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
       stdio: 'ignore',
       detached: true,
     },

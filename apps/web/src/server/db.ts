@@ -1,11 +1,16 @@
 import { type Db, type OpenDb, openDb } from '@storesync/db';
 import { env } from '~/env';
 
-// Next loads server code more than once (pages, route handlers, dev reloads);
-// one database per process, above all one PGlite per data folder.
-const holder = globalThis as unknown as { storesyncDb?: Promise<OpenDb> };
+// Next loads server code more than once (instrumentation, pages, route handlers, dev
+// reloads); one database per process, above all one PGlite per data folder.
+const holder = globalThis as unknown as { storesyncDb?: Promise<OpenDb>; storesyncDbClosed?: boolean };
 
+/**
+ * The process's database, opened (and migrated) at boot by `instrumentation.ts`.
+ * After `closeDb` it refuses rather than open the data folder a second time.
+ */
 export function getOpenDb(): Promise<OpenDb> {
+  if (holder.storesyncDbClosed) return Promise.reject(new Error('the server is shutting down'));
   holder.storesyncDb ??= openDb({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
@@ -18,3 +23,13 @@ export function getOpenDb(): Promise<OpenDb> {
 }
 
 export const getDb = async (): Promise<Db> => (await getOpenDb()).db;
+
+/** Closes the pool or PGlite (which must be closed cleanly to keep its folder sound), once. */
+export async function closeDb(): Promise<void> {
+  holder.storesyncDbClosed = true;
+  const opening = holder.storesyncDb;
+  holder.storesyncDb = undefined;
+  // A database that never opened has nothing to close.
+  const opened = await opening?.catch(() => undefined);
+  await opened?.close();
+}
