@@ -1,5 +1,6 @@
 import type { Entity } from '@storesync/schema';
 import { TRPCError } from '@trpc/server';
+import type { Precondition } from '../sync/preconditions.ts';
 import type { AuthedContext } from './authed-context.ts';
 
 const NOUN: Record<Entity, string> = {
@@ -29,19 +30,14 @@ async function findLive(ctx: AuthedContext, entity: Entity, id: string) {
 }
 
 /**
- * Requires a live (not tombstoned) row of the caller's store. Edits and deletes
- * check first: an upsert of an unknown id would create a row, and one of a
- * deleted row would revive it — neither is what "edit" or "delete" means.
+ * Requires a live (not tombstoned) row of the caller's store, for reads.
+ * Writes say what they need as preconditions of their push instead (see
+ * writeChange), checked under the store lock.
  */
 export async function requireLive(ctx: AuthedContext, entity: Entity, id: string): Promise<void> {
   if (!(await findLive(ctx, entity, id))) throw notFound(entity);
 }
 
-/** A payment may name a debt only of the same customer. */
-export async function requireDebtOf(ctx: AuthedContext, debtId: string, customerId: string): Promise<void> {
-  const debt = await ctx.db.debt.findFirst({
-    where: { userId: ctx.auth.user.id, id: debtId, deletedAt: null },
-    select: { customerId: true },
-  });
-  if (debt?.customerId !== customerId) throw notFound('debts');
-}
+/** A payment may name a debt only of the same customer: the precondition that says so. */
+export const debtOf = (debtId: string | null | undefined, customerId: string): Precondition[] =>
+  debtId ? [{ entity: 'debts', id: debtId, fields: { customerId } }] : [];

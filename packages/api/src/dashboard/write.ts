@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Entity, EntityRow, Op } from '@storesync/schema';
 import { TRPCError } from '@trpc/server';
+import { REFERENCES } from '../sync/apply-event.ts';
+import { type Precondition, preconditionMessage } from '../sync/preconditions.ts';
 import { applyPush } from '../sync/push.ts';
 import type { AuthedContext } from './authed-context.ts';
+import { notFound } from './live-rows.ts';
 
 export interface DashboardChange {
   entity: Entity;
@@ -12,13 +15,33 @@ export interface DashboardChange {
   payload?: Record<string, unknown>;
   /** For edits: exactly the fields the owner changed, so other fields keep their clocks. */
   updatedFields?: string[];
+  /** Further rows that must be live, e.g. a payment's debt of that same customer. */
+  require?: Precondition[];
+}
+
+/**
+ * What a dashboard write needs live when it applies: the row itself for an
+ * edit or a delete (an upsert of a deleted row would revive it, one of an
+ * unknown id would create it), every row it refers to, and `require`.
+ */
+function preconditionsOf(change: DashboardChange): Precondition[] {
+  const needs: Precondition[] = [];
+  if (change.op === 'delete' || change.updatedFields)
+    needs.push({ entity: change.entity, id: change.entityId });
+  for (const [field, target] of Object.entries(REFERENCES[change.entity] ?? {})) {
+    const ref = change.payload?.[field];
+    if (typeof ref === 'string') needs.push({ entity: target, id: ref });
+  }
+  return [...needs, ...(change.require ?? [])];
 }
 
 /**
  * Applies one dashboard write as a sync event of the web session's device,
  * through `applyPush`: the same validation, field-level merge and `sync_events`
- * append as a phone's push, so every device pulls it. Nothing else in the
- * dashboard writes entity tables.
+ * append as a phone's push, so every device pulls it. Its preconditions are
+ * checked inside the push, under the store lock: a row deleted by a phone a
+ * moment before is `NOT_FOUND`, never revived. Nothing else in the dashboard
+ * writes entity tables.
  */
 export async function writeChange(ctx: AuthedContext, change: DashboardChange): Promise<EntityRow> {
   const event = {
@@ -30,10 +53,16 @@ export async function writeChange(ctx: AuthedContext, change: DashboardChange): 
     ...(change.updatedFields && { updatedFields: change.updatedFields }),
     clientUpdatedAt: new Date().toISOString(),
   };
-  const { results } = await applyPush(ctx.db, { userId: ctx.auth.user.id, deviceId: ctx.auth.deviceId }, [
-    event,
-  ]);
+  const needs = preconditionsOf(change);
+  const { results } = await applyPush(
+    ctx.db,
+    { userId: ctx.auth.user.id, deviceId: ctx.auth.deviceId },
+    [event],
+    { preconditions: [needs] },
+  );
   const result = results[0];
+  const unmet = needs.find((c) => result?.error?.message === preconditionMessage(c));
+  if (unmet) throw notFound(unmet.entity);
   if (result?.status === 'rejected') {
     const code = result.error?.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'BAD_REQUEST';
     throw new TRPCError({ code, message: result.error?.message ?? 'Rejected' });

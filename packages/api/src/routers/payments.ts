@@ -6,7 +6,7 @@ import {
   PaymentUpdateInputSchema,
 } from '@storesync/schema';
 import type { TRPCRouterRecord } from '@trpc/server';
-import { notFound, requireDebtOf, requireLive } from '../dashboard/live-rows.ts';
+import { debtOf, notFound } from '../dashboard/live-rows.ts';
 import { liveRowsWhere, pageOf } from '../dashboard/page.ts';
 import { paymentSelect, toPayment } from '../dashboard/rows.ts';
 import { editedFields, writeChange } from '../dashboard/write.ts';
@@ -39,10 +39,9 @@ export const paymentsRouter = {
   }),
 
   create: protectedProcedure.input(PaymentCreateInputSchema).mutation(async ({ ctx, input }) => {
-    await requireLive(ctx, 'customers', input.customerId);
-    if (input.debtId) await requireDebtOf(ctx, input.debtId, input.customerId);
     const payload = { ...input, paidAt: input.paidAt ?? new Date().toISOString() };
-    return writeChange(ctx, { entity: 'payments', entityId: randomUUID(), op: 'upsert', payload });
+    const require = debtOf(input.debtId, input.customerId);
+    return writeChange(ctx, { entity: 'payments', entityId: randomUUID(), op: 'upsert', payload, require });
   }),
 
   update: protectedProcedure.input(PaymentUpdateInputSchema).mutation(async ({ ctx, input }) => {
@@ -52,12 +51,11 @@ export const paymentsRouter = {
       select: { customerId: true },
     });
     if (!current) throw notFound('payments');
-    if (input.debtId) await requireDebtOf(ctx, input.debtId, current.customerId);
-    return writeChange(ctx, { entity: 'payments', entityId: input.id, op: 'upsert', ...edit });
+    const require = debtOf(input.debtId, current.customerId);
+    return writeChange(ctx, { entity: 'payments', entityId: input.id, op: 'upsert', ...edit, require });
   }),
 
   delete: protectedProcedure.input(IdInputSchema).mutation(async ({ ctx, input }) => {
-    await requireLive(ctx, 'payments', input.id);
     return writeChange(ctx, { entity: 'payments', entityId: input.id, op: 'delete' });
   }),
 } satisfies TRPCRouterRecord;

@@ -3,6 +3,7 @@ import { ENTITIES, type Entity, type PushOutput, type PushResult } from '@stores
 import { applyEvent, REFERENCES } from './apply-event.ts';
 import { canonicalRow } from './canonical.ts';
 import { lockStore } from './lock.ts';
+import { holds, type Precondition, preconditionMessage } from './preconditions.ts';
 import { type PreparedEvent, prepareEvent } from './prepare.ts';
 import { readBatchState } from './read.ts';
 import type { StoredRow } from './tables.ts';
@@ -15,9 +16,15 @@ export interface PushContext {
   now?: () => Date;
 }
 
-/** Ids to read for each entity: the events' rows and the rows they refer to. */
-function idsToLoad(events: PreparedEvent[]): Record<Entity, string[]> {
+export interface PushOptions {
+  /** Per event, by position in the batch: the rows it needs live (see Precondition); else NOT_FOUND. */
+  preconditions?: (Precondition[] | undefined)[];
+}
+
+/** Ids to read for each entity: the events' rows, the rows they refer to, and those their preconditions name. */
+function idsToLoad(events: PreparedEvent[], preconditions: Precondition[]): Record<Entity, string[]> {
   const ids = Object.fromEntries(ENTITIES.map((e) => [e, new Set<string>()])) as Record<Entity, Set<string>>;
+  for (const c of preconditions) ids[c.entity].add(c.id);
   for (const e of events) {
     ids[e.entity].add(e.entityId);
     for (const [field, target] of Object.entries(REFERENCES[e.entity] ?? {})) {
@@ -34,16 +41,30 @@ function idsToLoad(events: PreparedEvent[]): Record<Entity, string[]> {
  * pure field-level LWW merge runs in memory, and one statement writes the rows
  * and appends their change-log events. A fault anywhere rolls it all back.
  */
-export async function applyPush(db: Db, ctx: PushContext, rawEvents: unknown[]): Promise<PushOutput> {
+export async function applyPush(
+  db: Db,
+  ctx: PushContext,
+  rawEvents: unknown[],
+  options: PushOptions = {},
+): Promise<PushOutput> {
   const prepared = rawEvents.map(prepareEvent);
   const valid = prepared.flatMap((p) => (p.ok ? [p.event] : []));
+  const preconditions = options.preconditions ?? [];
 
   return db.sql.transaction(async (tx) => {
     await lockStore(tx, ctx.userId);
     const now = (ctx.now ?? (() => new Date()))();
     const serverTime = now.toISOString();
     const uuids = valid.map((e) => e.eventUuid);
-    const { applied, rows } = await readBatchState(tx, ctx.userId, uuids, idsToLoad(valid));
+    const { applied, rows } = await readBatchState(
+      tx,
+      ctx.userId,
+      uuids,
+      idsToLoad(
+        valid,
+        preconditions.flat().filter((c) => c !== undefined),
+      ),
+    );
 
     const results: PushResult[] = [];
     const newEvents: NewEvent[] = [];
@@ -51,7 +72,7 @@ export async function applyPush(db: Db, ctx: PushContext, rawEvents: unknown[]):
     // Results that take the event id of an event applied earlier in this batch.
     const awaitingId = new Map<string, PushResult[]>();
 
-    for (const p of prepared) {
+    for (const [i, p] of prepared.entries()) {
       if (!p.ok) {
         results.push({
           eventUuid: p.eventUuid,
@@ -69,6 +90,16 @@ export async function applyPush(db: Db, ctx: PushContext, rawEvents: unknown[]):
         const current = rows[e.entity].get(e.entityId);
         if (current) result.row = canonicalRow(e.entity, current);
         results.push(result);
+        continue;
+      }
+      // On the rows as this batch has left them so far, under the lock: nothing can slip in between.
+      const unmet = preconditions[i]?.find((c) => !holds(rows, c));
+      if (unmet) {
+        results.push({
+          eventUuid: e.eventUuid,
+          status: 'rejected',
+          error: { code: 'NOT_FOUND', message: preconditionMessage(unmet) },
+        });
         continue;
       }
       const outcome = applyEvent(rows, e, { deviceId: ctx.deviceId, now, serverTime });
