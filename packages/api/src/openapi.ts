@@ -1,5 +1,7 @@
 import {
   DevSignInInputSchema,
+  type Entity,
+  EntityPatchSchemas,
   EntityRowSchema,
   EntityRowSchemas,
   ErrorBodySchema,
@@ -17,17 +19,61 @@ import {
 } from '@storesync/schema';
 import { z } from 'zod';
 
-// Components, generated from the zod schemas the server validates with; the
-// batch's `events` are documented as PushEvent though each is judged on its own.
+// Components, generated from the zod schemas the server validates with.
 const components = z.registry<{ id: string }>();
-const register = (schema: z.ZodType, id: string) => components.add(schema, { id });
+const register = <T extends z.ZodType>(schema: T, id: string): T => {
+  components.add(schema, { id });
+  return schema;
+};
+const uri = (id: string) => `#/components/schemas/${id}`;
+const ref = (id: string) => ({ $ref: uri(id) });
 register(EntityRowSchemas.customers, 'Customer');
 register(EntityRowSchemas.debts, 'Debt');
 register(EntityRowSchemas.payments, 'Payment');
 register(EntityRowSchemas.sales, 'Sale');
 register(EntityRowSchema, 'EntityRow');
-register(PushEventSchema, 'PushEvent');
-register(PushInputSchema.extend({ events: z.array(PushEventSchema).min(1).max(500) }), 'PushInput');
+
+// A push event per entity, with that entity's payload (its fields, all optional, as an
+// upsert sends only those it changes), in a union discriminated by `entity`: a client
+// generated from the document gets typed payloads. The server judges each event of a
+// batch on its own against the same rules, so a bad one is that event's `rejected`.
+const NAMES: Record<Entity, string> = {
+  customers: 'Customer',
+  debts: 'Debt',
+  payments: 'Payment',
+  sales: 'Sale',
+};
+const pushEvent = <E extends Entity>(entity: E) =>
+  register(
+    PushEventSchema.extend({
+      entity: z.literal(entity),
+      payload: register(EntityPatchSchemas[entity], `${NAMES[entity]}Payload`)
+        .optional()
+        .describe(
+          'upsert: the fields it sets (a new row needs every required one); unknown keys are dropped',
+        ),
+    }),
+    `${NAMES[entity]}PushEvent`,
+  );
+const PushEventUnion = register(
+  z
+    .discriminatedUnion('entity', [
+      pushEvent('customers'),
+      pushEvent('debts'),
+      pushEvent('payments'),
+      pushEvent('sales'),
+    ])
+    .meta({
+      discriminator: {
+        propertyName: 'entity',
+        mapping: Object.fromEntries(
+          Object.entries(NAMES).map(([entity, name]) => [entity, uri(`${name}PushEvent`)]),
+        ),
+      },
+    }),
+  'PushEvent',
+);
+register(PushInputSchema.extend({ events: z.array(PushEventUnion).min(1).max(500) }), 'PushInput');
 register(PushResultSchema, 'PushResult');
 register(PushOutputSchema, 'PushOutput');
 register(PulledEventSchema, 'PulledEvent');
@@ -39,11 +85,20 @@ register(MeOutputSchema, 'Me');
 register(SignOutOutputSchema, 'SignOutOutput');
 register(ErrorBodySchema, 'Error');
 
-const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (id: string) => ({ content: { 'application/json': { schema: ref(id) } } });
+const RETRY_AFTER = {
+  'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 1 } },
+};
 const errors = (...statuses: number[]) =>
   Object.fromEntries(
-    statuses.map((s) => [String(s), { description: ERROR_TEXT[s] ?? 'Error', ...json('Error') }]),
+    statuses.map((s) => [
+      String(s),
+      {
+        description: ERROR_TEXT[s] ?? 'Error',
+        ...(s === 429 || s === 503 ? { headers: RETRY_AFTER } : {}),
+        ...json('Error'),
+      },
+    ]),
   );
 const ERROR_TEXT: Record<number, string> = {
   400: 'BAD_REQUEST: the input fails validation; the message names the offending path',
@@ -51,8 +106,9 @@ const ERROR_TEXT: Record<number, string> = {
   403: 'FORBIDDEN: e.g. the deviceId is not the session’s device',
   404: 'NOT_FOUND',
   413: 'PAYLOAD_TOO_LARGE: the body is over the size limit',
-  429: 'TOO_MANY_REQUESTS',
+  429: 'TOO_MANY_REQUESTS: over a rate limit; wait the Retry-After header’s seconds, then retry',
   500: 'INTERNAL_SERVER_ERROR: nothing was applied; retry later',
+  503: 'SERVICE_UNAVAILABLE: the database is unreachable; nothing was applied; wait the Retry-After header’s seconds, then retry',
 };
 const bearer = [{ bearer: [] }];
 
@@ -61,7 +117,7 @@ export function openApiDocument(serverUrl = '/') {
   const { schemas } = z.toJSONSchema(components, {
     io: 'input',
     target: 'draft-2020-12',
-    uri: (id) => `#/components/schemas/${id}`,
+    uri,
   });
   // Components are addressed by their place in the document, not by $id.
   for (const s of Object.values(schemas)) {
@@ -77,7 +133,7 @@ export function openApiDocument(serverUrl = '/') {
       title: 'StoreSync sync API',
       version: '1',
       description:
-        'Plain-HTTP door to the StoreSync sync protocol (PROTOCOL.md). Bodies are JSON; times ISO-8601 UTC; money integer minor units; ids UUIDs generated by the client.',
+        'Plain-HTTP door to the StoreSync sync protocol (docs/protocol.md in the repository). Bodies are JSON; times ISO-8601 UTC; money integer minor units; ids UUIDs generated by the client.',
     },
     servers: [{ url: serverUrl }],
     components: {
@@ -94,7 +150,7 @@ export function openApiDocument(serverUrl = '/') {
           requestBody: { required: true, ...json('GoogleSignInInput') },
           responses: {
             200: { description: 'Signed in', ...json('SignInOutput') },
-            ...errors(400, 401, 413, 500),
+            ...errors(400, 401, 413, 429, 500, 503),
           },
         },
       },
@@ -103,7 +159,10 @@ export function openApiDocument(serverUrl = '/') {
           operationId: 'devSignIn',
           summary: 'Sign in without Google (only when the server runs with DEV_LOGIN=1)',
           requestBody: { required: true, ...json('DevSignInInput') },
-          responses: { 200: { description: 'Signed in', ...json('SignInOutput') }, ...errors(400, 404, 500) },
+          responses: {
+            200: { description: 'Signed in', ...json('SignInOutput') },
+            ...errors(400, 404, 429, 500, 503),
+          },
         },
       },
       '/auth/me': {
@@ -112,7 +171,7 @@ export function openApiDocument(serverUrl = '/') {
           security: bearer,
           responses: {
             200: { description: 'The session’s user and device', ...json('Me') },
-            ...errors(401, 500),
+            ...errors(401, 429, 500, 503),
           },
         },
       },
@@ -121,7 +180,10 @@ export function openApiDocument(serverUrl = '/') {
           operationId: 'signOut',
           summary: 'Revoke the calling session',
           security: bearer,
-          responses: { 200: { description: 'Revoked', ...json('SignOutOutput') }, ...errors(401, 500) },
+          responses: {
+            200: { description: 'Revoked', ...json('SignOutOutput') },
+            ...errors(401, 429, 500, 503),
+          },
         },
       },
       '/sync/push': {
@@ -132,7 +194,7 @@ export function openApiDocument(serverUrl = '/') {
           requestBody: { required: true, ...json('PushInput') },
           responses: {
             200: { description: 'One result per event, same order', ...json('PushOutput') },
-            ...errors(400, 401, 403, 413, 500),
+            ...errors(400, 401, 403, 413, 429, 500, 503),
           },
         },
       },
@@ -144,7 +206,7 @@ export function openApiDocument(serverUrl = '/') {
           parameters: pullParams,
           responses: {
             200: { description: 'A page of events', ...json('PullOutput') },
-            ...errors(400, 401, 500),
+            ...errors(400, 401, 429, 500, 503),
           },
         },
       },
