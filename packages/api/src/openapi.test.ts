@@ -49,7 +49,10 @@ describe('the OpenAPI document', () => {
     expect(schemas.CustomerPayload?.properties?.name?.type).toBe('string');
   });
 
-  it('gives every door 429 and 503 answers with a Retry-After header', () => {
+  it('gives every door 429 and 503 answers with a Retry-After header, and an error body that names them', () => {
+    const codes = (schemas.Error?.properties?.error?.properties?.code as { enum?: string[] } | undefined)
+      ?.enum;
+    expect(codes).toEqual(expect.arrayContaining(['TOO_MANY_REQUESTS', 'SERVICE_UNAVAILABLE', 'TIMEOUT']));
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const operation of Object.values(item) as { responses: Record<string, { headers?: object }> }[]) {
         for (const status of ['429', '503']) {

@@ -105,6 +105,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'UNAUTHORIZED: no, invalid, expired or revoked session token',
   403: 'FORBIDDEN: e.g. the deviceId is not the session’s device',
   404: 'NOT_FOUND',
+  408: 'TIMEOUT: the request body did not arrive in time',
   413: 'PAYLOAD_TOO_LARGE: the body is over the size limit',
   429: 'TOO_MANY_REQUESTS: over a rate limit; wait the Retry-After header’s seconds, then retry',
   500: 'INTERNAL_SERVER_ERROR: nothing was applied; retry later',
@@ -150,7 +151,7 @@ export function openApiDocument(serverUrl = '/') {
           requestBody: { required: true, ...json('GoogleSignInInput') },
           responses: {
             200: { description: 'Signed in', ...json('SignInOutput') },
-            ...errors(400, 401, 413, 429, 500, 503),
+            ...errors(400, 401, 408, 413, 429, 500, 503),
           },
         },
       },
@@ -161,7 +162,7 @@ export function openApiDocument(serverUrl = '/') {
           requestBody: { required: true, ...json('DevSignInInput') },
           responses: {
             200: { description: 'Signed in', ...json('SignInOutput') },
-            ...errors(400, 404, 429, 500, 503),
+            ...errors(400, 404, 408, 429, 500, 503),
           },
         },
       },
@@ -194,7 +195,7 @@ export function openApiDocument(serverUrl = '/') {
           requestBody: { required: true, ...json('PushInput') },
           responses: {
             200: { description: 'One result per event, same order', ...json('PushOutput') },
-            ...errors(400, 401, 403, 413, 429, 500, 503),
+            ...errors(400, 401, 403, 408, 413, 429, 500, 503),
           },
         },
       },
