@@ -157,7 +157,7 @@ describe('the dashboard in Chromium', () => {
         'Unclear: 12.345 could mean 12345 or 12.35. Write 12345 without separators, or use at most 2 decimals',
       )
       .waitFor();
-    await shoot(page, 'amount-refused-desktop');
+    await shoot(page, 'amount-refused-desktop', false);
     await amount.fill('-5');
     await amount.blur();
     await page.getByText('Must not be negative').waitFor();
@@ -174,6 +174,7 @@ describe('the dashboard in Chromium', () => {
     await page.getByLabel('Paid in full').uncheck();
     await page.getByLabel(/Amount paid/).fill('10');
     await page.getByText('= $10.00').waitFor();
+    await shoot(page, 'credit-sale-desktop', false);
     await page.getByRole('button', { name: 'Record sale' }).click();
     await page.waitForURL(customerUrl);
     await expect.poll(balance).toBe('$41.95');
@@ -187,7 +188,7 @@ describe('the dashboard in Chromium', () => {
     await page.getByRole('button', { name: 'Record payment' }).last().click();
     const question = page.getByRole('alertdialog');
     await question.getByText('Wanjiru E2E owes $41.95. Take $100.00 and keep $58.05 as credit?').waitFor();
-    await shoot(page, 'overpayment-question-desktop');
+    await shoot(page, 'overpayment-question-desktop', false);
     // Nothing is taken while the owner is asked.
     expect(await balance()).toBe('$41.95');
     await question.getByRole('button', { name: 'Take $100.00' }).click();
@@ -196,6 +197,7 @@ describe('the dashboard in Chromium', () => {
     await page.goto('/customers');
     await page.getByLabel('Search customers').fill('Wanjiru');
     await page.locator('.customer-table tr', { hasText: 'Wanjiru E2E' }).getByText('Credit $58.05').waitFor();
+    await shoot(page, 'customers-credit-desktop', false);
     await page.goto('/overview');
     const held = page.getByTestId('credit-held');
     await held.getByText('$58.05').waitFor();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SaleItemSchema } from './entities.ts';
+import { MAX_AMOUNT } from './money.ts';
 import { DateSchema, TimestampSchema, text, UuidSchema } from './primitives.ts';
 import { saleTotal } from './sale-total.ts';
 
@@ -9,8 +10,10 @@ import { saleTotal } from './sale-total.ts';
 // with the entity's field schema, which the sync path checks again.
 
 const optionalText = (max: number) => text(0, max).nullable().optional();
-const amount = z.int('Enter an amount').positive('Must be more than zero').max(Number.MAX_SAFE_INTEGER);
-const money = z.int('Enter an amount').nonnegative('Cannot be negative').max(Number.MAX_SAFE_INTEGER);
+// Worded as `parseAmount` words them, capped at the same largest amount.
+const tooLarge = 'More than the largest amount';
+const amount = z.int('Enter an amount').positive('Must be more than zero').max(MAX_AMOUNT, tooLarge);
+const money = z.int('Enter an amount').nonnegative('Must not be negative').max(MAX_AMOUNT, tooLarge);
 
 /** Which row: every get, update and delete names one by id. */
 export const IdInputSchema = z.object({ id: UuidSchema });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DebtCreateInputSchema } from './inputs.ts';
 import { amountToInput, formatMoney, MAX_AMOUNT, minorDigits, parseAmount } from './money.ts';
 
 const ok = (minor: number) => ({ ok: true, minor });
@@ -83,6 +84,14 @@ describe('parseAmount', () => {
     expect(error('99999999999.99')).toBe(`read as ${MAX_AMOUNT}`);
     expect(error('100000000000')).toMatch(/^More than the largest amount/);
     expect(error('1'.repeat(40))).toMatch(/^More than the largest amount/);
+  });
+
+  it('is capped where the dashboard’s input schemas cap amounts, with the same words', () => {
+    const debt = (amount: number) =>
+      DebtCreateInputSchema.safeParse({ customerId: crypto.randomUUID(), amount }).error?.issues[0]?.message;
+    expect(debt(MAX_AMOUNT)).toBeUndefined();
+    expect(debt(MAX_AMOUNT + 1)).toBe('More than the largest amount');
+    expect(error(amountToInput(MAX_AMOUNT + 1, 'USD'))).toMatch(/^More than the largest amount/);
   });
 
   it('gives back what amountToInput wrote, for every currency', () => {

@@ -23,7 +23,7 @@ export function StatCards({ figures }: { figures: Figures }) {
         <dd className="stat__note" data-testid="credit-held">
           {figures.credit > 0 ? (
             <>
-              owed to you · customers also hold <Money value={figures.credit} /> credit
+              owed to you · <Money value={figures.credit} /> held as credit
             </>
           ) : (
             'debts and unpaid sales, less repayments'

@@ -66,7 +66,7 @@ export function CustomerView({ id }: { id: string }) {
             <dd data-testid="credit">
               <Money value={c.credit} />
             </dd>
-            <dd className="stat__note">paid beyond what was owed · nothing owed</dd>
+            <dd className="stat__note">nothing owed · paid ahead</dd>
           </div>
         ) : (
           <div className={`stat ${c.owed > 0 ? 'stat--owed' : 'stat--settled'}`}>
