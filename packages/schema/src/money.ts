@@ -74,7 +74,7 @@ function rounded(whole: string, fraction: string, digits: number): string {
 /** Splits `text` into its whole digits and its decimal digits, or says why it can't. */
 function splitAmount(text: string, digits: number): { whole: string; fraction: string } | string {
   const spaced = GROUP_SPACES.test(text);
-  const marks = [...text.matchAll(/[.,]/g)].map((m) => m[0]);
+  const marks = text.match(/[.,]/g) ?? [];
   const kinds = new Set(marks);
   if (spaced && kinds.size === 2) {
     return 'Check the separators: group digits with spaces or with . or , but not both';
