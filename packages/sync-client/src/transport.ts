@@ -1,6 +1,5 @@
-import type { AppRouter } from '@storesync/api/types';
 import type { PullOutput, PushEvent, PushOutput } from '@storesync/schema';
-import { createTRPCClient, httpLink } from '@trpc/client';
+import { createTRPCUntypedClient, httpLink } from '@trpc/client';
 
 /** The two procedures the sync core calls; tests may stand in for the server here. */
 export interface SyncApi {
@@ -43,12 +42,14 @@ const withTimeout =
   };
 
 /**
- * The server's sync procedures over HTTP, typed by the router itself, as
- * plain JSON (no transformer), one request per call.
+ * The server's sync procedures over HTTP, as plain JSON (no transformer), one
+ * request per call. Typed by the wire types of `@storesync/schema` rather than
+ * the server's router, so an app needs nothing of the server to compile this;
+ * `test/router-contract.ts` checks at typecheck that the router agrees.
  */
 export function createTrpcSyncApi(options: TransportOptions): SyncApi {
   const baseFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const client = createTRPCClient<AppRouter>({
+  const client = createTRPCUntypedClient({
     links: [
       httpLink({
         url: options.url,
@@ -61,7 +62,7 @@ export function createTrpcSyncApi(options: TransportOptions): SyncApi {
     ],
   });
   return {
-    push: (input) => client.sync.push.mutate(input),
-    pull: (input) => client.sync.pull.query(input),
+    push: (input) => client.mutation('sync.push', input) as Promise<PushOutput>,
+    pull: (input) => client.query('sync.pull', input) as Promise<PullOutput>,
   };
 }
