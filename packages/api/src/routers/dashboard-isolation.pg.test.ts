@@ -64,7 +64,7 @@ describe('dashboard procedures across stores', () => {
     expect(await h.t.db.syncEvent.count({ where: { userId: bob.userId } })).toBe(0);
     expect(await alice.web.customers.get({ id: ids.customer })).toMatchObject({
       name: 'Alice’s customer',
-      balance: 50,
+      owed: 50,
     });
     expect((await bob.web.customers.list({})).items).toEqual([]);
     expect((await bob.web.debts.list({})).items).toEqual([]);
