@@ -1,3 +1,10 @@
+export {
+  type AuthApi,
+  type AuthApiOptions,
+  createTrpcAuthApi,
+  type DevSignInInput,
+  type SignInInput,
+} from './auth-api.ts';
 export { createSyncClient, type SyncClient, type SyncClientOptions } from './client.ts';
 export { type FailureKind, failureKind, retryAfterMs } from './errors.ts';
 export { type FailedChange, FailedChangeNotFoundError } from './failed.ts';

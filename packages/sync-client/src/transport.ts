@@ -42,14 +42,15 @@ const withTimeout =
   };
 
 /**
- * The server's sync procedures over HTTP, as plain JSON (no transformer), one
- * request per call. Typed by the wire types of `@storesync/schema` rather than
- * the server's router, so an app needs nothing of the server to compile this;
- * `test/router-contract.ts` checks at typecheck that the router agrees.
+ * A tRPC client for the server's procedures: plain JSON (no transformer), one
+ * request per call, bearer token, timeout. Untyped: each API over it is typed
+ * by the wire types of `@storesync/schema` rather than the server's router, so
+ * an app needs nothing of the server to compile it; `test/router-contract.ts`
+ * checks at typecheck that the router agrees.
  */
-export function createTrpcSyncApi(options: TransportOptions): SyncApi {
+export function createTrpcClient(options: TransportOptions) {
   const baseFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const client = createTRPCUntypedClient({
+  return createTRPCUntypedClient({
     links: [
       httpLink({
         url: options.url,
@@ -61,6 +62,11 @@ export function createTrpcSyncApi(options: TransportOptions): SyncApi {
       }),
     ],
   });
+}
+
+/** The server's sync procedures over HTTP. */
+export function createTrpcSyncApi(options: TransportOptions): SyncApi {
+  const client = createTrpcClient(options);
   return {
     push: (input) => client.mutation('sync.push', input) as Promise<PushOutput>,
     pull: (input) => client.query('sync.pull', input) as Promise<PullOutput>,
