@@ -45,7 +45,10 @@ export function expoSqliteDriver(db: ExpoSqliteDatabaseLike): SqlDriver {
  * Give it a connection of its own, `openDatabaseAsync(name, { useNewConnection: true })`:
  * expo-sqlite runs every query issued on a connection while a transaction is
  * open there inside that transaction, so an app query on the sync's connection
- * could see, or be rolled back with, a sync's half-written page.
+ * could see, or be rolled back with, a sync's half-written page. On web,
+ * though, expo-sqlite's VFS (wa-sqlite's AccessHandlePool) takes no file locks:
+ * there, read the book through the sync client only, and open no other
+ * connection to its file, which could take a sync's journal for a crashed one.
  */
 export async function createExpoSqliteStore(db: ExpoSqliteDatabaseLike): Promise<Store> {
   // Write-ahead logging where the platform's SQLite has it (SQLite keeps the old mode
