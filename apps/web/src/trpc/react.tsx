@@ -39,7 +39,8 @@ function makeQueryClient(): QueryClient {
 export function TrpcReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/api/trpc' })] }),
+    // The server takes at most 10 calls per batch (ApiConfig.maxBatchSize).
+    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/api/trpc', maxItems: 10 })] }),
   );
   return (
     <QueryClientProvider client={queryClient}>

@@ -2,7 +2,6 @@ import { DEMO_EMAIL } from '@storesync/api';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getWebAuth, signInMethods } from '~/server/auth';
-import { getOpenDb } from '~/server/db';
 import { SignInButtons } from './sign-in-buttons';
 
 export const dynamic = 'force-dynamic';
@@ -11,7 +10,6 @@ export const metadata: Metadata = { title: 'Sign in · StoreSync' };
 /** Sign-in with Google, and the demo store when dev sign-in is on. */
 export default async function SignInPage() {
   if (await getWebAuth()) redirect('/overview');
-  const { kind } = await getOpenDb();
   const none = !signInMethods.google && !signInMethods.demo;
   return (
     <main className="sign-in">
@@ -28,17 +26,13 @@ export default async function SignInPage() {
           phone picks up every change at its next sync.
         </p>
         <SignInButtons google={signInMethods.google} demoEmail={signInMethods.demo ? DEMO_EMAIL : null} />
+        {/* A public page: it says nothing of how the server is set up (the README does). */}
         {none && (
           <p className="form-error" role="alert">
-            No sign-in is configured on this server: set GOOGLE_CLIENT_IDS and GOOGLE_CLIENT_SECRET, or
-            DEV_LOGIN=1.
+            Sign-in is not available yet. Please try again later.
           </p>
         )}
       </section>
-      <footer className="sign-in__footer muted">
-        Database: {kind === 'pglite' ? 'embedded (PGlite)' : 'PostgreSQL'} · Dev sign-in:{' '}
-        {signInMethods.demo ? 'on' : 'off'}
-      </footer>
     </main>
   );
 }

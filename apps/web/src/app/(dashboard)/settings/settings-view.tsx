@@ -5,6 +5,7 @@ import { useId, useMemo } from 'react';
 import { setCurrency, useCurrency } from '~/components/currency';
 import { Loading } from '~/components/ui/states';
 import { defaultCurrency } from '~/lib/money';
+import { DevicesCard } from './devices-card';
 
 /** Every currency the browser can format, by its name in the browser's language. */
 function useCurrencies() {
@@ -16,7 +17,10 @@ function useCurrencies() {
   }, []);
 }
 
-/** The store's currency: how amounts are typed and shown. They are stored as whole minor units either way. */
+/**
+ * The store's currency (how amounts are typed and shown; they are stored as whole minor units
+ * either way) and the devices signed in to it.
+ */
 export function SettingsView() {
   const currency = useCurrency();
   const currencies = useCurrencies();
@@ -46,6 +50,7 @@ export function SettingsView() {
           </p>
         </div>
       </section>
+      <DevicesCard />
     </>
   );
 }
