@@ -33,6 +33,9 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(4 * 1024 * 1024),
+  // Reverse proxies in front of the app that append to X-Forwarded-For (the client address of sign-in limits).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).default(1),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 const parsed = EnvSchema.safeParse(process.env);
@@ -72,4 +75,5 @@ export const apiConfig: ApiConfig = defaultApiConfig({
   devLogin: raw.DEV_LOGIN,
   sessionTtlMs: raw.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
   maxBodyBytes: raw.MAX_BODY_BYTES,
+  trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
 });

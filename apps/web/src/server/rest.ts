@@ -1,7 +1,15 @@
-import { createRestHandlers } from '@storesync/api';
-import { apiConfig } from '~/env';
+import { createLogger, createRestHandlers, type RestHandlerOptions } from '@storesync/api';
+import { apiConfig, env } from '~/env';
 import { getWebAuth } from './auth';
 import { getDb } from './db';
 
-/** The plain-HTTP routes (/sync/*, /auth/*), over the same procedures as /api/trpc; one log line per request. */
-export const rest = createRestHandlers({ getDb, config: apiConfig, webAuth: getWebAuth });
+/** What every HTTP door of the API shares: database, configuration, web session, request log. */
+export const apiDoors: RestHandlerOptions = {
+  getDb,
+  config: apiConfig,
+  webAuth: getWebAuth,
+  logger: createLogger({ level: env.LOG_LEVEL }),
+};
+
+/** The plain-HTTP routes (/sync/*, /auth/*), over the same procedures as /api/trpc. */
+export const rest = createRestHandlers(apiDoors);

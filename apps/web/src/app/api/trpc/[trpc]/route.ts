@@ -1,9 +1,6 @@
 import { createTrpcHandler } from '@storesync/api';
-import { apiConfig } from '~/env';
-import { getWebAuth } from '~/server/auth';
-import { getDb } from '~/server/db';
+import { apiDoors } from '~/server/rest';
 
-// Faults are logged with the request's line (pino, JSON on stdout).
-const handler = createTrpcHandler({ endpoint: '/api/trpc', getDb, config: apiConfig, webAuth: getWebAuth });
+const handler = createTrpcHandler({ endpoint: '/api/trpc', ...apiDoors });
 
 export { handler as GET, handler as POST };
