@@ -180,9 +180,13 @@ describe('the dashboard in Chromium', () => {
     await expect.poll(balance).toBe('$41.95');
     await page.getByText('1 × Flour 10 kg · $9.60 unpaid').waitFor();
     expect(await page.getByTestId('unpaid-sales').textContent()).toBe('incl. $9.60 unpaid on sales');
+    await page.goto('/sales');
+    const sale = page.locator('.sale', { hasText: 'Flour 10 kg' });
+    expect(await sale.locator('.muted').textContent()).toBe('Wanjiru E2E · paid $10.00, $9.60 unpaid');
   });
 
   it('asks before taking more than is owed, then shows the rest as credit', async () => {
+    await page.goto(customerUrl);
     await page.getByRole('button', { name: 'Record payment' }).click();
     await page.getByLabel(/Amount paid/).fill('100');
     await page.getByRole('button', { name: 'Record payment' }).last().click();

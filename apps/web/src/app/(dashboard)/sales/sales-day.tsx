@@ -1,4 +1,5 @@
 import type { AppRouter } from '@storesync/api';
+import { saleUnpaid } from '@storesync/schema';
 import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
 import { Money } from '~/components/currency';
@@ -42,10 +43,13 @@ export function SalesDay({
                 ) : (
                   'Walk-in'
                 )}
-                {sale.paidAmount < sale.total && (
+                {saleUnpaid(sale) > 0 && (
                   <>
                     {' · paid '}
                     <Money value={sale.paidAmount} />
+                    {', '}
+                    <Money value={saleUnpaid(sale)} className="money--owed" />
+                    {' unpaid'}
                   </>
                 )}
               </span>
