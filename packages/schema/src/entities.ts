@@ -20,7 +20,7 @@ export const SaleItemSchema = z.object({
 export type SaleItem = z.infer<typeof SaleItemSchema>;
 
 /**
- * The syncable fields of each entity (PROTOCOL.md's Data table). Optional
+ * The syncable fields of each entity (docs/protocol.md's Data table). Optional
  * fields are nullable so that an edit can clear them.
  */
 export const EntityFieldSchemas = {

@@ -10,7 +10,7 @@ const CommonColumns = {
   rowVersion: z.int(),
 };
 
-/** Rows as the server returns them anywhere (PROTOCOL.md's `EntityRow`). */
+/** Rows as the server returns them anywhere (docs/protocol.md's `EntityRow`). */
 export const EntityRowSchemas = {
   customers: EntityFieldSchemas.customers.extend(CommonColumns),
   debts: EntityFieldSchemas.debts.extend(CommonColumns),

@@ -5,7 +5,7 @@ import type { StoredRow } from './tables.ts';
 export const deletedAtOf = (row: StoredRow): string | null =>
   isDeleted(row.state) && row.state.deletedClock ? row.state.deletedClock[0] : null;
 
-/** The row as PROTOCOL.md's `EntityRow`: every field (null when unset) and the common columns. */
+/** The row as docs/protocol.md's `EntityRow`: every field (null when unset) and the common columns. */
 export function canonicalRow(entity: Entity, row: StoredRow): EntityRow {
   const out: EntityRow = {
     id: row.id,

@@ -26,7 +26,7 @@ const deleteEvent = (entity: string, entityId: string, ms: number) => ({
   clientUpdatedAt: iso(ms),
 });
 
-/** The push/pull/merge rules of PROTOCOL.md, run against one database kind. */
+/** The push/pull/merge rules of docs/protocol.md, run against one database kind. */
 export function syncSuite(kind: DbKind) {
   let h: Harness;
   let a: Device;
