@@ -5,6 +5,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GoogleProvider from 'next-auth/providers/google';
 import { z } from 'zod';
+import { DEV_PROVIDER_ID, safeRedirect } from './auth-requests';
 
 export interface AuthOptionsInput {
   getDb: () => Promise<Db>;
@@ -25,7 +26,7 @@ export function identityOf(
     if (profile?.email_verified !== true) return null;
     return { sub: account.providerAccountId, email: user.email, name: user.name ?? null };
   }
-  if (account.provider === 'dev')
+  if (account.provider === DEV_PROVIDER_ID)
     return { sub: `dev:${user.email.toLowerCase()}`, email: user.email.toLowerCase(), name: null };
   return null;
 }
@@ -41,7 +42,7 @@ export function createAuthOptions(opts: AuthOptionsInput): NextAuthOptions {
   if (opts.devLogin) {
     providers.push(
       CredentialsProvider({
-        id: 'dev',
+        id: DEV_PROVIDER_ID,
         name: 'Demo store',
         credentials: { email: { label: 'Email', type: 'email' } },
         authorize: async (credentials) => {
@@ -56,6 +57,7 @@ export function createAuthOptions(opts: AuthOptionsInput): NextAuthOptions {
     providers,
     session: { strategy: 'jwt' },
     callbacks: {
+      redirect: ({ url, baseUrl }) => safeRedirect(url, baseUrl),
       async signIn({ account, user, profile }) {
         return identityOf(account, user, profile as { email_verified?: boolean } | undefined) !== null;
       },
@@ -66,7 +68,7 @@ export function createAuthOptions(opts: AuthOptionsInput): NextAuthOptions {
         const db = await opts.getDb();
         const row = await upsertUser(db, identity);
         // The demo store comes with a few customers, debts and sales, so a newcomer sees it working.
-        if (account.provider === 'dev' && row.email === DEMO_EMAIL) await seedDemoStore(db, row.id);
+        if (account.provider === DEV_PROVIDER_ID && row.email === DEMO_EMAIL) await seedDemoStore(db, row.id);
         return { ...token, uid: row.id, sid: randomUUID(), email: row.email, name: row.name };
       },
       session({ session, token }) {
