@@ -1,4 +1,10 @@
-import { type ApiConfig, DEFAULT_GOOGLE_JWKS_URL, defaultApiConfig } from '@storesync/api';
+import {
+  type ApiConfig,
+  DEFAULT_GOOGLE_JWKS_URL,
+  DEFAULT_RATE_LIMITS,
+  defaultApiConfig,
+  type LimitRule,
+} from '@storesync/api';
 import { z } from 'zod';
 
 const list = z
@@ -36,6 +42,10 @@ const EnvSchema = z.object({
   // Reverse proxies in front of the app that append to X-Forwarded-For (the client address of sign-in limits).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Per minute; the defaults (limits/rules.ts) are what a shop never reaches. Load tests raise them.
+  RATE_LIMIT_PER_SESSION: z.coerce.number().int().positive().optional(),
+  RATE_LIMIT_SIGN_INS_PER_ADDRESS: z.coerce.number().int().positive().optional(),
+  RATE_LIMIT_SIGN_INS_PER_ACCOUNT: z.coerce.number().int().positive().optional(),
 });
 
 const parsed = EnvSchema.safeParse(process.env);
@@ -69,6 +79,9 @@ export function productionRefusals(): string[] {
   return refusals;
 }
 
+const perMinute = (max: number | undefined, rule: LimitRule): LimitRule =>
+  max === undefined ? rule : { max, windowSeconds: 60 };
+
 export const apiConfig: ApiConfig = defaultApiConfig({
   googleClientIds: raw.GOOGLE_CLIENT_IDS,
   googleJwksUrl: raw.GOOGLE_JWKS_URL,
@@ -76,4 +89,9 @@ export const apiConfig: ApiConfig = defaultApiConfig({
   sessionTtlMs: raw.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
   maxBodyBytes: raw.MAX_BODY_BYTES,
   trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
+  limits: {
+    perSession: perMinute(raw.RATE_LIMIT_PER_SESSION, DEFAULT_RATE_LIMITS.perSession),
+    signInPerAddress: perMinute(raw.RATE_LIMIT_SIGN_INS_PER_ADDRESS, DEFAULT_RATE_LIMITS.signInPerAddress),
+    signInPerAccount: perMinute(raw.RATE_LIMIT_SIGN_INS_PER_ACCOUNT, DEFAULT_RATE_LIMITS.signInPerAccount),
+  },
 });

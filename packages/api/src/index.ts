@@ -3,6 +3,7 @@ export { type ApiConfig, DEFAULT_GOOGLE_JWKS_URL, defaultApiConfig } from './con
 export { type Auth, type Context, createContext, createContextInner } from './context.ts';
 export { DEMO_EMAIL, seedDemoStore } from './dashboard/demo-seed.ts';
 export { createTrpcHandler, type TrpcHandlerOptions } from './http.ts';
+export { DEFAULT_RATE_LIMITS, type LimitRule, type RateLimits } from './limits/rules.ts';
 export { createLogger, type Logger } from './log.ts';
 export { openApiDocument } from './openapi.ts';
 export { createRestHandlers, type RestHandlerOptions } from './rest.ts';

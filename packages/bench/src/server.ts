@@ -52,6 +52,10 @@ export async function startServer(databaseUrl: string): Promise<BenchServer> {
         NODE_ENV: 'test',
         DATABASE_URL: databaseUrl,
         DEV_LOGIN: '1',
+        // Closed-loop devices and a burst of sign-ins are what the rate limits exist to stop.
+        RATE_LIMIT_PER_SESSION: '100000000',
+        RATE_LIMIT_SIGN_INS_PER_ADDRESS: '100000000',
+        RATE_LIMIT_SIGN_INS_PER_ACCOUNT: '100000000',
         NEXT_TELEMETRY_DISABLED: '1',
       },
       stdio: 'ignore',
