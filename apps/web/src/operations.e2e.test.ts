@@ -44,6 +44,12 @@ describe('boot', () => {
     expect(p.output()).toMatch(/StoreSync cannot start: refusing to run in production: DEV_LOGIN is on/);
   });
 
+  it('refuses to start with an environment variable that fails validation', async () => {
+    const p = await start({ ...noSecrets, DATABASE_POOL_SIZE: 'many', DATA_DIR: dataDir() });
+    expect(await within(30_000, p.exited)).toBe(1);
+    expect(p.output()).toMatch(/StoreSync cannot start: Invalid environment: DATABASE_POOL_SIZE/);
+  });
+
   it('refuses to start in production without a session secret', async () => {
     const p = await start({ ...noSecrets, NODE_ENV: 'production', DEV_LOGIN: '0', DATA_DIR: dataDir() });
     expect(await within(30_000, p.exited)).toBe(1);

@@ -1,8 +1,9 @@
-import { productionRefusals } from '~/env';
-import { closeDb, getOpenDb } from './db';
-import { stopGracefully } from './shutdown';
-
 async function prepare(): Promise<void> {
+  // Imported here rather than above, so that an invalid environment (env.ts throws
+  // when imported) is one of the failures caught below.
+  const { productionRefusals } = await import('~/env');
+  const { closeDb, getOpenDb } = await import('./db');
+  const { stopGracefully } = await import('./shutdown');
   const refusals = productionRefusals();
   if (refusals.length > 0) throw new Error(`refusing to run in production: ${refusals.join('; ')}`);
   // Opening the database applies pending migrations, so no request waits for them.
@@ -11,10 +12,10 @@ async function prepare(): Promise<void> {
 }
 
 /**
- * What the server does once, before it serves: refuse an unsafe production
- * configuration, open the database and apply pending migrations, and arrange a
- * graceful stop. On any failure the process exits 1: Next would log the error
- * and go on serving.
+ * What the server does once, before it serves: validate the environment, refuse an
+ * unsafe production configuration, open the database and apply pending migrations,
+ * and arrange a graceful stop. On any failure the process exits 1: Next would log
+ * the error and go on serving.
  */
 export async function boot(): Promise<void> {
   try {
