@@ -1,6 +1,7 @@
 export * from './balance.ts';
 export * from './clock.ts';
 export * from './entities.ts';
+export * from './field-errors.ts';
 export * from './inputs.ts';
 export * from './merge.ts';
 export * from './money.ts';

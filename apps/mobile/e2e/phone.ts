@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Debian's Chromium with the flags that work on these offline machines (shared/STACK.md). */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+
+export const SHOTS_DIR = '/tmp/mobile-shots';
+
+/** One phone: a browser context at a phone's size running the app's web export. */
+export class Phone {
+  readonly errors: string[] = [];
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+  ) {
+    page.on('pageerror', (e) => this.errors.push(e.message));
+  }
+
+  static async open(browser: Browser, appUrl: string): Promise<Phone> {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+    const phone = new Phone(context, await context.newPage());
+    await phone.page.goto(appUrl);
+    return phone;
+  }
+
+  async signIn(email: string) {
+    await this.page.getByLabel('Email').fill(email);
+    await this.page.getByRole('button', { name: 'Continue' }).click();
+    await this.see('Who owes most');
+  }
+
+  /** Waits until `text` is on screen. */
+  async see(text: string | RegExp) {
+    await this.page.getByText(text).first().waitFor({ state: 'visible', timeout: 20_000 });
+  }
+
+  async tap(name: string | RegExp) {
+    await this.page.getByRole('button', { name }).first().click();
+  }
+
+  async fill(label: string, value: string) {
+    await this.page.getByLabel(label, { exact: true }).fill(value);
+  }
+
+  /** The sync line at the top of every screen. */
+  syncLine(): Promise<string> {
+    return this.page.getByTestId('sync-status').innerText();
+  }
+
+  async expectSync(pattern: RegExp, timeout = 20_000) {
+    await expect.poll(() => this.syncLine(), { timeout }).toMatch(pattern);
+  }
+
+  async tab(name: 'Today' | 'Customers' | 'Sync') {
+    await this.page.getByRole('tab', { name }).click();
+  }
+
+  /** The network drops and comes back: what NetInfo (navigator.onLine) reports, and the runner syncs on. */
+  async networkBlip() {
+    await this.context.setOffline(true);
+    await this.context.setOffline(false);
+  }
+
+  async shot(name: string) {
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    await this.page.screenshot({ path: `${SHOTS_DIR}/${name}.png` });
+  }
+}

@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createTestDatabase, type TestDb } from '@storesync/db/testing';
+
+const WEB_APP = fileURLToPath(new URL('../../web', import.meta.url));
+
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+export interface SyncServer {
+  /** e.g. `http://127.0.0.1:41234`, what the app's build is pointed at. */
+  url: string;
+  db: TestDb;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real StoreSync server — apps/web's production build (`next start`) — on
+ * a fresh PostgreSQL database, with dev sign-in on. Needs `next build` first.
+ */
+export async function startSyncServer(env: Record<string, string> = {}): Promise<SyncServer> {
+  const db = await createTestDatabase();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(
+    'pnpm',
+    ['exec', 'next', 'start', '-H', '127.0.0.1', '-p', String(port)],
+    {
+      cwd: WEB_APP,
+      env: {
+        ...process.env,
+        DATABASE_URL: db.url,
+        DEV_LOGIN: '1',
+        AUTH_SECRET: 'e2e-secret',
+        NEXTAUTH_URL: url,
+        ...env,
+      },
+      stdio: 'ignore',
+      // Its own process group, so stopping it stops next's server process too.
+      detached: true,
+    },
+  );
+  const stop = async () => {
+    if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    await db.drop();
+  };
+  for (let i = 0; i < 100; i++) {
+    if (
+      await fetch(`${url}/openapi.json`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, db, stop };
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  await stop();
+  throw new Error('next start did not come up (did apps/web `next build` run?)');
+}
+
+/** A second device of the store, reading the change log over plain HTTP: what reached the server. */
+export async function pulledRows(
+  url: string,
+  email: string,
+): Promise<{ entity: string; row: Record<string, unknown> }[]> {
+  const signIn = await fetch(`${url}/auth/dev-sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, deviceId: `checker-${Date.now()}` }),
+  }).then((r) => r.json() as Promise<{ sessionToken: string }>);
+  const events: { entity: string; row: Record<string, unknown> }[] = [];
+  for (let cursor = 0; ; ) {
+    const page = (await fetch(`${url}/sync/pull?cursor=${cursor}&limit=1000`, {
+      headers: { authorization: `Bearer ${signIn.sessionToken}` },
+    }).then((r) => r.json())) as {
+      events: { entity: string; row: Record<string, unknown> }[];
+      cursor: number;
+      hasMore: boolean;
+    };
+    events.push(...page.events);
+    cursor = page.cursor;
+    if (!page.hasMore) return events;
+  }
+}

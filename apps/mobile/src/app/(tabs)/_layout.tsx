@@ -1,0 +1,28 @@
+import { Tabs } from 'expo-router';
+import { type ColorValue, Text } from 'react-native';
+import { colors } from '../../ui/theme';
+
+const icon =
+  (glyph: string) =>
+  ({ color }: { color: ColorValue }) => <Text style={{ color, fontSize: 17, lineHeight: 20 }}>{glyph}</Text>;
+
+/** The three places a shop owner goes every day. */
+export default function TabsLayout() {
+  return (
+    <Tabs
+      screenOptions={{
+        tabBarActiveTintColor: colors.accent,
+        tabBarInactiveTintColor: colors.muted,
+        headerStyle: { backgroundColor: colors.surface },
+        headerTitleStyle: { color: colors.text },
+        sceneStyle: { backgroundColor: colors.bg },
+        tabBarLabelStyle: { fontSize: 12, fontWeight: '600' },
+        tabBarStyle: { height: 64, paddingTop: 6, paddingBottom: 8 },
+      }}
+    >
+      <Tabs.Screen name="index" options={{ title: 'Today', tabBarIcon: icon('◷') }} />
+      <Tabs.Screen name="customers" options={{ title: 'Customers', tabBarIcon: icon('☰') }} />
+      <Tabs.Screen name="sync" options={{ title: 'Sync', tabBarIcon: icon('⇅') }} />
+    </Tabs>
+  );
+}

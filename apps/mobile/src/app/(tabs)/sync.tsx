@@ -1,0 +1,113 @@
+import { useFailedChanges, useSyncStatus } from '@storesync/sync-client/react';
+import { useRouter } from 'expo-router';
+import { useEffect, useState } from 'react';
+import { StyleSheet, Switch, Text, View } from 'react-native';
+import { backgroundSyncSupported, isBackgroundSyncOn, setBackgroundSync } from '../../book/background';
+import { useBook } from '../../book/book-provider';
+import { isCurrency, useCurrency } from '../../book/currency';
+import { useRefresh } from '../../book/use-refresh';
+import { Button } from '../../ui/button';
+import { FailedChangeCard, fixRoute } from '../../ui/failed-change';
+import { formatWhen, plural } from '../../ui/format';
+import { Card, Heading, Muted, Screen } from '../../ui/layout';
+import { describeSync } from '../../ui/sync-bar';
+import { TextField } from '../../ui/text-field';
+import { colors, space } from '../../ui/theme';
+
+/** Sync in detail: state, what waits, rejected changes to fix or discard; and this phone's settings. */
+export default function SyncScreen() {
+  const { book, session, signOut } = useBook();
+  const status = useSyncStatus(book);
+  const failed = useFailedChanges(book);
+  const refresh = useRefresh();
+  const router = useRouter();
+  const { currency, setCurrency } = useCurrency();
+  const [code, setCode] = useState(currency);
+  const [background, setBackground] = useState(false);
+  useEffect(() => setCode(currency), [currency]);
+  useEffect(() => {
+    isBackgroundSyncOn().then(setBackground);
+  }, []);
+  const codeOk = isCurrency(code.trim().toUpperCase());
+
+  return (
+    <Screen {...refresh}>
+      <Card>
+        <Text style={styles.state}>{describeSync(status).text}</Text>
+        <Muted>{`${plural(status.pending, 'change')} waiting to be sent`}</Muted>
+        <Muted>
+          {status.lastSyncAt ? `Last synced ${formatWhen(status.lastSyncAt)}` : 'Never synced on this phone'}
+        </Muted>
+        {status.lastError && status.state === 'error' ? (
+          <Muted>{`Last problem: ${status.lastError}`}</Muted>
+        ) : null}
+        <Button label="Sync now" onPress={refresh.onRefresh} busy={refresh.refreshing} />
+      </Card>
+
+      <Heading>{`Rejected changes${failed && failed.length > 0 ? ` (${failed.length})` : ''}`}</Heading>
+      {!failed || failed.length === 0 ? (
+        <Muted>None. Every change made on this phone was accepted.</Muted>
+      ) : (
+        <View style={styles.failed}>
+          <Muted>
+            The server refused these changes; they were undone on this phone. Fix and save again, or discard.
+          </Muted>
+          {failed.map((c) => (
+            <FailedChangeCard
+              key={c.id}
+              change={c}
+              onFix={() => router.push(fixRoute(c))}
+              onDiscard={() => book.discardFailed(c.id)}
+            />
+          ))}
+        </View>
+      )}
+
+      <Heading>This phone</Heading>
+      <Card>
+        <TextField
+          label="Currency (3-letter code)"
+          value={code}
+          onChangeText={setCode}
+          autoCapitalize="characters"
+          maxLength={3}
+          error={codeOk ? null : 'Use a currency code such as KES, USD or UGX'}
+        />
+        <Button
+          compact
+          variant="secondary"
+          label="Save currency"
+          disabled={!codeOk || code.trim().toUpperCase() === currency}
+          onPress={() => setCurrency(code.trim().toUpperCase())}
+        />
+        {backgroundSyncSupported ? (
+          <View style={styles.switchRow}>
+            <Text style={styles.switchLabel}>Sync in the background</Text>
+            <Switch
+              accessibilityLabel="Sync in the background"
+              value={background}
+              onValueChange={(on) => setBackgroundSync(on).then(() => setBackground(on))}
+            />
+          </View>
+        ) : null}
+      </Card>
+      <Card>
+        <Muted>{`Signed in as ${session?.user.email ?? '—'}`}</Muted>
+        <Button variant="secondary" label="Sign out" onPress={signOut} />
+        <Muted>The book stays on this phone; signing in again picks up where you left off.</Muted>
+      </Card>
+    </Screen>
+  );
+}
+
+const styles = StyleSheet.create({
+  state: { fontSize: 18, fontWeight: '700', color: colors.text },
+  failed: { gap: space.sm },
+  switchRow: {
+    flexDirection: 'row',
+    justifyContent: 'space-between',
+    alignItems: 'center',
+    paddingTop: space.sm,
+  },
+  switchLabel: { fontSize: 16, color: colors.text },
+});

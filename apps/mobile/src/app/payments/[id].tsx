@@ -1,0 +1,30 @@
+import { useLocalSearchParams, useRouter } from 'expo-router';
+import { useBook } from '../../book/book-provider';
+import { useLedger } from '../../book/use-ledger';
+import { PaymentForm } from '../../forms/payment-form';
+import { DeleteEntry } from '../../ui/delete-entry';
+import { Missing } from '../../ui/missing';
+import { Splash } from '../../ui/splash';
+
+export default function EditPaymentScreen() {
+  const { id } = useLocalSearchParams<{ id: string }>();
+  const { book } = useBook();
+  const ledger = useLedger();
+  const router = useRouter();
+  if (!ledger) return <Splash />;
+  const row = ledger.payments.find((d) => d.id === id);
+  const customer = row && ledger.customer(row.customerId);
+  if (!row || !customer) return <Missing what="repayment" />;
+  const remove = async () => {
+    await book.payments.delete(row.id);
+    router.back();
+  };
+  return (
+    <PaymentForm
+      customer={customer}
+      row={row}
+      onDone={() => router.back()}
+      footer={<DeleteEntry label="Delete repayment" question="Delete this repayment?" onDelete={remove} />}
+    />
+  );
+}

@@ -1,0 +1,19 @@
+import { outstandingTotals } from '@storesync/schema';
+import type { Ledger } from './use-ledger';
+
+const sameDay = (iso: string, day: Date) => new Date(iso).toDateString() === day.toDateString();
+
+/** The day at a glance: sales and money taken today (the phone's day), what is owed and by whom most. */
+export function todayFigures(ledger: Ledger, now = new Date()) {
+  const sales = ledger.sales.filter((s) => sameDay(s.soldAt, now));
+  const payments = ledger.payments.filter((p) => sameDay(p.paidAt, now));
+  const salesTotal = sales.reduce((sum, s) => sum + s.total, 0);
+  const taken =
+    sales.reduce((sum, s) => sum + s.paidAmount, 0) + payments.reduce((sum, p) => sum + p.amount, 0);
+  const topDebtors = ledger.customers
+    .map((customer) => ({ customer, balance: ledger.balance(customer.id) }))
+    .filter((d) => d.balance.owed > 0)
+    .sort((a, b) => b.balance.owed - a.balance.owed)
+    .slice(0, 5);
+  return { salesCount: sales.length, salesTotal, taken, ...outstandingTotals(ledger), topDebtors };
+}

@@ -1,0 +1,71 @@
+import { CustomerFieldsSchema } from '@storesync/schema';
+import type { Row } from '@storesync/sync-client';
+import { useState } from 'react';
+import { useBook } from '../book/book-provider';
+import { Button } from '../ui/button';
+import { Screen } from '../ui/layout';
+import { TextField } from '../ui/text-field';
+import { FormError } from './form-error';
+import { changedFields, useFieldErrors } from './use-field-errors';
+
+/** Adds a customer, or edits one (sending only the fields that changed). */
+export function CustomerForm({ row, onDone }: { row?: Row<'customers'>; onDone: (id: string) => void }) {
+  const { book } = useBook();
+  const [name, setName] = useState(row?.name ?? '');
+  const [phone, setPhone] = useState(row?.phone ?? '');
+  const [note, setNote] = useState(row?.note ?? '');
+  const [busy, setBusy] = useState(false);
+  const form = useFieldErrors();
+
+  const save = async () => {
+    const data = form.check(CustomerFieldsSchema, {
+      name,
+      phone: phone.trim() || null,
+      note: note.trim() || null,
+    });
+    if (!data) return;
+    setBusy(true);
+    try {
+      const fields = { name: data.name, phone: data.phone ?? null, note: data.note ?? null };
+      const saved = row
+        ? await book.customers.update(row.id, changedFields(row, fields))
+        : await book.customers.create(fields);
+      onDone(saved.id);
+    } catch (error) {
+      form.fail(error);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Screen>
+      <TextField
+        label="Name"
+        value={name}
+        onChangeText={setName}
+        error={form.errors.name}
+        maxLength={200}
+        autoFocus={!row}
+      />
+      <TextField
+        label="Phone (optional)"
+        value={phone}
+        onChangeText={setPhone}
+        error={form.errors.phone}
+        keyboardType="phone-pad"
+        maxLength={32}
+      />
+      <TextField
+        label="Note (optional)"
+        value={note}
+        onChangeText={setNote}
+        error={form.errors.note}
+        multiline
+        maxLength={2000}
+        countDown
+      />
+      <FormError message={form.errors['']} />
+      <Button label={row ? 'Save changes' : 'Add customer'} onPress={save} busy={busy} />
+    </Screen>
+  );
+}

@@ -1,0 +1,87 @@
+import { amountToInput, DebtCreateInputSchema, parseAmount } from '@storesync/schema';
+import type { Row } from '@storesync/sync-client';
+import { type ReactNode, useState } from 'react';
+import { useBook } from '../book/book-provider';
+import { useCurrency } from '../book/currency';
+import { Button } from '../ui/button';
+import { Muted, Screen } from '../ui/layout';
+import { MoneyField } from '../ui/money-field';
+import { TextField } from '../ui/text-field';
+import { FormError } from './form-error';
+import { changedFields, useFieldErrors } from './use-field-errors';
+
+interface DebtFormProps {
+  customer: Row<'customers'>;
+  row?: Row<'debts'>;
+  onDone: () => void;
+  /** Below the save button, e.g. the delete of an existing entry. */
+  footer?: ReactNode;
+}
+
+/** Records what a customer owes (or corrects a recorded debt). */
+export function DebtForm({ customer, row, onDone, footer }: DebtFormProps) {
+  const { book } = useBook();
+  const { currency } = useCurrency();
+  const [amount, setAmount] = useState(row ? amountToInput(row.amount, currency) : '');
+  const [note, setNote] = useState(row?.note ?? '');
+  const [dueDate, setDueDate] = useState(row?.dueDate ?? '');
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const form = useFieldErrors();
+
+  const save = async () => {
+    setTried(true);
+    const parsed = parseAmount(amount, currency);
+    if (!parsed.ok) return;
+    const data = form.check(DebtCreateInputSchema, {
+      customerId: customer.id,
+      amount: parsed.minor,
+      note: note.trim() || null,
+      dueDate: dueDate.trim() || null,
+    });
+    if (!data) return;
+    setBusy(true);
+    try {
+      const fields = { amount: data.amount, note: data.note ?? null, dueDate: data.dueDate ?? null };
+      if (row) await book.debts.update(row.id, changedFields(row, fields));
+      else await book.debts.create({ customerId: customer.id, ...fields });
+      onDone();
+    } catch (error) {
+      form.fail(error);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Screen>
+      <Muted>{`${customer.name} owes you`}</Muted>
+      <MoneyField
+        label="Amount"
+        value={amount}
+        onChangeText={setAmount}
+        touched={tried}
+        error={form.errors.amount}
+      />
+      <TextField
+        label="What for (optional)"
+        value={note}
+        onChangeText={setNote}
+        error={form.errors.note}
+        placeholder="e.g. sugar, 2 kg"
+        maxLength={2000}
+        countDown
+      />
+      <TextField
+        label="Due date (optional, YYYY-MM-DD)"
+        value={dueDate}
+        onChangeText={setDueDate}
+        error={form.errors.dueDate}
+        placeholder="2026-12-31"
+        maxLength={10}
+      />
+      <FormError message={form.errors['']} />
+      <Button label={row ? 'Save changes' : 'Record debt'} onPress={save} busy={busy} />
+      {footer}
+    </Screen>
+  );
+}

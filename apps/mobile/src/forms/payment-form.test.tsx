@@ -1,0 +1,38 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react-native';
+import { memoryBook, renderWithBook } from '../test/memory-book';
+import { PaymentForm } from './payment-form';
+
+describe('PaymentForm', () => {
+  it('asks before taking more than is owed; on yes the rest is kept as credit', async () => {
+    const book = await memoryBook();
+    const amina = await book.customers.create({ name: 'Amina' });
+    await book.debts.create({ customerId: amina.id, amount: 2335 });
+    const onDone = jest.fn();
+    renderWithBook(<PaymentForm customer={amina} onDone={onDone} />, book);
+    expect(await screen.findByText('Amina owes $23.35')).toBeTruthy();
+    fireEvent.changeText(screen.getByLabelText('Amount repaid (USD)'), '100');
+    expect(screen.getByText('= $100.00')).toBeTruthy();
+    fireEvent.press(screen.getByRole('button', { name: 'Record repayment' }));
+    expect(
+      await screen.findByText('Amina owes $23.35. Take $100.00 and keep $76.65 as credit?'),
+    ).toBeTruthy();
+    fireEvent.press(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await book.payments.list()).toEqual([]);
+
+    fireEvent.press(screen.getByRole('button', { name: 'Record repayment' }));
+    fireEvent.press(await screen.findByRole('button', { name: 'Take it and keep the credit' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    const [payment] = await book.payments.list();
+    expect(payment).toMatchObject({ customerId: amina.id, amount: 10000, debtId: null });
+  });
+
+  it('says what is wrong with a negative amount and records nothing', async () => {
+    const book = await memoryBook();
+    const amina = await book.customers.create({ name: 'Amina' });
+    renderWithBook(<PaymentForm customer={amina} onDone={() => undefined} />, book);
+    fireEvent.changeText(await screen.findByLabelText('Amount repaid (USD)'), '-5');
+    fireEvent.press(screen.getByRole('button', { name: 'Record repayment' }));
+    expect(await screen.findByText(/negative/i)).toBeTruthy();
+    expect(await book.payments.list()).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+import {
+  amountToInput,
+  balanceOf,
+  exceedsOwed,
+  overpaymentQuestion,
+  PaymentCreateInputSchema,
+  parseAmount,
+} from '@storesync/schema';
+import type { Row } from '@storesync/sync-client';
+import { type ReactNode, useState } from 'react';
+import { useBook } from '../book/book-provider';
+import { useCurrency } from '../book/currency';
+import { useLedger } from '../book/use-ledger';
+import { Button } from '../ui/button';
+import { useConfirm } from '../ui/confirm';
+import { Muted, Screen } from '../ui/layout';
+import { MoneyField } from '../ui/money-field';
+import { TextField } from '../ui/text-field';
+import { FormError } from './form-error';
+import { changedFields, useFieldErrors } from './use-field-errors';
+
+interface PaymentFormProps {
+  customer: Row<'customers'>;
+  row?: Row<'payments'>;
+  onDone: () => void;
+  /** Below the save button, e.g. the delete of an existing entry. */
+  footer?: ReactNode;
+}
+
+/** Records a repayment; asks first when it is more than the customer owes (the rest becomes credit). */
+export function PaymentForm({ customer, row, onDone, footer }: PaymentFormProps) {
+  const { book } = useBook();
+  const { currency, money } = useCurrency();
+  const ledger = useLedger();
+  const [amount, setAmount] = useState(row ? amountToInput(row.amount, currency) : '');
+  const [note, setNote] = useState(row?.note ?? '');
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [dialog, ask] = useConfirm();
+  const form = useFieldErrors();
+  const balance = ledger?.balance(customer.id);
+
+  const save = async () => {
+    setTried(true);
+    const parsed = parseAmount(amount, currency);
+    if (!parsed.ok || !balance) return;
+    const data = form.check(PaymentCreateInputSchema, {
+      customerId: customer.id,
+      amount: parsed.minor,
+      note: note.trim() || null,
+    });
+    if (!data) return;
+    // An edit of a repayment already counted: judge the change against the balance without it.
+    const before = row
+      ? balanceOf(balance.debts, balance.unpaidSales, balance.payments - row.amount)
+      : balance;
+    if (exceedsOwed(before, data.amount)) {
+      const ok = await ask({
+        title: 'More than is owed',
+        message: overpaymentQuestion(customer.name, before, data.amount, currency),
+        confirmLabel: 'Take it and keep the credit',
+      });
+      if (!ok) return;
+    }
+    setBusy(true);
+    try {
+      const fields = { amount: data.amount, note: data.note ?? null };
+      if (row) await book.payments.update(row.id, changedFields(row, fields));
+      else
+        await book.payments.create({
+          customerId: customer.id,
+          ...fields,
+          debtId: null,
+          paidAt: new Date().toISOString(),
+        });
+      onDone();
+    } catch (error) {
+      form.fail(error);
+      setBusy(false);
+    }
+  };
+
+  const standing = !balance
+    ? ''
+    : balance.owed > 0
+      ? `${customer.name} owes ${money(balance.owed)}`
+      : balance.credit > 0
+        ? `${customer.name} has ${money(balance.credit)} credit`
+        : `${customer.name} owes nothing`;
+
+  return (
+    <Screen>
+      <Muted>{standing}</Muted>
+      <MoneyField
+        label="Amount repaid"
+        value={amount}
+        onChangeText={setAmount}
+        touched={tried}
+        error={form.errors.amount}
+      />
+      <TextField
+        label="Note (optional)"
+        value={note}
+        onChangeText={setNote}
+        error={form.errors.note}
+        maxLength={2000}
+        countDown
+      />
+      <FormError message={form.errors['']} />
+      <Button label={row ? 'Save changes' : 'Record repayment'} onPress={save} busy={busy} />
+      {footer}
+      {dialog}
+    </Screen>
+  );
+}

@@ -1,0 +1,163 @@
+import { amountToInput, parseAmount, SaleCreateInputSchema, saleTotal } from '@storesync/schema';
+import type { Row } from '@storesync/sync-client';
+import { type ReactNode, useState } from 'react';
+import { StyleSheet, Switch, Text, View } from 'react-native';
+import { useBook } from '../book/book-provider';
+import { useCurrency } from '../book/currency';
+import { useLedger } from '../book/use-ledger';
+import { Button } from '../ui/button';
+import { Screen } from '../ui/layout';
+import { MoneyField } from '../ui/money-field';
+import { TextField } from '../ui/text-field';
+import { colors, space } from '../ui/theme';
+import { CustomerPicker } from './customer-picker';
+import { FormError } from './form-error';
+import { emptyLine, type LineDraft, LineItems } from './line-items';
+import { changedFields, useFieldErrors } from './use-field-errors';
+
+const quantityOf = (text: string) =>
+  text.trim() === '' ? Number.NaN : Number(text.trim().replace(',', '.'));
+
+interface SaleFormProps {
+  customerId?: string | undefined;
+  row?: Row<'sales'>;
+  onDone: () => void;
+  /** Below the save button, e.g. the delete of an existing entry. */
+  footer?: ReactNode;
+}
+
+/** A sale: line items with a live total, paid in full or partly on credit to a customer. */
+export function SaleForm({ customerId, row, onDone, footer }: SaleFormProps) {
+  const { book } = useBook();
+  const { currency, money } = useCurrency();
+  const ledger = useLedger();
+  const [lines, setLines] = useState<LineDraft[]>(() =>
+    row
+      ? row.items.map((i) => ({
+          ...emptyLine(),
+          name: i.name,
+          quantity: String(i.quantity),
+          unitPrice: amountToInput(i.unitPrice, currency),
+        }))
+      : [emptyLine()],
+  );
+  const [buyer, setBuyer] = useState<string | null>(row ? row.customerId : (customerId ?? null));
+  const [paidInFull, setPaidInFull] = useState(row ? row.paidAmount >= row.total : true);
+  const [paid, setPaid] = useState(row ? amountToInput(row.paidAmount, currency) : '');
+  const [note, setNote] = useState(row?.note ?? '');
+  const [busy, setBusy] = useState(false);
+  const form = useFieldErrors();
+
+  const prices = lines.map((l) => parseAmount(l.unitPrice, currency, { allowZero: true }));
+  const items = lines.map((l, i) => {
+    const price = prices[i];
+    return {
+      name: l.name,
+      quantity: quantityOf(l.quantity),
+      unitPrice: price?.ok ? price.minor : Number.NaN,
+    };
+  });
+  const lineTotals = items.map((i) =>
+    Number.isFinite(i.quantity) && Number.isFinite(i.unitPrice) ? saleTotal([i]) : null,
+  );
+  const total = lineTotals.reduce<number>((sum, t) => sum + (t ?? 0), 0);
+
+  const save = async () => {
+    const paidParsed = parseAmount(paid, currency, { allowZero: true });
+    const paidAmount = paidInFull ? total : paidParsed.ok ? paidParsed.minor : Number.NaN;
+    const data = form.check(SaleCreateInputSchema, {
+      items,
+      paidAmount,
+      customerId: buyer,
+      note: note.trim() || null,
+    });
+    if (!data) {
+      // The parser says why an amount can't be read; the schema would only say "Enter an amount".
+      const unreadable = Object.fromEntries(
+        prices.flatMap((p, i) => (p.ok ? [] : [[`items.${i}.unitPrice`, p.error]])),
+      );
+      if (!paidInFull && !paidParsed.ok) unreadable.paidAmount = paidParsed.error;
+      form.setErrors((e) => ({ ...e, ...unreadable }));
+      return;
+    }
+    if (data.paidAmount < saleTotal(data.items) && !data.customerId) {
+      form.setErrors({ customerId: 'Choose who owes the rest, or mark the sale paid in full' });
+      return;
+    }
+    setBusy(true);
+    try {
+      const fields = {
+        items: data.items,
+        total: saleTotal(data.items),
+        paidAmount: data.paidAmount,
+        customerId: data.customerId ?? null,
+        note: data.note ?? null,
+      };
+      if (row) await book.sales.update(row.id, changedFields(row, fields));
+      else await book.sales.create({ ...fields, soldAt: new Date().toISOString() });
+      onDone();
+    } catch (error) {
+      form.fail(error);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Screen>
+      <LineItems lines={lines} lineTotals={lineTotals} errors={form.errors} onChange={setLines} />
+      <View style={styles.total}>
+        <Text style={styles.totalLabel}>Total</Text>
+        <Text accessibilityLabel={`Total ${money(total)}`} testID="sale-total" style={styles.totalValue}>
+          {money(total)}
+        </Text>
+      </View>
+      {form.errors.items ? <FormError message={form.errors.items} /> : null}
+      <View style={styles.switchRow}>
+        <Text style={styles.switchLabel}>Paid in full</Text>
+        <Switch accessibilityLabel="Paid in full" value={paidInFull} onValueChange={setPaidInFull} />
+      </View>
+      {!paidInFull ? (
+        <MoneyField
+          label="Amount paid now"
+          value={paid}
+          onChangeText={setPaid}
+          allowZero
+          error={form.errors.paidAmount}
+        />
+      ) : null}
+      {paidInFull && form.errors.paidAmount ? <FormError message={form.errors.paidAmount} /> : null}
+      {ledger ? (
+        <CustomerPicker
+          customers={ledger.customers}
+          value={buyer}
+          onChange={setBuyer}
+          error={form.errors.customerId}
+        />
+      ) : null}
+      <TextField
+        label="Note (optional)"
+        value={note}
+        onChangeText={setNote}
+        error={form.errors.note}
+        maxLength={2000}
+        countDown
+      />
+      <FormError message={form.errors['']} />
+      <Button label={row ? 'Save changes' : 'Record sale'} onPress={save} busy={busy} />
+      {footer}
+    </Screen>
+  );
+}
+
+const styles = StyleSheet.create({
+  total: {
+    flexDirection: 'row',
+    justifyContent: 'space-between',
+    alignItems: 'baseline',
+    paddingVertical: space.sm,
+  },
+  totalLabel: { fontSize: 18, fontWeight: '600', color: colors.text },
+  totalValue: { fontSize: 24, fontWeight: '700', color: colors.text },
+  switchRow: { flexDirection: 'row', justifyContent: 'space-between', alignItems: 'center' },
+  switchLabel: { fontSize: 16, color: colors.text },
+});

@@ -1,0 +1,32 @@
+import { type FieldErrors, zodFieldErrors } from '@storesync/schema';
+import { useCallback, useState } from 'react';
+import type { z } from 'zod';
+
+/**
+ * A form's errors, by field: `check` validates with the shared input schema
+ * (the server's own rules) and returns the parsed values, or null with each
+ * reason set next to its field.
+ */
+export function useFieldErrors() {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const check = useCallback(<S extends z.ZodType>(schema: S, data: unknown): z.output<S> | null => {
+    const parsed = schema.safeParse(data);
+    setErrors(parsed.success ? {} : zodFieldErrors(parsed.error));
+    return parsed.success ? parsed.data : null;
+  }, []);
+  /** An error of the whole form (a failed write), shown above its buttons. */
+  const fail = useCallback((error: unknown) => {
+    setErrors({ '': error instanceof Error ? error.message : String(error) });
+  }, []);
+  return { errors, check, fail, setErrors };
+}
+
+/** Only the fields whose value differs from the row's: an edit sends nothing else. */
+export function changedFields<T extends Record<string, unknown>>(
+  row: Record<string, unknown>,
+  next: T,
+): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(next).filter(([k, v]) => JSON.stringify(row[k]) !== JSON.stringify(v)),
+  ) as Partial<T>;
+}

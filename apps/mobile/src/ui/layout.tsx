@@ -1,0 +1,72 @@
+import type { ReactNode } from 'react';
+import { RefreshControl, ScrollView, StyleSheet, Text, View } from 'react-native';
+import { colors, radius, space } from './theme';
+
+interface ScreenProps {
+  children: ReactNode;
+  /** Pull-to-refresh: a sync now. */
+  onRefresh?: () => void;
+  refreshing?: boolean;
+}
+
+/** A scrolling page with the app's padding, optionally pull-to-refresh. */
+export function Screen({ children, onRefresh, refreshing = false }: ScreenProps) {
+  return (
+    <ScrollView
+      style={styles.screen}
+      contentContainerStyle={styles.content}
+      keyboardShouldPersistTaps="handled"
+      refreshControl={
+        onRefresh ? <RefreshControl refreshing={refreshing} onRefresh={onRefresh} /> : undefined
+      }
+    >
+      {children}
+    </ScrollView>
+  );
+}
+
+/** A white rounded panel grouping related content. */
+export function Card({ children, tone }: { children: ReactNode; tone?: 'owed' | 'paid' | 'warn' }) {
+  return <View style={[styles.card, tone && tones[tone]]}>{children}</View>;
+}
+
+/** A section heading inside a screen. */
+export function Heading({ children }: { children: ReactNode }) {
+  return (
+    <Text accessibilityRole="header" style={styles.heading}>
+      {children}
+    </Text>
+  );
+}
+
+/** Muted helper text. */
+export function Muted({ children }: { children: ReactNode }) {
+  return <Text style={styles.muted}>{children}</Text>;
+}
+
+/** Buttons side by side. */
+export function Row({ children }: { children: ReactNode }) {
+  return <View style={styles.row}>{children}</View>;
+}
+
+const tones = StyleSheet.create({
+  owed: { backgroundColor: colors.owedSoft, borderColor: '#f4d3bd' },
+  paid: { backgroundColor: colors.paidSoft, borderColor: '#c6e6cf' },
+  warn: { backgroundColor: colors.warnSoft, borderColor: '#f0dc9c' },
+});
+
+const styles = StyleSheet.create({
+  screen: { flex: 1, backgroundColor: colors.bg },
+  content: { padding: space.lg, gap: space.md, paddingBottom: space.xl * 2 },
+  card: {
+    backgroundColor: colors.surface,
+    borderRadius: radius,
+    borderWidth: 1,
+    borderColor: colors.border,
+    padding: space.lg,
+    gap: space.sm,
+  },
+  heading: { fontSize: 17, fontWeight: '700', color: colors.text, marginTop: space.sm },
+  muted: { color: colors.muted, fontSize: 14 },
+  row: { flexDirection: 'row', gap: space.sm, flexWrap: 'wrap' },
+});

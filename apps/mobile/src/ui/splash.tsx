@@ -1,0 +1,31 @@
+import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
+import { colors, space } from './theme';
+
+/** While the book opens; or why it could not. */
+export function Splash({ error }: { error?: unknown }) {
+  return (
+    <View style={styles.splash}>
+      <Text style={styles.brand}>StoreSync</Text>
+      {error ? (
+        <Text accessibilityRole="alert" style={styles.error}>
+          {`The book on this phone could not be opened: ${error instanceof Error ? error.message : String(error)}`}
+        </Text>
+      ) : (
+        <ActivityIndicator color={colors.accent} />
+      )}
+    </View>
+  );
+}
+
+const styles = StyleSheet.create({
+  splash: {
+    flex: 1,
+    alignItems: 'center',
+    justifyContent: 'center',
+    gap: space.lg,
+    backgroundColor: colors.bg,
+    padding: space.xl,
+  },
+  brand: { fontSize: 28, fontWeight: '800', color: colors.accent },
+  error: { color: colors.danger, fontSize: 16, textAlign: 'center' },
+});

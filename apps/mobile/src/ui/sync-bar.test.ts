@@ -1,0 +1,32 @@
+import type { SyncStatus } from '@storesync/sync-client';
+import { describeSync } from './sync-bar';
+
+const base: SyncStatus = { state: 'idle', pending: 0, failed: 0, lastSyncAt: null, lastError: null };
+
+describe('describeSync', () => {
+  it('says offline and what waits', () => {
+    expect(describeSync({ ...base, state: 'offline', pending: 3 })).toEqual({
+      text: 'Offline · 3 changes waiting',
+      tone: 'offline',
+    });
+    expect(describeSync({ ...base, state: 'offline' }).text).toBe(
+      'Offline · everything is saved on this phone',
+    );
+  });
+
+  it('says up to date with the time of the last sync', () => {
+    const at = new Date(2026, 10, 30, 10, 14).toISOString();
+    const { text, tone } = describeSync({ ...base, lastSyncAt: at }, new Date(2026, 10, 30, 12));
+    expect(tone).toBe('ok');
+    expect(text).toMatch(/^Up to date · synced 10:14/);
+  });
+
+  it('tells a revoked session apart from a passing failure', () => {
+    expect(describeSync({ ...base, state: 'error', lastError: 'UNAUTHORIZED: session revoked' }).text).toBe(
+      'Signed out by the server · sign in again to sync',
+    );
+    expect(
+      describeSync({ ...base, state: 'error', pending: 1, lastError: 'INTERNAL_SERVER_ERROR: x' }).text,
+    ).toBe("Can't sync now · 1 change waiting");
+  });
+});

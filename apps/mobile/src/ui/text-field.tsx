@@ -1,0 +1,60 @@
+import { StyleSheet, Text, TextInput, type TextInputProps, View } from 'react-native';
+import { colors, radius, space } from './theme';
+
+interface TextFieldProps extends Omit<TextInputProps, 'onChange' | 'style'> {
+  label: string;
+  value: string;
+  onChangeText: (text: string) => void;
+  /** Shown under the field in red; the field is marked invalid. */
+  error?: string | null | undefined;
+  /** Shown under the field when there is no error (e.g. "= $12.35"). */
+  hint?: string | null | undefined;
+  /** With maxLength: counts down the characters left once few remain. */
+  countDown?: boolean;
+}
+
+/** A labelled input with its error or hint right under it, where the owner is looking. */
+export function TextField({ label, error, hint, value, countDown, maxLength, ...input }: TextFieldProps) {
+  const left = maxLength !== undefined ? maxLength - value.length : null;
+  const showCount = countDown && left !== null && left <= Math.max(20, (maxLength ?? 0) / 10);
+  return (
+    <View style={styles.field}>
+      <Text style={styles.label}>{label}</Text>
+      <TextInput
+        accessibilityLabel={label}
+        placeholderTextColor="#a19f96"
+        value={value}
+        maxLength={maxLength}
+        style={[styles.input, error ? styles.invalid : null, input.multiline ? styles.multiline : null]}
+        {...input}
+      />
+      {error ? (
+        <Text accessibilityRole="alert" style={styles.error}>
+          {error}
+        </Text>
+      ) : hint ? (
+        <Text style={styles.hint}>{hint}</Text>
+      ) : null}
+      {showCount ? <Text style={styles.hint}>{`${left} characters left`}</Text> : null}
+    </View>
+  );
+}
+
+const styles = StyleSheet.create({
+  field: { gap: space.xs, marginBottom: space.md },
+  label: { fontSize: 14, fontWeight: '600', color: colors.text },
+  input: {
+    minHeight: 48,
+    borderWidth: 1,
+    borderColor: colors.border,
+    borderRadius: radius,
+    backgroundColor: colors.surface,
+    paddingHorizontal: space.md,
+    fontSize: 17,
+    color: colors.text,
+  },
+  multiline: { minHeight: 80, paddingTop: space.md, textAlignVertical: 'top' },
+  invalid: { borderColor: colors.danger },
+  error: { color: colors.danger, fontSize: 14 },
+  hint: { color: colors.muted, fontSize: 14 },
+});
