@@ -1,5 +1,7 @@
 // NetInfo's native module is not in Jest; its package ships the mock to use.
-jest.mock('@react-native-community/netinfo', () => require('@react-native-community/netinfo/jest/netinfo-mock.js'));
+jest.mock('@react-native-community/netinfo', () =>
+  require('@react-native-community/netinfo/jest/netinfo-mock.js'),
+);
 
 // The book loads asynchronously; a slow CI machine needs more than the default 1 s.
 require('@testing-library/react-native').configure({ asyncUtilTimeout: 5000 });

@@ -81,7 +81,10 @@ describe('the phone app, offline first', () => {
     await a.expectSync(/^Up to date/);
     const rows = await pulledRows(server.url, EMAIL);
     expect(rows.map((e) => e.entity).sort()).toEqual(['customers', 'debts', 'sales']);
-    expect(rows.find((e) => e.entity === 'customers')?.row).toMatchObject({ name: 'Amina', phone: '+254700000001' });
+    expect(rows.find((e) => e.entity === 'customers')?.row).toMatchObject({
+      name: 'Amina',
+      phone: '+254700000001',
+    });
     expect(rows.find((e) => e.entity === 'debts')?.row).toMatchObject({ amount: 1500, note: 'sugar, 2 kg' });
     expect(rows.find((e) => e.entity === 'sales')?.row).toMatchObject({ total: 300, paidAmount: 100 });
     expect(a.errors).toEqual([]);
@@ -151,7 +154,7 @@ describe('the phone app, offline first', () => {
     await a.tap('Add customer');
     await a.see('Record debt');
     await a.page.getByTestId('sync-rejected').waitFor();
-    expect(await a.page.getByTestId('sync-rejected').innerText()).toBe('1 rejected change');
+    expect(await a.page.getByTestId('sync-rejected').textContent()).toBe('1 rejected change');
     await a.tab('Sync');
     await a.see('Rejected changes (1)');
     await a.see(/Refused by the server: .*over 2200 bytes/);

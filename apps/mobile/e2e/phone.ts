@@ -57,7 +57,7 @@ export class Phone {
 
   /** The sync line at the top of every screen. */
   syncLine(): Promise<string> {
-    return this.page.getByTestId('sync-status').innerText();
+    return this.page.getByTestId('sync-status').textContent();
   }
 
   async expectSync(pattern: RegExp, timeout = 20_000) {
