@@ -124,6 +124,13 @@ describe('dashboard procedures given what the database cannot store', () => {
   });
 });
 
+describe('time zones PostgreSQL does not know by the name given', () => {
+  it('answers the reports in a zone Intl accepts under an old alias (US/Pacific-New)', async () => {
+    expect(await s.web.reports.overview({ timeZone: 'US/Pacific-New' })).toMatchObject({ outstanding: 0 });
+    expect(await s.web.reports.daily({ timeZone: 'EST5EDT', days: 2 })).toHaveLength(2);
+  });
+});
+
 describe('auth.signIn with a signed ID token the database cannot store', () => {
   it.each([
     ['email', { sub: 'nul-email', email: 'a\0b@example.com' }],

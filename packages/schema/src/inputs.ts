@@ -107,18 +107,22 @@ export const SaleListInputSchema = PageInputSchema.extend({
   to: TimestampSchema.optional(),
 });
 
-/** An IANA time zone both the browser and PostgreSQL know, for "today" and per-day figures. */
+/**
+ * An IANA time zone, for "today" and per-day figures, under ICU's canonical
+ * name: PostgreSQL knows those, not every old alias Intl accepts
+ * (`US/Pacific-New` is `America/Los_Angeles`).
+ */
 export const TimeZoneSchema = z
   .string()
   .max(64)
-  .refine((tz) => {
+  .transform((tz, ctx) => {
     try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
+      return new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone;
     } catch {
-      return false;
+      ctx.addIssue({ code: 'custom', message: 'Unknown time zone' });
+      return z.NEVER;
     }
-  }, 'Unknown time zone');
+  });
 
 export const ReportInputSchema = z.object({
   timeZone: TimeZoneSchema.default('UTC'),

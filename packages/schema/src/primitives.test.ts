@@ -9,6 +9,7 @@ import {
   MAX_TIMESTAMP,
   MIN_DATE,
   MIN_TIMESTAMP,
+  MoneySchema,
   TimestampSchema,
   text,
 } from './primitives.ts';
@@ -127,6 +128,13 @@ describe('inputs that reach the database', () => {
     expect(PushEventSchema.safeParse({ ...event, clientUpdatedAt: '0000-01-01T00:00:00.000Z' }).success).toBe(
       false,
     );
+  });
+
+  it('refuse amounts past what a double holds exactly', () => {
+    expect(MoneySchema.safeParse(Number.MAX_SAFE_INTEGER).success).toBe(true);
+    for (const n of [2 ** 53, 1e21, 1e308, Number.POSITIVE_INFINITY, Number.NaN, 0.5]) {
+      expect(MoneySchema.safeParse(n).success, String(n)).toBe(false);
+    }
   });
 
   it('refuse a sale whose total would not be an exact whole number', () => {

@@ -78,7 +78,17 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.uuid().map((u) => u.toUpperCase()) },
   {
     weight: 1,
-    arbitrary: fc.constantFrom('', ' ', '\t\n', '__proto__', 'constructor', 'Etc/GMT+15', 'UTC\0', '%_\\'),
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      '\t\n',
+      '__proto__',
+      'constructor',
+      'Etc/GMT+15',
+      'US/Pacific-New',
+      'UTC\0',
+      '%_\\',
+    ),
   },
 );
 
