@@ -1,5 +1,6 @@
 export * from './balance.ts';
 export * from './clock.ts';
+export * from './due.ts';
 export * from './entities.ts';
 export * from './field-errors.ts';
 export * from './inputs.ts';
