@@ -13,6 +13,8 @@ export interface Ledger {
   balances: Map<string, Balance>;
   customer(id: string): Row<'customers'> | undefined;
   balance(id: string): Balance;
+  /** Whether the book holds this live row. */
+  has(entity: string, id: string): boolean;
 }
 
 const ZERO: Balance = { debts: 0, unpaidSales: 0, payments: 0, owed: 0, credit: 0 };
@@ -36,6 +38,10 @@ export function useLedger(): Ledger | undefined {
       balances,
       customer: (id: string) => byId.get(id),
       balance: (id: string) => balances.get(id) ?? ZERO,
+      has: (entity: string, id: string) => {
+        const rows = { customers, debts, payments, sales }[entity as 'customers'];
+        return !!rows?.some((r) => r.id === id);
+      },
     };
   }, [customers, debts, payments, sales]);
 }

@@ -8,12 +8,20 @@ import { TextField } from '../ui/text-field';
 import { FormError } from './form-error';
 import { changedFields, useFieldErrors } from './use-field-errors';
 
+interface CustomerFormProps {
+  row?: Row<'customers'>;
+  /** Values to start from: a change the server refused, to fix and save again. */
+  draft?: Partial<Row<'customers'>> | null;
+  onDone: (id: string) => void;
+}
+
 /** Adds a customer, or edits one (sending only the fields that changed). */
-export function CustomerForm({ row, onDone }: { row?: Row<'customers'>; onDone: (id: string) => void }) {
+export function CustomerForm({ row, draft, onDone }: CustomerFormProps) {
+  const start = { ...row, ...draft };
   const { book } = useBook();
-  const [name, setName] = useState(row?.name ?? '');
-  const [phone, setPhone] = useState(row?.phone ?? '');
-  const [note, setNote] = useState(row?.note ?? '');
+  const [name, setName] = useState(start.name ?? '');
+  const [phone, setPhone] = useState(start.phone ?? '');
+  const [note, setNote] = useState(start.note ?? '');
   const [busy, setBusy] = useState(false);
   const form = useFieldErrors();
 

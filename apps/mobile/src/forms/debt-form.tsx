@@ -13,18 +13,23 @@ import { changedFields, useFieldErrors } from './use-field-errors';
 interface DebtFormProps {
   customer: Row<'customers'>;
   row?: Row<'debts'>;
+  /** Values to start from: a change the server refused, to fix and save again. */
+  draft?: Partial<Row<'debts'>> | null;
   onDone: () => void;
   /** Below the save button, e.g. the delete of an existing entry. */
   footer?: ReactNode;
 }
 
 /** Records what a customer owes (or corrects a recorded debt). */
-export function DebtForm({ customer, row, onDone, footer }: DebtFormProps) {
+export function DebtForm({ customer, row, draft, onDone, footer }: DebtFormProps) {
+  const start = { ...row, ...draft };
   const { book } = useBook();
   const { currency } = useCurrency();
-  const [amount, setAmount] = useState(row ? amountToInput(row.amount, currency) : '');
-  const [note, setNote] = useState(row?.note ?? '');
-  const [dueDate, setDueDate] = useState(row?.dueDate ?? '');
+  const [amount, setAmount] = useState(
+    start.amount !== undefined ? amountToInput(start.amount, currency) : '',
+  );
+  const [note, setNote] = useState(start.note ?? '');
+  const [dueDate, setDueDate] = useState(start.dueDate ?? '');
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const form = useFieldErrors();

@@ -22,18 +22,23 @@ import { changedFields, useFieldErrors } from './use-field-errors';
 interface PaymentFormProps {
   customer: Row<'customers'>;
   row?: Row<'payments'>;
+  /** Values to start from: a change the server refused, to fix and save again. */
+  draft?: Partial<Row<'payments'>> | null;
   onDone: () => void;
   /** Below the save button, e.g. the delete of an existing entry. */
   footer?: ReactNode;
 }
 
 /** Records a repayment; asks first when it is more than the customer owes (the rest becomes credit). */
-export function PaymentForm({ customer, row, onDone, footer }: PaymentFormProps) {
+export function PaymentForm({ customer, row, draft, onDone, footer }: PaymentFormProps) {
+  const start = { ...row, ...draft };
   const { book } = useBook();
   const { currency, money } = useCurrency();
   const ledger = useLedger();
-  const [amount, setAmount] = useState(row ? amountToInput(row.amount, currency) : '');
-  const [note, setNote] = useState(row?.note ?? '');
+  const [amount, setAmount] = useState(
+    start.amount !== undefined ? amountToInput(start.amount, currency) : '',
+  );
+  const [note, setNote] = useState(start.note ?? '');
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [dialog, ask] = useConfirm();

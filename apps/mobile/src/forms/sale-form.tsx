@@ -21,19 +21,22 @@ const quantityOf = (text: string) =>
 interface SaleFormProps {
   customerId?: string | undefined;
   row?: Row<'sales'>;
+  /** Values to start from: a change the server refused, to fix and save again. */
+  draft?: Partial<Row<'sales'>> | null;
   onDone: () => void;
   /** Below the save button, e.g. the delete of an existing entry. */
   footer?: ReactNode;
 }
 
 /** A sale: line items with a live total, paid in full or partly on credit to a customer. */
-export function SaleForm({ customerId, row, onDone, footer }: SaleFormProps) {
+export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormProps) {
+  const start = { ...row, ...draft };
   const { book } = useBook();
   const { currency, money } = useCurrency();
   const ledger = useLedger();
   const [lines, setLines] = useState<LineDraft[]>(() =>
-    row
-      ? row.items.map((i) => ({
+    start.items
+      ? start.items.map((i) => ({
           ...emptyLine(),
           name: i.name,
           quantity: String(i.quantity),
@@ -41,10 +44,16 @@ export function SaleForm({ customerId, row, onDone, footer }: SaleFormProps) {
         }))
       : [emptyLine()],
   );
-  const [buyer, setBuyer] = useState<string | null>(row ? row.customerId : (customerId ?? null));
-  const [paidInFull, setPaidInFull] = useState(row ? row.paidAmount >= row.total : true);
-  const [paid, setPaid] = useState(row ? amountToInput(row.paidAmount, currency) : '');
-  const [note, setNote] = useState(row?.note ?? '');
+  const [buyer, setBuyer] = useState<string | null>(
+    start.customerId !== undefined ? start.customerId : (customerId ?? null),
+  );
+  const [paidInFull, setPaidInFull] = useState(
+    start.paidAmount !== undefined && start.total !== undefined ? start.paidAmount >= start.total : true,
+  );
+  const [paid, setPaid] = useState(
+    start.paidAmount !== undefined ? amountToInput(start.paidAmount, currency) : '',
+  );
+  const [note, setNote] = useState(start.note ?? '');
   const [busy, setBusy] = useState(false);
   const form = useFieldErrors();
 

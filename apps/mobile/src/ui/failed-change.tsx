@@ -4,11 +4,27 @@ import { Button } from './button';
 import { formatWhen } from './format';
 import { colors, radius, space } from './theme';
 
-const ENTITY = { customers: 'customer', debts: 'debt', payments: 'repayment', sales: 'sale' } as const;
+/** Entities in the owner's words (a newer server's entity falls back to its wire name). */
+const ENTITY: Record<string, string> = {
+  customers: 'customer',
+  debts: 'debt',
+  payments: 'repayment',
+  sales: 'sale',
+  settings: 'store setting',
+};
 
-/** Where the owner fixes the row a rejected change was about. */
-export const fixRoute = (c: FailedChange) =>
-  c.entity === 'customers' ? `/customers/${c.entityId}/edit` : `/${c.entity}/${c.entityId}`;
+/**
+ * Where the owner fixes the change: the row's form, started from the refused values
+ * (a refused create has no row: the new-row form, prefilled).
+ */
+export function fixRoute(c: FailedChange, rowExists: boolean): string {
+  const failed = `failed=${c.id}`;
+  const customerId = typeof c.payload?.customerId === 'string' ? c.payload.customerId : '';
+  if (c.entity === 'customers')
+    return rowExists ? `/customers/${c.entityId}/edit?${failed}` : `/customers/new?${failed}`;
+  if (rowExists) return `/${c.entity}/${c.entityId}?${failed}`;
+  return `/${c.entity}/new?customerId=${customerId}&${failed}`;
+}
 
 /** The server's reason without its code: `INVALID_PAYLOAD: name: Too long` → `name: Too long`. */
 const reasonText = (reason: string) => reason.replace(/^[A-Z_]+: /, '');
@@ -30,7 +46,7 @@ export function FailedChangeCard({
   onFix: () => void;
   onDiscard: () => void;
 }) {
-  const what = `${change.op === 'delete' ? 'Deleting a' : 'A change to a'} ${ENTITY[change.entity]}`;
+  const what = `${change.op === 'delete' ? 'Deleting a' : 'A change to a'} ${ENTITY[change.entity] ?? change.entity}`;
   return (
     <View style={styles.card} accessibilityLabel={`Rejected: ${what}`}>
       <Text style={styles.title}>{`${what} · ${formatWhen(change.clientUpdatedAt)}`}</Text>

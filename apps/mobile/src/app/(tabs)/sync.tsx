@@ -5,6 +5,7 @@ import { StyleSheet, Switch, Text, View } from 'react-native';
 import { backgroundSyncSupported, isBackgroundSyncOn, setBackgroundSync } from '../../book/background';
 import { useBook } from '../../book/book-provider';
 import { isCurrency, useCurrency } from '../../book/currency';
+import { useLedger } from '../../book/use-ledger';
 import { useRefresh } from '../../book/use-refresh';
 import { Button } from '../../ui/button';
 import { FailedChangeCard, fixRoute } from '../../ui/failed-change';
@@ -19,6 +20,7 @@ export default function SyncScreen() {
   const { book, session, signOut } = useBook();
   const status = useSyncStatus(book);
   const failed = useFailedChanges(book);
+  const ledger = useLedger();
   const refresh = useRefresh();
   const router = useRouter();
   const { currency, setCurrency } = useCurrency();
@@ -56,7 +58,7 @@ export default function SyncScreen() {
             <FailedChangeCard
               key={c.id}
               change={c}
-              onFix={() => router.push(fixRoute(c))}
+              onFix={() => router.push(fixRoute(c, !!ledger?.has(c.entity, c.entityId)))}
               onDiscard={() => book.discardFailed(c.id)}
             />
           ))}

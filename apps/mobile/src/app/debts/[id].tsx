@@ -1,5 +1,6 @@
 import { useLocalSearchParams, useRouter } from 'expo-router';
 import { useBook } from '../../book/book-provider';
+import { useFailedDraft } from '../../book/use-failed-draft';
 import { useLedger } from '../../book/use-ledger';
 import { DebtForm } from '../../forms/debt-form';
 import { DeleteEntry } from '../../ui/delete-entry';
@@ -7,14 +8,19 @@ import { Missing } from '../../ui/missing';
 import { Splash } from '../../ui/splash';
 
 export default function EditDebtScreen() {
-  const { id } = useLocalSearchParams<{ id: string }>();
+  const { id, failed } = useLocalSearchParams<{ id: string; failed?: string }>();
+  const fix = useFailedDraft(failed);
   const { book } = useBook();
   const ledger = useLedger();
   const router = useRouter();
-  if (!ledger) return <Splash />;
+  if (!ledger || fix.loading) return <Splash />;
   const row = ledger.debts.find((d) => d.id === id);
   const customer = row && ledger.customer(row.customerId);
   if (!row || !customer) return <Missing what="debt" />;
+  const done = async () => {
+    await fix.resolve();
+    router.back();
+  };
   const remove = async () => {
     await book.debts.delete(row.id);
     router.back();
@@ -23,7 +29,8 @@ export default function EditDebtScreen() {
     <DebtForm
       customer={customer}
       row={row}
-      onDone={() => router.back()}
+      draft={fix.draft}
+      onDone={done}
       footer={<DeleteEntry label="Delete debt" question="Delete this debt?" onDelete={remove} />}
     />
   );

@@ -1,5 +1,6 @@
 import { useLocalSearchParams, useRouter } from 'expo-router';
 import { useBook } from '../../book/book-provider';
+import { useFailedDraft } from '../../book/use-failed-draft';
 import { useLedger } from '../../book/use-ledger';
 import { SaleForm } from '../../forms/sale-form';
 import { DeleteEntry } from '../../ui/delete-entry';
@@ -7,13 +8,18 @@ import { Missing } from '../../ui/missing';
 import { Splash } from '../../ui/splash';
 
 export default function EditSaleScreen() {
-  const { id } = useLocalSearchParams<{ id: string }>();
+  const { id, failed } = useLocalSearchParams<{ id: string; failed?: string }>();
+  const fix = useFailedDraft(failed);
   const { book } = useBook();
   const ledger = useLedger();
   const router = useRouter();
-  if (!ledger) return <Splash />;
+  if (!ledger || fix.loading) return <Splash />;
   const row = ledger.sales.find((s) => s.id === id);
   if (!row) return <Missing what="sale" />;
+  const done = async () => {
+    await fix.resolve();
+    router.back();
+  };
   const remove = async () => {
     await book.sales.delete(row.id);
     router.back();
@@ -21,7 +27,8 @@ export default function EditSaleScreen() {
   return (
     <SaleForm
       row={row}
-      onDone={() => router.back()}
+      draft={fix.draft}
+      onDone={done}
       footer={<DeleteEntry label="Delete sale" question="Delete this sale?" onDelete={remove} />}
     />
   );

@@ -1,8 +1,16 @@
 import { useLocalSearchParams, useRouter } from 'expo-router';
+import { useFailedDraft } from '../../book/use-failed-draft';
 import { SaleForm } from '../../forms/sale-form';
+import { Splash } from '../../ui/splash';
 
 export default function NewSaleScreen() {
-  const { customerId } = useLocalSearchParams<{ customerId?: string }>();
+  const { customerId, failed } = useLocalSearchParams<{ customerId?: string; failed?: string }>();
+  const fix = useFailedDraft(failed);
   const router = useRouter();
-  return <SaleForm customerId={customerId} onDone={() => router.back()} />;
+  if (fix.loading) return <Splash />;
+  const done = async () => {
+    await fix.resolve();
+    router.back();
+  };
+  return <SaleForm customerId={customerId || undefined} draft={fix.draft} onDone={done} />;
 }

@@ -1,15 +1,21 @@
 import { useLocalSearchParams, useRouter } from 'expo-router';
+import { useFailedDraft } from '../../../book/use-failed-draft';
 import { useLedger } from '../../../book/use-ledger';
 import { CustomerForm } from '../../../forms/customer-form';
 import { Missing } from '../../../ui/missing';
 import { Splash } from '../../../ui/splash';
 
 export default function EditCustomerScreen() {
-  const { id } = useLocalSearchParams<{ id: string }>();
+  const { id, failed } = useLocalSearchParams<{ id: string; failed?: string }>();
+  const fix = useFailedDraft(failed);
   const ledger = useLedger();
   const router = useRouter();
-  if (!ledger) return <Splash />;
+  if (!ledger || fix.loading) return <Splash />;
   const customer = ledger.customer(id);
   if (!customer) return <Missing what="customer" />;
-  return <CustomerForm row={customer} onDone={() => router.back()} />;
+  const done = async () => {
+    await fix.resolve();
+    router.back();
+  };
+  return <CustomerForm row={customer} draft={fix.draft} onDone={done} />;
 }
