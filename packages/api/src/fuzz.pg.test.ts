@@ -5,6 +5,7 @@ import { exampleInput, type ProcedureInfo, procedures, type StoreIds } from './t
 import { newKey, serveJwks, signIdToken, type TestKey } from './test/google.ts';
 import { createHarness, type Harness, iso, uuid } from './test/harness.ts';
 import {
+  NEW_KEY,
   nastyInPlaceOf,
   nastyJson,
   nastyString,
@@ -110,11 +111,14 @@ const callTrpc = (p: ProcedureInfo, method: 'GET' | 'POST', inputText: string | 
 const utf8 = (s: string) => new TextDecoder().decode(new TextEncoder().encode(s));
 const notJson = nastyString.map(utf8);
 const procedure = fc.constantFrom(...procs);
-/** `example` with one of its values (or a new key) made nasty. */
+/** `example` with one of its values made nasty, or a new key (itself nasty) added. */
 const mutated = (example: unknown) =>
-  fc
-    .constantFrom(...pathsOf(example))
-    .chain((path) => nastyInPlaceOf(valueAt(example, path)).map((v) => withValueAt(example, path, v)));
+  fc.constantFrom(...pathsOf(example)).chain((path) =>
+    fc.tuple(nastyInPlaceOf(valueAt(example, path)), nastyString).map(([value, key]) => {
+      const at = path.at(-1) === NEW_KEY ? [...path.slice(0, -1), key] : path;
+      return withValueAt(example, at, value);
+    }),
+  );
 const method = fc.constantFrom<'GET' | 'POST'>('GET', 'POST');
 const natural = (p: ProcedureInfo) => (p.type === 'query' ? 'GET' : 'POST');
 

@@ -143,13 +143,16 @@ export const nastyJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((t
 
 type Path = (string | number)[];
 
-/** Every path into a JSON value, the root included, plus a new key on each object. */
+/** The last step of a path to a key an object does not have yet. */
+export const NEW_KEY = '\u0000new key';
+
+/** Every path into a JSON value, the root included, plus a new key (`NEW_KEY`) on each object. */
 export function pathsOf(v: unknown, at: Path = []): Path[] {
   const here: Path[] = [at];
   if (Array.isArray(v)) return here.concat(...v.map((x, i) => pathsOf(x, [...at, i])));
   if (v !== null && typeof v === 'object') {
     const inner = Object.entries(v).flatMap(([k, x]) => pathsOf(x, [...at, k]));
-    return [...here, [...at, 'fuzzExtra'], ...inner];
+    return [...here, [...at, NEW_KEY], ...inner];
   }
   return here;
 }
