@@ -1,6 +1,7 @@
 import { authRouter } from './routers/auth.ts';
 import { customersRouter } from './routers/customers/_router.ts';
 import { debtsRouter } from './routers/debts.ts';
+import { historyRouter } from './routers/history.ts';
 import { paymentsRouter } from './routers/payments.ts';
 import { reportsRouter } from './routers/reports/_router.ts';
 import { salesRouter } from './routers/sales.ts';
@@ -15,6 +16,7 @@ export const appRouter = router({
   payments: paymentsRouter,
   sales: salesRouter,
   reports: reportsRouter,
+  history: historyRouter,
 });
 
 /** The router's type: what `@trpc/client` in the web and mobile apps is typed by. */

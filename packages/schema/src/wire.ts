@@ -79,6 +79,8 @@ export const SignInInputSchema = z.object({
 export const DevSignInInputSchema = z.object({
   email: z.email().max(320),
   deviceId: DeviceIdSchema,
+  /** As with Google sign-in: the name the store's history shows the device by. */
+  deviceName: text(0, 200).optional(),
 });
 
 export interface PublicUser {
