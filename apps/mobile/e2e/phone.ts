@@ -44,20 +44,21 @@ export class Phone {
 
   /** Waits until `text` is on screen. */
   async see(text: string | RegExp) {
-    await this.page.getByText(text).first().waitFor({ state: 'visible', timeout: 20_000 });
+    // Screens under the top one stay in the page, hidden: only what is visible counts.
+    await this.page.getByText(text).filter({ visible: true }).first().waitFor({ timeout: 20_000 });
   }
 
   async tap(name: string | RegExp) {
-    await this.page.getByRole('button', { name }).first().click();
+    await this.page.getByRole('button', { name }).filter({ visible: true }).first().click();
   }
 
   async fill(label: string, value: string) {
-    await this.page.getByLabel(label, { exact: true }).fill(value);
+    await this.page.getByLabel(label, { exact: true }).filter({ visible: true }).first().fill(value);
   }
 
   /** The sync line at the top of every screen. */
   syncLine(): Promise<string> {
-    return this.page.getByTestId('sync-status').textContent();
+    return this.page.getByTestId('sync-status').first().textContent();
   }
 
   async expectSync(pattern: RegExp, timeout = 20_000) {
