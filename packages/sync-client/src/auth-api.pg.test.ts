@@ -12,9 +12,10 @@ afterAll(async () => {
 });
 
 describe('createTrpcAuthApi against the real server', () => {
-  it('signs a device in, says who it is, and signs it out', async () => {
+  it('says which sign-ins it offers, signs a device in, says who it is, and signs it out', async () => {
     let token: string | null = null;
     const auth = createTrpcAuthApi({ url: server.url, getToken: () => token });
+    expect(await auth.options()).toEqual({ devSignIn: true, googleSignIn: false });
     const session = await auth.devSignIn({ email: 'owner@example.com', deviceId: 'phone-1' });
     expect(session).toMatchObject({ user: { email: 'owner@example.com' }, sessionToken: expect.any(String) });
     token = session.sessionToken;

@@ -11,6 +11,8 @@ export interface AuthApi {
   signIn(input: SignInInput): Promise<SignInOutput>;
   /** Dev sign-in, offered only by servers started with `DEV_LOGIN=1`. */
   devSignIn(input: DevSignInInput): Promise<SignInOutput>;
+  /** Which sign-ins the server offers (no session needed). */
+  options(): Promise<{ devSignIn: boolean; googleSignIn: boolean }>;
   /** Who the session token belongs to. */
   me(): Promise<{ user: PublicUser; deviceId: string }>;
   /** Revokes the session token on the server. */
@@ -33,6 +35,7 @@ export function createTrpcAuthApi(options: AuthApiOptions): AuthApi {
   return {
     signIn: (input) => client.mutation('auth.signIn', input) as Promise<SignInOutput>,
     devSignIn: (input) => client.mutation('auth.devSignIn', input) as Promise<SignInOutput>,
+    options: () => client.query('auth.options') as Promise<{ devSignIn: boolean; googleSignIn: boolean }>,
     me: () => client.query('auth.me') as Promise<{ user: PublicUser; deviceId: string }>,
     signOut: () => client.mutation('auth.signOut') as Promise<{ ok: true }>,
   };

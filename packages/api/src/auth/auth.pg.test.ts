@@ -121,6 +121,12 @@ describe('sessions', () => {
   });
 });
 
+describe('auth.options', () => {
+  it('tells an app, without a session, which sign-ins this server offers', async () => {
+    expect(await (await h.callerWith()).auth.options()).toEqual({ devSignIn: false, googleSignIn: true });
+  });
+});
+
 describe('auth.devSignIn', () => {
   it('does not exist unless DEV_LOGIN is on', async () => {
     await expect(

@@ -23,6 +23,12 @@ const sessionOptions = (ctx: Context) => ({
 });
 
 export const authRouter = {
+  /** What this server offers at sign-in, so an app shows only the ways that work. Public, cheap. */
+  options: publicProcedure.query(({ ctx }) => ({
+    devSignIn: ctx.config.devLogin,
+    googleSignIn: ctx.config.googleClientIds.length > 0,
+  })),
+
   signIn: publicProcedure.input(SignInInputSchema).mutation(async ({ ctx, input }) => {
     await limitSignIn(ctx, null);
     const identity = await verifyGoogleIdToken(input.idToken, {

@@ -24,6 +24,7 @@ export const routerAgrees: [
   Assignable<Parameters<AuthApi['devSignIn']>[0], AuthInputs['devSignIn']>,
   Assignable<AuthOutputs['signIn'], Awaited<ReturnType<AuthApi['signIn']>>>,
   Assignable<AuthOutputs['devSignIn'], Awaited<ReturnType<AuthApi['devSignIn']>>>,
+  Assignable<AuthOutputs['options'], Awaited<ReturnType<AuthApi['options']>>>,
   Assignable<AuthOutputs['me'], Awaited<ReturnType<AuthApi['me']>>>,
   Assignable<AuthOutputs['signOut'], Awaited<ReturnType<AuthApi['signOut']>>>,
-] = [true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true];
