@@ -14,7 +14,13 @@ type Schema = {
 };
 const doc = openApiDocument();
 const schemas = doc.components.schemas as Record<string, Schema>;
-const NAME = { customers: 'Customer', debts: 'Debt', payments: 'Payment', sales: 'Sale' } as const;
+const NAME = {
+  customers: 'Customer',
+  debts: 'Debt',
+  payments: 'Payment',
+  sales: 'Sale',
+  settings: 'Settings',
+} as const;
 const at = (ref: string | undefined) => schemas[ref?.replace('#/components/schemas/', '') ?? ''];
 
 describe('the OpenAPI document', () => {

@@ -31,6 +31,7 @@ register(EntityRowSchemas.customers, 'Customer');
 register(EntityRowSchemas.debts, 'Debt');
 register(EntityRowSchemas.payments, 'Payment');
 register(EntityRowSchemas.sales, 'Sale');
+register(EntityRowSchemas.settings, 'Settings');
 register(EntityRowSchema, 'EntityRow');
 
 // A push event per entity, with that entity's payload (its fields, all optional, as an
@@ -42,6 +43,7 @@ const NAMES: Record<Entity, string> = {
   debts: 'Debt',
   payments: 'Payment',
   sales: 'Sale',
+  settings: 'Settings',
 };
 const pushEvent = <E extends Entity>(entity: E) =>
   register(
@@ -62,6 +64,7 @@ const PushEventUnion = register(
       pushEvent('debts'),
       pushEvent('payments'),
       pushEvent('sales'),
+      pushEvent('settings'),
     ])
     .meta({
       discriminator: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CurrencySchema } from './currencies.ts';
 import {
   DateSchema,
   MoneySchema,
@@ -8,7 +9,7 @@ import {
   UuidSchema,
 } from './primitives.ts';
 
-export const ENTITIES = ['customers', 'debts', 'payments', 'sales'] as const;
+export const ENTITIES = ['customers', 'debts', 'payments', 'sales', 'settings'] as const;
 export type Entity = (typeof ENTITIES)[number];
 export const EntitySchema = z.enum(ENTITIES);
 
@@ -50,7 +51,19 @@ export const EntityFieldSchemas = {
     soldAt: TimestampSchema,
     note: text(0, 2000).nullable(),
   }),
+  /** The store's own settings: one row per store, id `SETTINGS_ID`. Null: not chosen yet. */
+  settings: z.object({
+    currency: CurrencySchema.nullable(),
+    shopName: text(0, 200).nullable(),
+  }),
 } as const satisfies Record<Entity, z.ZodObject>;
+
+/**
+ * The id of a store's settings row, the same on every device without asking
+ * anyone: rows are keyed by (store, id), so one well-known id names each
+ * store's single row (the nil UUID).
+ */
+export const SETTINGS_ID = '00000000-0000-0000-0000-000000000000';
 
 export type EntityFields = { [E in Entity]: z.infer<(typeof EntityFieldSchemas)[E]> };
 

@@ -13,6 +13,7 @@ export const EntityRowSchema = z.union([
   EntityRowSchemas.debts,
   EntityRowSchemas.payments,
   EntityRowSchemas.sales,
+  EntityRowSchemas.settings,
 ]);
 
 export const PushResultSchema = z.object({

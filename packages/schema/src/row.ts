@@ -16,6 +16,7 @@ export const EntityRowSchemas = {
   debts: EntityFieldSchemas.debts.extend(CommonColumns),
   payments: EntityFieldSchemas.payments.extend(CommonColumns),
   sales: EntityFieldSchemas.sales.extend(CommonColumns),
+  settings: EntityFieldSchemas.settings.extend(CommonColumns),
 };
 
 export type CommonRowColumns = z.infer<z.ZodObject<typeof CommonColumns>>;

@@ -7,6 +7,7 @@ import { pullChanges } from './pull.ts';
 import { pushOutbox } from './push.ts';
 import { createRepositories, type Repository } from './repositories.ts';
 import { type Connectivity, createRunner } from './runner.ts';
+import type { SettingsRepository } from './settings.ts';
 import { createStatusStore, type StatusSource } from './status.ts';
 import type { Store } from './storage/types.ts';
 import { createTrpcSyncApi, type SyncApi, type TransportOptions } from './transport.ts';
@@ -49,6 +50,8 @@ export interface SyncClient {
   readonly debts: Repository<'debts'>;
   readonly payments: Repository<'payments'>;
   readonly sales: Repository<'sales'>;
+  /** The store's settings (currency, shop name), the same row on every device. */
+  readonly settings: SettingsRepository;
   readonly status: StatusSource;
   /**
    * Calls `listener` after a committed local write, a pulled page, a settled

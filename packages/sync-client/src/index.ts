@@ -11,6 +11,7 @@ export { type FailedChange, FailedChangeNotFoundError } from './failed.ts';
 export { type CreateInput, type Repository, RowNotFoundError, type UpdateInput } from './repositories.ts';
 export type { Row } from './rows.ts';
 export { type Connectivity, RetryLaterError } from './runner.ts';
+export type { SettingsRepository } from './settings.ts';
 export type { StatusSource, SyncState, SyncStatus } from './status.ts';
 export { createMemoryStore } from './storage/memory.ts';
 export type { SqlDriver, SqlValue } from './storage/sql-driver.ts';

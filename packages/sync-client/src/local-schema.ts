@@ -109,6 +109,18 @@ export const LOCAL_MIGRATIONS: readonly Migration[] = [
        SELECT DISTINCT entity, entity_id, 'null' FROM outbox WHERE status = 'pending'`,
     ],
   },
+  {
+    // The store's settings (docs/protocol.md): one row, at SETTINGS_ID.
+    version: 3,
+    statements: [
+      `CREATE TABLE settings (
+        id TEXT PRIMARY KEY NOT NULL,
+        currency TEXT,
+        shop_name TEXT,
+        ${COMMON_COLUMNS}
+      )`,
+    ],
+  },
 ];
 
 /**

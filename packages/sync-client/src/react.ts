@@ -40,12 +40,15 @@ function useLive<T>(book: SyncClient, entities: readonly Entity[], key: string, 
   return loaded.value;
 }
 
+/** Entities with a repository of many rows (settings is one row: `useSettings`). */
+type RowEntity = Exclude<Entity, 'settings'>;
+
 /** The book's repository of `entity`; `SyncClient` holds one per entity under its name. */
-const repository = <E extends Entity>(book: SyncClient, entity: E) =>
+const repository = <E extends RowEntity>(book: SyncClient, entity: E) =>
   book[entity] as unknown as Repository<E>;
 
 /** The entity's rows by creation time, kept current; undefined while loading. */
-export function useRows<E extends Entity>(
+export function useRows<E extends RowEntity>(
   book: SyncClient,
   entity: E,
   opts: { includeDeleted?: boolean } = {},
@@ -57,8 +60,20 @@ export function useRows<E extends Entity>(
 }
 
 /** One row, kept current: null when unknown or deleted, undefined while loading. */
-export function useRow<E extends Entity>(book: SyncClient, entity: E, id: string): Row<E> | null | undefined {
+export function useRow<E extends RowEntity>(
+  book: SyncClient,
+  entity: E,
+  id: string,
+): Row<E> | null | undefined {
   return useLive(book, [entity], `${entity}:${id}`, () => repository(book, entity).get(id));
+}
+
+/**
+ * The store's settings (currency, shop name), kept current as this device sets
+ * them or pulls another's: null while none are set, undefined while loading.
+ */
+export function useSettings(book: SyncClient): Row<'settings'> | null | undefined {
+  return useLive(book, ['settings'], 'settings', () => book.settings.get());
 }
 
 /** The sync status (state, pending, failed, last sync), re-rendering on each change. */

@@ -6,10 +6,9 @@ import {
   entityFieldNames,
   type Op,
 } from '@storesync/schema';
-import type { Hlc } from './hlc.ts';
-import { recordChange } from './outbox.ts';
+import { commitChange, type RepositoryContext, RowNotFoundError } from './commit.ts';
 import type { Row } from './rows.ts';
-import type { Store } from './storage/types.ts';
+import { createSettingsRepository } from './settings.ts';
 
 type Fields<E extends Entity> = EntityFields[E];
 /** Required fields must be given; nullable ones may be left out and start as null. */
@@ -31,23 +30,6 @@ export interface Repository<E extends Entity> {
   list(options?: { includeDeleted?: boolean }): Promise<Row<E>[]>;
 }
 
-export interface RepositoryContext {
-  store: Store;
-  hlc: Hlc;
-  deviceId: string;
-  newId: () => string;
-  /** Told after each committed write, to update the status and schedule a sync. */
-  onWrite: () => void;
-}
-
-/** Thrown for a write to a row this device does not have, or has deleted. */
-export class RowNotFoundError extends Error {
-  constructor(entity: Entity, id: string) {
-    super(`No ${entity} row ${id}`);
-    this.name = 'RowNotFoundError';
-  }
-}
-
 /** The local row as the entity's typed row: its fields were validated when written. */
 const typed = <E extends Entity>(row: EntityRow) => row as Row<E>;
 
@@ -57,30 +39,8 @@ export function createRepository<E extends Entity>(entity: E, ctx: RepositoryCon
   const patchSchema = schema.partial();
   const nulls = Object.fromEntries(entityFieldNames(entity).map((f) => [f, null]));
 
-  /** Applies one change to the row and appends its outbox item, in one local transaction. */
-  const commit = async (id: string, op: Op, values: Record<string, unknown> | null, existing: boolean) => {
-    const row = await ctx.store.transaction(async (tx) => {
-      const { userId } = await tx.getState();
-      if (!userId) throw new Error('Sign in first: the local book does not belong to a store yet');
-      const current = await tx.getRow(entity, id);
-      if (existing && (!current || current.deletedAt !== null)) throw new RowNotFoundError(entity, id);
-      const next = await recordChange(tx, current, {
-        userId,
-        deviceId: ctx.deviceId,
-        entity,
-        entityId: id,
-        op,
-        payload: values,
-        updatedFields: values && Object.keys(values),
-        clientUpdatedAt: ctx.hlc.next(),
-        eventUuid: ctx.newId(),
-      });
-      await tx.setState({ clock: ctx.hlc.current() });
-      return next;
-    });
-    ctx.onWrite();
-    return row;
-  };
+  const commit = (id: string, op: Op, values: Record<string, unknown> | null, existing: boolean) =>
+    commitChange(ctx, entity, id, op, values, existing);
   const get = async (id: string) => {
     const row = await ctx.store.transaction((tx) => tx.getRow(entity, id));
     return row && row.deletedAt === null ? typed<E>(row) : null;
@@ -111,10 +71,13 @@ export function createRepository<E extends Entity>(entity: E, ctx: RepositoryCon
   };
 }
 
-/** The four typed repositories of the store's book. */
+/** The typed repositories of the store's book, and its settings. */
 export const createRepositories = (ctx: RepositoryContext) => ({
   customers: createRepository('customers', ctx),
   debts: createRepository('debts', ctx),
   payments: createRepository('payments', ctx),
   sales: createRepository('sales', ctx),
+  settings: createSettingsRepository(ctx),
 });
+
+export { type RepositoryContext, RowNotFoundError };

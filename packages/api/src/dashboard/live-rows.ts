@@ -8,6 +8,7 @@ const NOUN: Record<Entity, string> = {
   debts: 'debt',
   payments: 'payment',
   sales: 'sale',
+  settings: 'settings row',
 };
 
 /** Not-found and another store's id get this same answer, so ids leak nothing. */
@@ -26,6 +27,8 @@ async function findLive(ctx: AuthedContext, entity: Entity, id: string) {
       return ctx.db.payment.findFirst({ where, select });
     case 'sales':
       return ctx.db.sale.findFirst({ where, select });
+    case 'settings':
+      return ctx.db.storeSetting.findFirst({ where, select });
   }
 }
 

@@ -1,11 +1,13 @@
 import {
   type Clock,
   clampClientTime,
+  ENTITIES,
   type Entity,
   emptyRowState,
   mergeChange,
   newestClockTime,
   type PushResult,
+  referencesOf,
   requiredFieldNames,
 } from '@storesync/schema';
 import { canonicalRow } from './canonical.ts';
@@ -13,12 +15,10 @@ import type { PreparedEvent } from './prepare.ts';
 import type { StoredRow } from './tables.ts';
 import type { NewEvent } from './write.ts';
 
-/** References that must name a row of the same store when a field sets them. */
-export const REFERENCES: Partial<Record<Entity, Record<string, Entity>>> = {
-  debts: { customerId: 'customers' },
-  payments: { customerId: 'customers', debtId: 'debts' },
-  sales: { customerId: 'customers' },
-};
+/** References that must name a row of the same store when a field sets them (FIELD_KINDS' `ref:`). */
+export const REFERENCES: Partial<Record<Entity, Record<string, Entity>>> = Object.fromEntries(
+  ENTITIES.map((e) => [e, referencesOf(e)]),
+);
 
 /** The rows a batch has read, updated in place as its events apply. */
 export type WorkingRows = Record<Entity, Map<string, StoredRow>>;

@@ -72,6 +72,7 @@ describe('query plans in a large store with stale statistics', () => {
         debts: [],
         payments: [],
         sales: [],
+        settings: [],
       }),
     );
     expect(state.rows.customers.size).toBe(10);

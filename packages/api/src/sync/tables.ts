@@ -1,4 +1,4 @@
-import { type Entity, entityFieldNames, type RowState } from '@storesync/schema';
+import { type Entity, entityFieldNames, fieldsOfKind, type RowState } from '@storesync/schema';
 
 /**
  * How a stored entity row maps to the merge state and the wire row. Rows are
@@ -19,7 +19,6 @@ export interface StoredRow {
 export const tableOf = (entity: Entity): string => entity;
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const TIMESTAMP_FIELDS = new Set(['paidAt', 'soldAt']);
 const iso = (v: unknown) => (typeof v === 'string' ? new Date(v).toISOString() : null);
 
 /** Column list in the order used by writes. */
@@ -38,9 +37,10 @@ export const columnsOf = (entity: Entity): string[] => [
 
 export function fromRecord(entity: Entity, r: Record<string, unknown>): StoredRow {
   const values: Record<string, unknown> = {};
+  const timestamps = fieldsOfKind(entity, 'timestamp');
   for (const f of entityFieldNames(entity)) {
     const v = r[snake(f)] ?? null;
-    values[f] = TIMESTAMP_FIELDS.has(f) ? iso(v) : v;
+    values[f] = timestamps.includes(f) ? iso(v) : v;
   }
   return {
     id: String(r.id),

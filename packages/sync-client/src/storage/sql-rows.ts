@@ -1,4 +1,4 @@
-import { type Entity, type EntityRow, entityFieldNames } from '@storesync/schema';
+import { type Entity, type EntityRow, entityFieldNames, fieldsOfKind } from '@storesync/schema';
 import type { SqlValue } from './sql-driver.ts';
 import type { OutboxItem, StoredSyncState } from './types.ts';
 
@@ -9,8 +9,6 @@ interface Column {
 }
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-/** Fields SQLite cannot hold as a scalar: stored as JSON text. */
-const JSON_FIELDS = new Set(['sales.items']);
 const COMMON_KEYS = ['createdAt', 'updatedAt', 'deletedAt', 'updatedByDeviceId', 'rowVersion'];
 
 const cache = new Map<Entity, Column[]>();
@@ -20,7 +18,9 @@ export function columnsOf(entity: Entity): Column[] {
   let cols = cache.get(entity);
   if (!cols) {
     const keys = ['id', ...entityFieldNames(entity), ...COMMON_KEYS];
-    cols = keys.map((key) => ({ key, name: snake(key), json: JSON_FIELDS.has(`${entity}.${key}`) }));
+    // JSON fields are what SQLite cannot hold as a scalar: stored as JSON text.
+    const json = fieldsOfKind(entity, 'json');
+    cols = keys.map((key) => ({ key, name: snake(key), json: json.includes(key) }));
     cache.set(entity, cols);
   }
   return cols;

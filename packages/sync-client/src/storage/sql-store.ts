@@ -1,3 +1,4 @@
+import { ENTITIES } from '@storesync/schema';
 import { migrate } from '../local-schema.ts';
 import { createSerialQueue } from './serial.ts';
 import { allIn } from './sql-batch.ts';
@@ -95,8 +96,7 @@ function createSqlTx(db: SqlDriver): StoreTx {
         [],
       ),
     async reset() {
-      for (const table of ['customers', 'debts', 'payments', 'sales', 'server_rows', 'outbox'])
-        await db.run(`DELETE FROM ${table}`);
+      for (const table of [...ENTITIES, 'server_rows', 'outbox']) await db.run(`DELETE FROM ${table}`);
       await db.run(
         'UPDATE sync_state SET user_id = NULL, last_server_event_id = 0, last_sync_at = NULL WHERE id = 1',
       );

@@ -22,7 +22,9 @@ export const EDITABLE: Record<Entity, string[]> = {
   debts: ['amount', 'note', 'dueDate'],
   payments: ['amount', 'note', 'paidAt'],
   sales: ['note', 'paidAmount', 'total', 'items'],
+  settings: ['currency', 'shopName'],
 };
+const CURRENCIES = ['KES', 'USD', 'UGX', 'TZS'];
 
 export function fieldValue(field: string, n: number, s: string): unknown {
   switch (field) {
@@ -38,6 +40,10 @@ export function fieldValue(field: string, n: number, s: string): unknown {
       return iso(T0 + n * 1000);
     case 'items':
       return items(n, s);
+    case 'currency':
+      return CURRENCIES[n % CURRENCIES.length];
+    case 'shopName':
+      return n % 3 ? s : null;
     default:
       return n + 1;
   }
@@ -67,5 +73,7 @@ export function createValues(
         soldAt: iso(T0 + n),
         note,
       };
+    case 'settings':
+      return { currency: fieldValue('currency', n, s), shopName: fieldValue('shopName', n, s) };
   }
 }

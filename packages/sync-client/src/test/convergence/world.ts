@@ -94,21 +94,32 @@ export async function createWorld(server: TestServer, plan: Plan, email: string)
     writes += 1;
   }
 
+  /** The fields an edit sets: one or two of the entity's editable fields. */
+  const edited = (step: Extract<Write, { kind: 'edit' }>) => {
+    const fields = EDITABLE[step.entity];
+    const names = [step.field, ...(step.two ? [step.field + 1] : [])].map(
+      (k) => fields[k % fields.length] ?? '',
+    );
+    return Object.fromEntries(names.map((f) => [f, fieldValue(f, step.n, step.s)]));
+  };
+
+  /** The store's settings are one row every device sets (and none deletes). */
+  async function setSettings(d: Device, step: Write) {
+    if (step.kind === 'delete') return;
+    const refs = { customerId: null, debtId: null };
+    await d.client.settings.set(
+      step.kind === 'create' ? createValues('settings', step.n, step.s, refs) : edited(step),
+    );
+    writes += 1;
+  }
+
   async function write(d: Device, step: Write) {
+    if (step.entity === 'settings') return setSettings(d, step);
     if (step.kind === 'create') return create(d, step);
     const target = choose(await repo(d, step.entity).list(), step.pick);
     if (!target) return;
     if (step.kind === 'delete') await repo(d, step.entity).delete(target.id);
-    else {
-      const fields = EDITABLE[step.entity];
-      const names = [step.field, ...(step.two ? [step.field + 1] : [])].map(
-        (k) => fields[k % fields.length] ?? '',
-      );
-      await repo(d, step.entity).update(
-        target.id,
-        Object.fromEntries(names.map((f) => [f, fieldValue(f, step.n, step.s)])),
-      );
-    }
+    else await repo(d, step.entity).update(target.id, edited(step));
     writes += 1;
   }
 
