@@ -5,6 +5,7 @@ import { historyRouter } from './routers/history.ts';
 import { paymentsRouter } from './routers/payments.ts';
 import { reportsRouter } from './routers/reports/_router.ts';
 import { salesRouter } from './routers/sales.ts';
+import { settingsRouter } from './routers/settings.ts';
 import { syncRouter } from './routers/sync.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
@@ -16,6 +17,7 @@ export const appRouter = router({
   payments: paymentsRouter,
   sales: salesRouter,
   reports: reportsRouter,
+  settings: settingsRouter,
   history: historyRouter,
 });
 
