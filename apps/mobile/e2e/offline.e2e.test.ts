@@ -57,7 +57,7 @@ describe('the phone app, offline first', () => {
     await a.fill('Item 1', 'Bread');
     await a.fill('Quantity 1', '2');
     await a.fill('Unit price 1 (USD)', '1.50');
-    await a.see('Total $3.00');
+    expect(await a.page.getByTestId('sale-total').filter({ visible: true }).textContent()).toBe('$3.00');
     await a.page.getByRole('switch', { name: 'Paid in full' }).click();
     await a.fill('Amount paid now (USD)', '1');
     await a.shot('new-sale');

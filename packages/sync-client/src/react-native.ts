@@ -18,8 +18,13 @@ export interface AppStateLike {
   addEventListener(type: 'change', listener: (state: string) => void): { remove(): void };
 }
 
-/** Unknown (null) counts as online: an attempt costs little, and its failure says offline anyway. */
-const reachable = (s: NetInfoStateLike) => s.isConnected !== false && s.isInternetReachable !== false;
+/**
+ * Online unless the phone has no network at all. `isInternetReachable` is left out: NetInfo
+ * probes a public URL for it, which says "unreachable" on a LAN-only Wi-Fi whose StoreSync
+ * server is right there (the README's dev set-up) and on captive portals. An attempt costs
+ * little, and its failure says offline anyway. Unknown (null) counts as online.
+ */
+const reachable = (s: NetInfoStateLike) => s.isConnected !== false;
 
 /**
  * Connectivity from NetInfo, for `createSyncClient({ connectivity })`: no

@@ -7,20 +7,22 @@ import type { Session } from './session';
 const auth = (token?: string) =>
   createTrpcAuthApi({ url: `${SERVER_URL}/api/trpc`, getToken: () => token ?? null, timeoutMs: 20_000 });
 
-const toSession = (out: { sessionToken: string; expiresAt: string; user: Session['user'] }): Session => ({
-  token: out.sessionToken,
-  expiresAt: out.expiresAt,
-  user: out.user,
-});
+const toSession = (
+  out: { sessionToken: string; expiresAt: string; user: Session['user'] },
+  deviceId: string,
+): Session => ({ token: out.sessionToken, expiresAt: out.expiresAt, user: out.user, deviceId });
+
+/** Which sign-ins the server offers; rejects when it cannot be reached. */
+export const signInOptions = () => auth().options();
 
 /** Dev sign-in, offered only by servers started with `DEV_LOGIN=1`. */
-export async function devSignIn(email: string, deviceId: string): Promise<Session> {
-  return toSession(await auth().devSignIn({ email, deviceId }));
+export async function devSignIn(email: string, deviceId: string, deviceName: string): Promise<Session> {
+  return toSession(await auth().devSignIn({ email, deviceId, deviceName }), deviceId);
 }
 
 /** Google sign-in: the ID token the device got from Google, verified by the server. */
 export async function googleSignIn(idToken: string, deviceId: string, deviceName: string): Promise<Session> {
-  return toSession(await auth().signIn({ idToken, deviceId, deviceName }));
+  return toSession(await auth().signIn({ idToken, deviceId, deviceName }), deviceId);
 }
 
 /** Revokes the session on the server; offline, the token simply stays unused. */

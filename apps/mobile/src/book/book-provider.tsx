@@ -24,7 +24,8 @@ const openSaved = async () => ({ book: await getBook(), session: await loadSessi
 
 interface BookProviderProps {
   children: ReactNode;
-  fallback: (error?: unknown) => ReactNode;
+  /** While opening; with the error and a retry when the book could not be opened. */
+  fallback: (error?: unknown, retry?: () => void) => ReactNode;
   /** Opens the book and reads the saved session; component tests pass a book on a memory store. */
   open?: () => Promise<{ book: SyncClient; session: Session | null }>;
 }
@@ -32,17 +33,28 @@ interface BookProviderProps {
 /** Opens the book once and shares it, with who is signed in, to every screen. */
 export function BookProvider({ children, fallback, open = openSaved }: BookProviderProps) {
   const [opened, setOpened] = useState<Opened | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry's trigger.
   useEffect(() => {
     open().then(setOpened, (error: unknown) => setOpened({ error }));
-  }, [open]);
+  }, [open, attempt]);
   const book = opened && 'book' in opened ? opened.book : null;
-  useEffect(() => (book ? syncWhenActive(AppState, book) : undefined), [book]);
+  const signedIn = opened !== null && 'session' in opened && opened.session !== null;
+  // Back in the foreground: sync, while someone is signed in (never with no token).
+  useEffect(() => (book && signedIn ? syncWhenActive(AppState, book) : undefined), [book, signedIn]);
 
   const signIn = useCallback(
     async (session: Session) => {
       if (!book) return;
+      // The token must be in place when signIn starts the first sync, and gone if it fails
+      // (a book holding another store's unsynced changes refuses to change store).
       setSyncToken(session.token);
-      await book.signIn(session.user.id);
+      try {
+        await book.signIn(session.user.id);
+      } catch (error) {
+        setSyncToken(null);
+        throw error;
+      }
       await saveSession(session);
       setOpened({ book, session });
     },
@@ -64,7 +76,11 @@ export function BookProvider({ children, fallback, open = openSaved }: BookProvi
     [opened, signIn, signOut],
   );
   if (!opened) return fallback();
-  if ('error' in opened) return fallback(opened.error);
+  if ('error' in opened)
+    return fallback(opened.error, () => {
+      setOpened(null);
+      setAttempt((n) => n + 1);
+    });
   return <BookContext.Provider value={value}>{children}</BookContext.Provider>;
 }
 

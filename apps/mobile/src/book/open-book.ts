@@ -5,7 +5,7 @@ import { netInfoConnectivity } from '@storesync/sync-client/react-native';
 import * as Crypto from 'expo-crypto';
 import * as SQLite from 'expo-sqlite';
 import { SERVER_URL } from '../config';
-import { loadSession } from './session';
+import { clearSession, loadSession, sessionFitsBook } from './session';
 
 /** The session token the sync client sends; set on sign-in, cleared on sign-out. */
 let token: string | null = null;
@@ -17,15 +17,15 @@ let opening: Promise<SyncClient> | null = null;
 
 /**
  * The store's book on this phone, opened once per process (the screens and
- * the background task share it). The sync engine gets its own SQLite
- * connection, so nothing the app runs can land inside a sync transaction.
- * Ids come from expo-crypto: Hermes has no `crypto.randomUUID`.
+ * the background task share it). Every read and write goes through the sync
+ * client's store, which runs one transaction at a time on a connection of its
+ * own: nothing else uses that connection (on web, expo-sqlite's file layer
+ * takes no locks between connections), so no query can land inside a sync
+ * transaction. Ids come from expo-crypto: Hermes has no `crypto.randomUUID`.
  */
 export function getBook(): Promise<SyncClient> {
   opening ??= (async () => {
     const db = await SQLite.openDatabaseAsync('storesync-book.db', { useNewConnection: true });
-    const session = await loadSession();
-    token = session?.token ?? null;
     const book = await createSyncClient({
       store: await createExpoSqliteStore(db),
       url: `${SERVER_URL}/api/trpc`,
@@ -33,8 +33,17 @@ export function getBook(): Promise<SyncClient> {
       newId: Crypto.randomUUID,
       connectivity: netInfoConnectivity(NetInfo),
     });
-    if (session) await book.signIn(session.user.id);
+    const session = await loadSession();
+    if (session && !sessionFitsBook(session, book.deviceId)) await clearSession();
+    else if (session) {
+      token = session.token;
+      await book.signIn(session.user.id);
+    }
     return book;
   })();
+  // A failed open is not kept: the next call (the splash's retry) tries again.
+  opening.catch(() => {
+    opening = null;
+  });
   return opening;
 }

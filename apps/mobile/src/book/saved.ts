@@ -7,6 +7,8 @@ import * as SecureStore from 'expo-secure-store';
  */
 export const saved = {
   get: (key: string): Promise<string | null> => SecureStore.getItemAsync(key),
-  set: (key: string, value: string): Promise<void> => SecureStore.setItemAsync(key, value),
+  // Readable after the first unlock: the background task may run while the phone is locked.
+  set: (key: string, value: string): Promise<void> =>
+    SecureStore.setItemAsync(key, value, { keychainAccessible: SecureStore.AFTER_FIRST_UNLOCK }),
   remove: (key: string): Promise<void> => SecureStore.deleteItemAsync(key),
 };

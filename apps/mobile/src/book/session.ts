@@ -8,6 +8,8 @@ export const SessionSchema = z.object({
   token: z.string().min(1),
   expiresAt: z.string(),
   user: z.object({ id: z.string(), email: z.string(), name: z.string().nullable() }),
+  /** The book's device id the session was issued to; absent in sessions saved before it was kept. */
+  deviceId: z.string().optional(),
 });
 export type Session = z.infer<typeof SessionSchema>;
 
@@ -24,4 +26,12 @@ export async function loadSession(): Promise<Session | null> {
 }
 
 export const saveSession = (session: Session) => saved.set(KEY, JSON.stringify(session));
+
+/**
+ * Whether a saved session still belongs to this book. iOS keeps the keychain
+ * when the app is deleted, but not its database: a reinstalled app gets a new
+ * device id, and the server refuses a session used from another device.
+ */
+export const sessionFitsBook = (session: Session, deviceId: string) =>
+  session.deviceId === undefined || session.deviceId === deviceId;
 export const clearSession = () => saved.remove(KEY);

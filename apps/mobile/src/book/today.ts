@@ -15,5 +15,14 @@ export function todayFigures(ledger: Ledger, now = new Date()) {
     .filter((d) => d.balance.owed > 0)
     .sort((a, b) => b.balance.owed - a.balance.owed)
     .slice(0, 5);
-  return { salesCount: sales.length, salesTotal, taken, ...outstandingTotals(ledger), topDebtors };
+  // As on the dashboard: a deleted customer's ledger leaves the figures.
+  const live = new Set(ledger.customers.map((c) => c.id));
+  const ofLive = <T extends { customerId: string | null }>(rows: T[]) =>
+    rows.filter((r) => r.customerId !== null && live.has(r.customerId));
+  const totals = outstandingTotals({
+    debts: ofLive(ledger.debts),
+    payments: ofLive(ledger.payments),
+    sales: ofLive(ledger.sales),
+  });
+  return { salesCount: sales.length, salesTotal, taken, ...totals, topDebtors };
 }

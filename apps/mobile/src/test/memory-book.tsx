@@ -9,6 +9,7 @@ import type { ReactElement } from 'react';
 import { BookProvider } from '../book/book-provider';
 import { CurrencyProvider } from '../book/currency';
 import type { Session } from '../book/session';
+import { LedgerProvider } from '../book/use-ledger';
 
 export const STORE_ID = '11111111-1111-4111-8111-111111111111';
 const SESSION: Session = {
@@ -44,7 +45,7 @@ export function renderWithBook(ui: ReactElement, book: SyncClient) {
   return render(
     <CurrencyProvider>
       <BookProvider open={open} fallback={() => null}>
-        {ui}
+        <LedgerProvider>{ui}</LedgerProvider>
       </BookProvider>
     </CurrencyProvider>,
   );

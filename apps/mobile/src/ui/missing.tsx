@@ -1,5 +1,6 @@
 import { useRouter } from 'expo-router';
 import { Button } from './button';
+import { goBack } from './go-back';
 import { Muted, Screen } from './layout';
 
 /** A row that is not (or no longer) in the book: deleted here or on another device. */
@@ -8,11 +9,7 @@ export function Missing({ what }: { what: string }) {
   return (
     <Screen>
       <Muted>{`No such ${what}: it may have been deleted on another device.`}</Muted>
-      <Button
-        label="Back"
-        variant="secondary"
-        onPress={() => (router.canGoBack() ? router.back() : router.navigate('/'))}
-      />
+      <Button label="Back" variant="secondary" onPress={() => goBack(router)} />
     </Screen>
   );
 }

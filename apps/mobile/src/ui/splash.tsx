@@ -1,8 +1,9 @@
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
+import { Button } from './button';
 import { colors, space } from './theme';
 
 /** While the book opens; or why it could not. */
-export function Splash({ error }: { error?: unknown }) {
+export function Splash({ error, onRetry }: { error?: unknown; onRetry?: (() => void) | undefined }) {
   return (
     <View style={styles.splash}>
       <Text style={styles.brand}>StoreSync</Text>
@@ -13,6 +14,7 @@ export function Splash({ error }: { error?: unknown }) {
       ) : (
         <ActivityIndicator color={colors.accent} />
       )}
+      {error && onRetry ? <Button label="Try again" variant="secondary" onPress={onRetry} /> : null}
     </View>
   );
 }

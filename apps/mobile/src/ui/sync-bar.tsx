@@ -1,7 +1,6 @@
 import type { SyncStatus } from '@storesync/sync-client';
 import { useSyncStatus } from '@storesync/sync-client/react';
-import { useRouter } from 'expo-router';
-import { Pressable, StyleSheet, Text, View } from 'react-native';
+import { StyleSheet, Text, View } from 'react-native';
 import { useBook } from '../book/book-provider';
 import { formatWhen, plural } from './format';
 import { colors, space } from './theme';
@@ -30,17 +29,16 @@ export function describeSync(status: SyncStatus, now = new Date()): { text: stri
   return { text: 'Not synced yet', tone: 'busy' };
 }
 
-/** Always on screen: offline / syncing / up to date, what waits, and rejected changes. Tap: the Sync tab. */
+/** Always on screen: offline / syncing / up to date, what waits, and rejected changes. */
 export function SyncBar() {
   const { book } = useBook();
   const status = useSyncStatus(book);
-  const router = useRouter();
   const { text, tone } = describeSync(status);
+  // Not a button: leaving a half-typed form for the Sync tab would lose it.
   return (
-    <Pressable
-      accessibilityRole="button"
+    <View
+      accessibilityRole="summary"
       accessibilityLabel={`Sync status: ${text}`}
-      onPress={() => router.navigate('/sync')}
       style={[styles.bar, styles[tone]]}
     >
       <View style={[styles.dot, dots[tone]]} />
@@ -52,7 +50,7 @@ export function SyncBar() {
           {plural(status.failed, 'rejected change')}
         </Text>
       ) : null}
-    </Pressable>
+    </View>
   );
 }
 

@@ -4,7 +4,7 @@ import { colors } from '../../ui/theme';
 
 const icon =
   (glyph: string) =>
-  ({ color }: { color: ColorValue }) => <Text style={{ color, fontSize: 17, lineHeight: 20 }}>{glyph}</Text>;
+  ({ color }: { color: ColorValue }) => <Text style={{ color, fontSize: 16, lineHeight: 20 }}>{glyph}</Text>;
 
 /** The three places a shop owner goes every day. */
 export default function TabsLayout() {
@@ -17,7 +17,6 @@ export default function TabsLayout() {
         headerTitleStyle: { color: colors.text },
         sceneStyle: { backgroundColor: colors.bg },
         tabBarLabelStyle: { fontSize: 12, fontWeight: '600' },
-        tabBarStyle: { height: 64, paddingTop: 6, paddingBottom: 8 },
       }}
     >
       <Tabs.Screen name="index" options={{ title: 'Today', tabBarIcon: icon('◷') }} />

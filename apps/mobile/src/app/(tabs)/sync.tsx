@@ -7,7 +7,9 @@ import { useBook } from '../../book/book-provider';
 import { isCurrency, useCurrency } from '../../book/currency';
 import { useLedger } from '../../book/use-ledger';
 import { useRefresh } from '../../book/use-refresh';
+import { FormError } from '../../forms/form-error';
 import { Button } from '../../ui/button';
+import { useConfirm } from '../../ui/confirm';
 import { FailedChangeCard, fixRoute } from '../../ui/failed-change';
 import { formatWhen, plural } from '../../ui/format';
 import { Card, Heading, Muted, Screen } from '../../ui/layout';
@@ -26,10 +28,25 @@ export default function SyncScreen() {
   const { currency, setCurrency } = useCurrency();
   const [code, setCode] = useState(currency);
   const [background, setBackground] = useState(false);
+  const [backgroundError, setBackgroundError] = useState<string | null>(null);
+  const [dialog, ask] = useConfirm();
   useEffect(() => setCode(currency), [currency]);
   useEffect(() => {
     isBackgroundSyncOn().then(setBackground);
   }, []);
+  /** Signing out with changes not yet sent keeps them here, unsent until the same store signs in. */
+  const leave = async () => {
+    const waiting = status.pending;
+    const ok =
+      waiting === 0 ||
+      (await ask({
+        title: 'Changes not sent yet',
+        message: `${plural(waiting, 'change')} made on this phone have not reached the server. They stay on this phone and are sent when this store signs in again; another store cannot sign in here until then.`,
+        confirmLabel: 'Sign out anyway',
+        destructive: true,
+      }));
+    if (ok) await signOut();
+  };
   const codeOk = isCurrency(code.trim().toUpperCase());
 
   return (
@@ -88,16 +105,25 @@ export default function SyncScreen() {
             <Switch
               accessibilityLabel="Sync in the background"
               value={background}
-              onValueChange={(on) => setBackgroundSync(on).then(() => setBackground(on))}
+              onValueChange={(on) =>
+                setBackgroundSync(on).then(
+                  () => setBackground(on),
+                  (e: unknown) => setBackgroundError(e instanceof Error ? e.message : String(e)),
+                )
+              }
             />
           </View>
+        ) : null}
+        {backgroundError ? (
+          <FormError message={`Background sync could not be turned on: ${backgroundError}`} />
         ) : null}
       </Card>
       <Card>
         <Muted>{`Signed in as ${session?.user.email ?? '—'}`}</Muted>
-        <Button variant="secondary" label="Sign out" onPress={signOut} />
+        <Button variant="secondary" label="Sign out" onPress={leave} />
         <Muted>The book stays on this phone; signing in again picks up where you left off.</Muted>
       </Card>
+      {dialog}
     </Screen>
   );
 }

@@ -4,6 +4,7 @@ import { useFailedDraft } from '../../book/use-failed-draft';
 import { useLedger } from '../../book/use-ledger';
 import { PaymentForm } from '../../forms/payment-form';
 import { DeleteEntry } from '../../ui/delete-entry';
+import { goBack } from '../../ui/go-back';
 import { Missing } from '../../ui/missing';
 import { Splash } from '../../ui/splash';
 
@@ -19,11 +20,11 @@ export default function EditPaymentScreen() {
   if (!row || !customer) return <Missing what="repayment" />;
   const done = async () => {
     await fix.resolve();
-    router.back();
+    goBack(router);
   };
   const remove = async () => {
     await book.payments.delete(row.id);
-    router.back();
+    goBack(router);
   };
   return (
     <PaymentForm

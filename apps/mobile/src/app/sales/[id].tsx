@@ -4,6 +4,7 @@ import { useFailedDraft } from '../../book/use-failed-draft';
 import { useLedger } from '../../book/use-ledger';
 import { SaleForm } from '../../forms/sale-form';
 import { DeleteEntry } from '../../ui/delete-entry';
+import { goBack } from '../../ui/go-back';
 import { Missing } from '../../ui/missing';
 import { Splash } from '../../ui/splash';
 
@@ -18,11 +19,11 @@ export default function EditSaleScreen() {
   if (!row) return <Missing what="sale" />;
   const done = async () => {
     await fix.resolve();
-    router.back();
+    goBack(router);
   };
   const remove = async () => {
     await book.sales.delete(row.id);
-    router.back();
+    goBack(router);
   };
   return (
     <SaleForm

@@ -1,6 +1,7 @@
 import { useLocalSearchParams, useRouter } from 'expo-router';
 import { useFailedDraft } from '../../book/use-failed-draft';
 import { SaleForm } from '../../forms/sale-form';
+import { goBack } from '../../ui/go-back';
 import { Splash } from '../../ui/splash';
 
 export default function NewSaleScreen() {
@@ -10,7 +11,7 @@ export default function NewSaleScreen() {
   if (fix.loading) return <Splash />;
   const done = async () => {
     await fix.resolve();
-    router.back();
+    goBack(router);
   };
   return <SaleForm customerId={customerId || undefined} draft={fix.draft} onDone={done} />;
 }

@@ -2,6 +2,7 @@ import { useLocalSearchParams, useRouter } from 'expo-router';
 import { useFailedDraft } from '../../../book/use-failed-draft';
 import { useLedger } from '../../../book/use-ledger';
 import { CustomerForm } from '../../../forms/customer-form';
+import { goBack } from '../../../ui/go-back';
 import { Missing } from '../../../ui/missing';
 import { Splash } from '../../../ui/splash';
 
@@ -15,7 +16,7 @@ export default function EditCustomerScreen() {
   if (!customer) return <Missing what="customer" />;
   const done = async () => {
     await fix.resolve();
-    router.back();
+    goBack(router);
   };
   return <CustomerForm row={customer} draft={fix.draft} onDone={done} />;
 }

@@ -1,7 +1,7 @@
 import { type Balance, balancesByCustomer } from '@storesync/schema';
 import type { Row } from '@storesync/sync-client';
 import { useRows } from '@storesync/sync-client/react';
-import { useMemo } from 'react';
+import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import { useBook } from './book-provider';
 
 export interface Ledger {
@@ -19,8 +19,8 @@ export interface Ledger {
 
 const ZERO: Balance = { debts: 0, unpaidSales: 0, payments: 0, owed: 0, credit: 0 };
 
-/** The whole book, live: re-renders when a write or a pull changes any of it. Undefined while loading. */
-export function useLedger(): Ledger | undefined {
+/** The whole book, live: read once for every screen, re-read when a write or a pull changes it. */
+function useLiveLedger(): Ledger | undefined {
   const { book } = useBook();
   const customers = useRows(book, 'customers');
   const debts = useRows(book, 'debts');
@@ -45,3 +45,13 @@ export function useLedger(): Ledger | undefined {
     };
   }, [customers, debts, payments, sales]);
 }
+
+const LedgerContext = createContext<Ledger | undefined>(undefined);
+
+/** Shares one live ledger with every screen, so a change re-reads the book once, not once per screen. */
+export function LedgerProvider({ children }: { children: ReactNode }) {
+  return <LedgerContext.Provider value={useLiveLedger()}>{children}</LedgerContext.Provider>;
+}
+
+/** The whole book, live (from LedgerProvider); undefined while loading. */
+export const useLedger = (): Ledger | undefined => useContext(LedgerContext);
