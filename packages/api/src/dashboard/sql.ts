@@ -34,19 +34,38 @@ export const ofLiveCustomer = (alias: string, userId: string): Prisma.Sql => Pri
     AND c.deleted_at IS NULL)`;
 
 /**
- * Live debts of live customers with the time they were recorded, as rows
- * `(id, customer_id, amount, recorded_at)`.
- * A debt has no date field of its own; the clock of the event that created it says
- * when the owner typed it in, even if the phone was offline and synced days later.
+ * `ofLiveCustomer` checked row by row, for a query that has already picked its few rows by an
+ * index: `OFFSET 0` keeps PostgreSQL from turning the check into a join, which, with statistics
+ * that lag a growing store, it may drive from the customer and read all of the customer's rows.
  */
-export const debtsRecordedSql = (userId: string): Prisma.Sql => Prisma.sql`
-  SELECT d.id, d.customer_id, d.amount, COALESCE(f.first_at, d.created_at) AS recorded_at
-  FROM debts d
-  LEFT JOIN (
-    SELECT entity_id, min(client_updated_at) AS first_at FROM sync_events
-    WHERE user_id = ${userId}::uuid AND entity = 'debts' AND op = 'upsert' GROUP BY entity_id
-  ) f ON f.entity_id = d.id
-  WHERE d.user_id = ${userId}::uuid AND d.deleted_at IS NULL AND ${ofLiveCustomer('d', userId)}`;
+export const ofLiveCustomerEach = (alias: string, userId: string): Prisma.Sql => Prisma.sql`EXISTS (
+  SELECT 1 FROM customers c WHERE c.user_id = ${userId}::uuid AND c.id = ${Prisma.raw(alias)}.customer_id
+    AND c.deleted_at IS NULL OFFSET 0)`;
+
+/**
+ * Live debts of live customers recorded at or after `since`, as rows `(id, customer_id, amount,
+ * recorded_at)`. A debt has no date field of its own; the clock of the event that created it
+ * says when the owner typed it in, even if the phone was offline and synced days later (every
+ * row is written with its event, so each has one). Only debts with an event since `since` can
+ * qualify: found through the index of events by clock, each is then dated by its own events
+ * (index by entity id), so the query reads the range's events, not the store's whole history.
+ */
+export const debtsRecordedSinceSql = (userId: string, since: Prisma.Sql): Prisma.Sql => Prisma.sql`
+  SELECT d.id, d.customer_id, d.amount, first.at AS recorded_at
+  FROM (
+    -- OFFSET 0: planned alone, the scan takes the index by clock, not one ordered by id for DISTINCT.
+    SELECT DISTINCT entity_id FROM (
+      SELECT e.entity_id FROM sync_events e
+      WHERE e.user_id = ${userId}::uuid AND e.entity = 'debts' AND e.op = 'upsert' AND e.client_updated_at >= ${since}
+      OFFSET 0
+    ) in_range
+  ) touched
+  CROSS JOIN LATERAL (
+    SELECT min(o.client_updated_at) AS at FROM sync_events o
+    WHERE o.user_id = ${userId}::uuid AND o.entity = 'debts' AND o.entity_id = touched.entity_id AND o.op = 'upsert'
+  ) first
+  JOIN debts d ON d.user_id = ${userId}::uuid AND d.id = touched.entity_id AND d.deleted_at IS NULL
+  WHERE first.at >= ${since} AND ${ofLiveCustomerEach('d', userId)}`;
 
 /** Numeric and bigint aggregates come back as text; amounts fit a double exactly below 2^53. */
 export const num = (v: string | number | bigint | null): number => (v === null ? 0 : Number(v));

@@ -1,5 +1,6 @@
+import { Prisma } from '@storesync/db';
 import type { AuthedContext } from '../../dashboard/authed-context.ts';
-import { debtsRecordedSql, num, ofLiveCustomer } from '../../dashboard/sql.ts';
+import { debtsRecordedSinceSql, num, ofLiveCustomerEach } from '../../dashboard/sql.ts';
 
 interface DayRow {
   day: string;
@@ -15,15 +16,25 @@ interface DayRow {
  * are zeros, so a chart has one point per day.
  */
 export async function daily(ctx: AuthedContext, input: { timeZone: string; days: number }) {
-  const userId = ctx.auth.user.id;
-  const tz = input.timeZone;
-  const rows = await ctx.db.$queryRaw<DayRow[]>`
+  const rows = await ctx.db.$queryRaw<DayRow[]>(dailySql(ctx.auth.user.id, input.timeZone, input.days));
+  return rows.map((r) => ({
+    day: r.day,
+    sales: num(r.sales),
+    salesCount: r.sales_count,
+    debts: num(r.debts),
+    payments: num(r.payments),
+  }));
+}
+
+/** The daily report's query: it reads only the range's sales, debts' events and repayments (plans.pg.test.ts). */
+export function dailySql(userId: string, tz: string, days: number): Prisma.Sql {
+  return Prisma.sql`
     WITH range AS (
-      SELECT (date_trunc('day', now() AT TIME ZONE ${tz}) - make_interval(days => ${input.days - 1}))
+      SELECT (date_trunc('day', now() AT TIME ZONE ${tz}) - make_interval(days => ${days - 1}))
                AT TIME ZONE ${tz} AS start
     ),
     days AS (
-      SELECT generate_series(0, ${input.days - 1}) AS n
+      SELECT generate_series(0, ${days - 1}) AS n
     ),
     s AS (
       SELECT (sold_at AT TIME ZONE ${tz})::date AS day, sum(total) AS total, count(*)::int AS n
@@ -32,12 +43,12 @@ export async function daily(ctx: AuthedContext, input: { timeZone: string; days:
     ),
     d AS (
       SELECT (recorded_at AT TIME ZONE ${tz})::date AS day, sum(amount) AS total
-      FROM (${debtsRecordedSql(userId)}) debts, range WHERE recorded_at >= range.start GROUP BY 1
+      FROM (${debtsRecordedSinceSql(userId, Prisma.sql`(SELECT start FROM range)`)}) debts GROUP BY 1
     ),
     p AS (
       SELECT (paid_at AT TIME ZONE ${tz})::date AS day, sum(amount) AS total
       FROM payments p, range WHERE p.user_id = ${userId}::uuid AND p.deleted_at IS NULL
-        AND p.paid_at >= range.start AND ${ofLiveCustomer('p', userId)}
+        AND p.paid_at >= range.start AND ${ofLiveCustomerEach('p', userId)}
       GROUP BY 1
     ),
     calendar AS (
@@ -51,11 +62,4 @@ export async function daily(ctx: AuthedContext, input: { timeZone: string; days:
     LEFT JOIN d ON d.day = calendar.day
     LEFT JOIN p ON p.day = calendar.day
     ORDER BY calendar.day`;
-  return rows.map((r) => ({
-    day: r.day,
-    sales: num(r.sales),
-    salesCount: r.sales_count,
-    debts: num(r.debts),
-    payments: num(r.payments),
-  }));
 }
