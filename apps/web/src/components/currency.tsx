@@ -1,34 +1,35 @@
 'use client';
 
 import { formatMoney } from '@storesync/schema';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
 import { defaultCurrency } from '~/lib/money';
+import { useTRPC } from '~/trpc/react';
 
-const KEY = 'storesync.currency';
-const CHANGED = 'storesync:currency';
+const never = () => () => {};
+/** The browser's suggestion: its preferred locales' region. Null on the server, which cannot know it. */
+const useSuggestedCurrency = (): string | null =>
+  useSyncExternalStore(
+    never,
+    () => defaultCurrency(navigator.languages),
+    () => null,
+  );
 
-const subscribe = (onChange: () => void) => {
-  window.addEventListener('storage', onChange);
-  window.addEventListener(CHANGED, onChange);
-  return () => {
-    window.removeEventListener('storage', onChange);
-    window.removeEventListener(CHANGED, onChange);
-  };
-};
-const read = () => window.localStorage.getItem(KEY) ?? defaultCurrency(navigator.languages);
-
-/** Saves the store's currency for this browser; every amount on the page follows. */
-export function setCurrency(currency: string): void {
-  window.localStorage.setItem(KEY, currency);
-  window.dispatchEvent(new Event(CHANGED));
+/** The store's settings (currency, shop name), the synced row every device shares. */
+export function useStoreSettings() {
+  const trpc = useTRPC();
+  return useQuery(trpc.settings.get.queryOptions(undefined, { staleTime: 60_000 }));
 }
 
 /**
- * The store's currency: the owner's setting, else the one of the browser's
- * locale. Null while rendering on the server, which cannot know either.
+ * The store's currency: the one set for the store (by any device), else the
+ * one the browser's locale suggests. Null while it loads, and on the server.
  */
 export function useCurrency(): string | null {
-  return useSyncExternalStore(subscribe, read, () => null);
+  const settings = useStoreSettings();
+  const suggested = useSuggestedCurrency();
+  if (!settings.data) return settings.isError ? suggested : null;
+  return settings.data.currency ?? suggested;
 }
 
 /** Formats minor units in the store's currency. */
