@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, launchChromium } from './test/browser';
+import { type NextServer, startNextServer } from './test/next-server';
+
+// A not-found answer is final: the dashboard neither retries it nor fetches a
+// row it has just deleted. Timed in headless Chromium against the production build.
+let server: NextServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startNextServer(), launchChromium()]);
+  page = await (
+    await browser.newContext({ viewport: DESKTOP, locale: 'en-US', baseURL: server.base })
+  ).newPage();
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: 'Continue as demo store' }).click();
+  await page.waitForURL('**/overview');
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+/** tRPC calls of `procedure` the page makes from now on, by their input's id. */
+function watchCalls(procedure: string): string[] {
+  const calls: string[] = [];
+  page.on('request', (r) => {
+    const url = decodeURIComponent(r.url());
+    if (url.includes('/api/trpc/') && url.includes(procedure)) calls.push(url);
+  });
+  return calls;
+}
+
+describe('not found is final', () => {
+  it('says "No such customer" for an unknown id at once, asking once', async () => {
+    const id = randomUUID();
+    const calls = watchCalls('customers.get');
+    const started = Date.now();
+    await page.goto(`/customers/${id}`);
+    await page.getByText('No such customer').waitFor({ timeout: 5_000 });
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(calls.filter((c) => c.includes(id))).toHaveLength(1);
+  });
+
+  it('leaves a customer deleted from its own page at once, without fetching it again', async () => {
+    await page.goto('/customers');
+    await page.getByRole('button', { name: 'New customer' }).click();
+    await page.getByRole('dialog').getByLabel('Name').fill('Gone Soon');
+    await page.getByRole('button', { name: 'Add customer' }).click();
+    await page.getByRole('heading', { name: 'Gone Soon' }).waitFor();
+    const id = page.url().split('/').at(-1) ?? '';
+
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    const calls = watchCalls('customers.');
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Delete customer' }).click();
+    await page.waitForURL('**/customers', { timeout: 5_000 });
+    expect(Date.now() - started).toBeLessThan(1_500);
+    await page.getByRole('heading', { name: 'Customers' }).waitFor();
+    // The delete itself names the id; nothing reads the deleted row back.
+    const reads = calls.filter((c) => c.includes(id) && !c.includes('customers.delete'));
+    expect(reads).toEqual([]);
+  });
+});
