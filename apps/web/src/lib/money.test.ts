@@ -1,3 +1,4 @@
+import { isCurrencyInUse } from '@storesync/schema';
 import { describe, expect, it } from 'vitest';
 import { defaultCurrency } from './money';
 
@@ -8,5 +9,11 @@ describe('defaultCurrency', () => {
     expect(defaultCurrency(['ja'])).toBe('JPY');
     expect(defaultCurrency(['xx', 'sw-TZ'])).toBe('TZS');
     expect(defaultCurrency([])).toBe('USD');
+  });
+
+  it('suggests only a currency the store can be set to, for every region', () => {
+    const regions = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    for (const a of regions)
+      for (const b of regions) expect(isCurrencyInUse(defaultCurrency([`en-${a}${b}`]))).toBe(true);
   });
 });
