@@ -1,9 +1,9 @@
-import type { PullOutput } from '@storesync/schema';
+import { type PullOutput, SETTINGS_ID } from '@storesync/schema';
 import { act, createElement } from 'react';
 import { create, type ReactTestRenderer } from 'react-test-renderer';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncClient } from './client.ts';
-import { useFailedChanges, useRow, useRows, useSyncStatus } from './react.ts';
+import { useFailedChanges, useRow, useRows, useSettings, useSyncStatus } from './react.ts';
 import { createScriptedApi, createTestClient, pulled, serverRow } from './test/fake-api.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -151,5 +151,25 @@ describe('useFailedChanges', () => {
     await act(() => client.discardFailed(latest()?.[0]?.id ?? 0));
     await settle();
     expect(latest()).toEqual([]);
+  });
+
+  it('useSettings shows the store settings as this device sets them and as another device’s arrive', async () => {
+    let log: PullOutput['events'] = [];
+    const api = createScriptedApi({
+      pull: (cursor) => {
+        const events = log.filter((e) => e.eventId > cursor);
+        return { events, cursor: events.at(-1)?.eventId ?? cursor, hasMore: false };
+      },
+    });
+    const { client } = await createTestClient(api.api);
+    const { latest } = await renderHook(() => useSettings(client));
+    expect(latest()).toBeNull();
+    await act(() => client.settings.set({ shopName: 'Duka' }).then(() => undefined));
+    await settle();
+    expect(latest()).toMatchObject({ id: SETTINGS_ID, currency: null, shopName: 'Duka' });
+    log = [pulled(1, 'settings', serverRow(SETTINGS_ID, { currency: 'KES', shopName: 'Duka la Amina' }, 2))];
+    await act(() => client.syncNow());
+    await settle();
+    expect(latest()).toMatchObject({ currency: 'KES', shopName: 'Duka la Amina' });
   });
 });
