@@ -2,7 +2,7 @@
 
 import { formatMoney } from '@storesync/schema';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { defaultCurrency } from '~/lib/money';
 import { useTRPC } from '~/trpc/react';
 
@@ -15,6 +15,17 @@ const useSuggestedCurrency = (): string | null =>
     () => null,
   );
 
+// The store's currency as last read, kept in this browser only so that a page
+// load shows amounts at once instead of blanks until the settings arrive; the
+// store's setting replaces it as soon as they do. '' is "none set".
+const CACHE_KEY = 'storesync.store-currency';
+const useCachedCurrency = (): string | null =>
+  useSyncExternalStore(
+    never,
+    () => window.localStorage.getItem(CACHE_KEY),
+    () => null,
+  );
+
 /** The store's settings (currency, shop name), the synced row every device shares. */
 export function useStoreSettings() {
   const trpc = useTRPC();
@@ -23,13 +34,20 @@ export function useStoreSettings() {
 
 /**
  * The store's currency: the one set for the store (by any device), else the
- * one the browser's locale suggests. Null while it loads, and on the server.
+ * one the browser's locale suggests. Null while it loads for the first time in
+ * this browser, and on the server.
  */
 export function useCurrency(): string | null {
   const settings = useStoreSettings();
   const suggested = useSuggestedCurrency();
-  if (!settings.data) return settings.isError ? suggested : null;
-  return settings.data.currency ?? suggested;
+  const cached = useCachedCurrency();
+  const stored = settings.data?.currency;
+  useEffect(() => {
+    if (stored !== undefined) window.localStorage.setItem(CACHE_KEY, stored ?? '');
+  }, [stored]);
+  if (stored !== undefined) return stored ?? suggested;
+  if (settings.isError) return suggested;
+  return cached === null ? null : cached || suggested;
 }
 
 /** Formats minor units in the store's currency. */
