@@ -51,3 +51,7 @@ export const toDateTimeInput = (date: Date) => {
   const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
   return local.toISOString().slice(0, 16);
 };
+
+/** A calendar day `2026-12-15` as `15 Dec 2026` (in the browser's locale), as due dates read everywhere. */
+export const calendarDay = (day: string) =>
+  dayDate(day).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });

@@ -1,36 +1,50 @@
 'use client';
 
-import { DebtCreateInputSchema, parseAmount } from '@storesync/schema';
+import { amountToInput, DebtCreateInputSchema, parseAmount } from '@storesync/schema';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useCurrency } from '~/components/currency';
 import { Field, TextAreaField } from '~/components/ui/field';
 import { MoneyField } from '~/components/ui/money-field';
+import { changedFields } from '~/lib/changes';
 import { useTRPC } from '~/trpc/react';
 import { FormActions } from './form-actions';
 import { FormError } from './form-error';
 import { useFormErrors } from './use-form-errors';
 
-interface LedgerFormProps {
+/** A debt as the form edits it. */
+export interface DebtDraft {
+  id: string;
+  amount: number;
+  dueDate: string | null;
+  note: string | null;
+}
+
+interface DebtFormProps {
   customerId: string;
+  /** Given: the form edits this debt, sending only the fields changed. */
+  debt?: DebtDraft | undefined;
   onDone: () => void;
   onCancel: () => void;
 }
 
-/** Records what a customer now owes: an amount, an optional due date and note. */
-export function DebtForm({ customerId, onDone, onCancel }: LedgerFormProps) {
+/** Records what a customer now owes, or edits it: an amount, an optional due date and note. */
+export function DebtForm({ customerId, debt, onDone, onCancel }: DebtFormProps) {
   const trpc = useTRPC();
   const currency = useCurrency();
-  const [amount, setAmount] = useState('');
-  const [dueDate, setDueDate] = useState('');
-  const [note, setNote] = useState('');
+  // Untouched (null), an edit shows the debt's amount once the currency is known.
+  const [amount, setAmount] = useState<string | null>(debt ? null : '');
+  const [dueDate, setDueDate] = useState(debt?.dueDate ?? '');
+  const [note, setNote] = useState(debt?.note ?? '');
   const form = useFormErrors(['amount', 'dueDate', 'note']);
   const create = useMutation(trpc.debts.create.mutationOptions());
+  const update = useMutation(trpc.debts.update.mutationOptions());
+  const shown = amount ?? (debt && currency ? amountToInput(debt.amount, currency) : '');
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!currency) return;
-    const read = parseAmount(amount, currency);
+    const read = parseAmount(shown, currency);
     const data = form.check(
       DebtCreateInputSchema,
       {
@@ -41,14 +55,20 @@ export function DebtForm({ customerId, onDone, onCancel }: LedgerFormProps) {
       },
       read.ok ? {} : { amount: read.error },
     );
-    if (data) create.mutate(data, { onSuccess: onDone, onError: form.fromServer });
+    if (!data) return;
+    const done = { onSuccess: onDone, onError: form.fromServer };
+    if (!debt) return create.mutate(data, done);
+    const { customerId: _, ...fields } = data;
+    const changed = changedFields({ amount: debt.amount, dueDate: debt.dueDate, note: debt.note }, fields);
+    if (Object.keys(changed).length === 0) return onDone();
+    update.mutate({ id: debt.id, ...changed }, done);
   };
 
   return (
     <form onSubmit={submit} noValidate>
       <MoneyField
         label="Amount owed"
-        value={amount}
+        value={shown}
         onChange={setAmount}
         error={form.errors.amount}
         attempt={form.attempt}
@@ -64,7 +84,11 @@ export function DebtForm({ customerId, onDone, onCancel }: LedgerFormProps) {
       />
       <TextAreaField label="Note" value={note} onChange={setNote} error={form.errors.note} />
       <FormError message={form.errors['']} />
-      <FormActions label={'Record debt'} pending={create.isPending} onCancel={onCancel} />
+      <FormActions
+        label={debt ? 'Save debt' : 'Record debt'}
+        pending={create.isPending || update.isPending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

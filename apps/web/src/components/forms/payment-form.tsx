@@ -3,6 +3,7 @@
 import {
   amountToInput,
   type Balance,
+  balanceOf,
   exceedsOwed,
   formatMoney,
   overpaymentQuestion,
@@ -15,6 +16,7 @@ import type { z } from 'zod';
 import { Money, useCurrency } from '~/components/currency';
 import { Field, TextAreaField } from '~/components/ui/field';
 import { MoneyField } from '~/components/ui/money-field';
+import { changedFields } from '~/lib/changes';
 import { fromDateTimeInput, toDateTimeInput } from '~/lib/dates';
 import { useTRPC } from '~/trpc/react';
 import { FormActions } from './form-actions';
@@ -23,47 +25,77 @@ import { useFormErrors } from './use-form-errors';
 
 type PaymentInput = z.output<typeof PaymentCreateInputSchema>;
 
+/** A repayment as the form edits it. */
+export interface PaymentDraft {
+  id: string;
+  amount: number;
+  paidAt: string;
+  note: string | null;
+}
+
 interface PaymentFormProps {
   customer: { id: string; name: string };
   /** What the customer owes now: offered as the amount to settle in full, and asked about when exceeded. */
   balance: Balance;
+  /** Given: the form edits this repayment, sending only the fields changed. */
+  payment?: PaymentDraft | undefined;
   onDone: () => void;
   onCancel: () => void;
 }
 
 /**
- * Records a repayment: an amount, when it was paid (now by default), a note. More than
- * is owed is taken only once the owner confirms it, the rest kept as the customer's credit.
+ * Records a repayment, or edits one: an amount, when it was paid (now by default), a note. More
+ * than is owed is taken only once the owner confirms it, the rest kept as the customer's credit.
  */
-export function PaymentForm({ customer, balance, onDone, onCancel }: PaymentFormProps) {
+export function PaymentForm({ customer, balance: current, payment, onDone, onCancel }: PaymentFormProps) {
   const trpc = useTRPC();
   const currency = useCurrency();
-  const [amount, setAmount] = useState('');
-  const [now] = useState(() => toDateTimeInput(new Date()));
-  // Untouched, the server stamps the exact time, which keeps the history in order.
+  // Untouched (null), an edit shows the payment's amount once the currency is known.
+  const [amount, setAmount] = useState<string | null>(payment ? null : '');
+  const [now] = useState(() => toDateTimeInput(payment ? new Date(payment.paidAt) : new Date()));
+  // Untouched, the server stamps the exact time (or an edit keeps it), which keeps the history in order.
   const [paidAt, setPaidAt] = useState<string | null>(null);
-  const [note, setNote] = useState('');
+  const [note, setNote] = useState(payment?.note ?? '');
   const [asking, setAsking] = useState<PaymentInput | null>(null);
   const form = useFormErrors(['amount', 'paidAt', 'note']);
   const create = useMutation(trpc.payments.create.mutationOptions());
-  const save = (data: PaymentInput) => create.mutate(data, { onSuccess: onDone, onError: form.fromServer });
+  const update = useMutation(trpc.payments.update.mutationOptions());
+  const pending = create.isPending || update.isPending;
+  const shown = amount ?? (payment && currency ? amountToInput(payment.amount, currency) : '');
+  // An edit is weighed against what was owed without this payment.
+  const balance = payment
+    ? balanceOf(current.debts, current.unpaidSales, current.payments - payment.amount)
+    : current;
+
+  const save = (data: PaymentInput) => {
+    const done = { onSuccess: onDone, onError: form.fromServer };
+    if (!payment) return create.mutate(data, done);
+    const { customerId: _, ...fields } = data;
+    const changed = changedFields(
+      { amount: payment.amount, paidAt: payment.paidAt, note: payment.note },
+      fields,
+    );
+    if (Object.keys(changed).length === 0) return onDone();
+    update.mutate({ id: payment.id, ...changed }, done);
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!currency) return;
-    const read = parseAmount(amount, currency);
+    const read = parseAmount(shown, currency);
     const data = form.check(
       PaymentCreateInputSchema,
       {
         customerId: customer.id,
         amount: read.ok ? read.minor : Number.NaN,
-        paidAt: paidAt === null ? undefined : fromDateTimeInput(paidAt),
+        paidAt: paidAt === null ? payment?.paidAt : fromDateTimeInput(paidAt),
         note: note.trim() || null,
       },
       read.ok ? {} : { amount: read.error },
     );
     if (!data) return;
-    if (exceedsOwed(balance, data.amount)) setAsking(data);
+    const raised = !payment || data.amount > payment.amount;
+    if (raised && exceedsOwed(balance, data.amount)) setAsking(data);
     else save(data);
   };
 
@@ -80,10 +112,10 @@ export function PaymentForm({ customer, balance, onDone, onCancel }: PaymentForm
           <button
             type="button"
             className="button button--primary"
-            disabled={create.isPending}
+            disabled={pending}
             onClick={() => save(asking)}
           >
-            {create.isPending ? 'Saving…' : `Take ${formatMoney(asking.amount, currency)}`}
+            {pending ? 'Saving…' : `Take ${formatMoney(asking.amount, currency)}`}
           </button>
         </div>
       </div>
@@ -94,7 +126,7 @@ export function PaymentForm({ customer, balance, onDone, onCancel }: PaymentForm
     <form onSubmit={submit} noValidate>
       <MoneyField
         label="Amount paid"
-        value={amount}
+        value={shown}
         onChange={setAmount}
         error={form.errors.amount}
         attempt={form.attempt}
@@ -136,7 +168,11 @@ export function PaymentForm({ customer, balance, onDone, onCancel }: PaymentForm
       />
       <TextAreaField label="Note" value={note} onChange={setNote} error={form.errors.note} />
       <FormError message={form.errors['']} />
-      <FormActions label={'Record payment'} pending={create.isPending} onCancel={onCancel} />
+      <FormActions
+        label={payment ? 'Save payment' : 'Record payment'}
+        pending={pending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,12 +1,19 @@
 'use client';
 
-import { parseAmount, SaleCreateInputSchema, saleTotal } from '@storesync/schema';
+import {
+  amountToInput,
+  parseAmount,
+  SaleCreateInputSchema,
+  type SaleItem,
+  saleTotal,
+} from '@storesync/schema';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { Money, useCurrency } from '~/components/currency';
 import { Field, TextAreaField } from '~/components/ui/field';
 import { MoneyField } from '~/components/ui/money-field';
 import { Loading } from '~/components/ui/states';
+import { changedFields } from '~/lib/changes';
 import { fromDateTimeInput, toDateTimeInput } from '~/lib/dates';
 import type { FieldErrors } from '~/lib/form-errors';
 import { useTRPC } from '~/trpc/react';
@@ -17,26 +24,58 @@ import { useFormErrors } from './use-form-errors';
 
 const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.replace(',', '.')));
 
-/** Records a sale: line items with a live total, what was paid, and optionally who bought. */
-export function SaleForm({ customerId, onDone }: { customerId?: string | undefined; onDone: () => void }) {
-  const trpc = useTRPC();
+/** A sale as the form edits it. */
+export interface SaleDraft {
+  id: string;
+  customerId: string | null;
+  items: SaleItem[];
+  total: number;
+  paidAmount: number;
+  soldAt: string;
+  note: string | null;
+}
+
+interface SaleFormProps {
+  customerId?: string | undefined;
+  /** Given: the form edits this sale, sending only the fields changed. */
+  sale?: SaleDraft | undefined;
+  onDone: () => void;
+  onCancel?: () => void;
+}
+
+/** Records a sale, or edits one: line items with a live total, what was paid, and optionally who bought. */
+export function SaleForm(props: SaleFormProps) {
   const currency = useCurrency();
+  // Amounts need the store's currency, which only the browser knows: no server-rendered form.
+  return currency ? <SaleFields {...props} currency={currency} /> : <Loading />;
+}
+
+const toLine = (item: SaleItem, currency: string): LineDraft => ({
+  key: crypto.randomUUID(),
+  name: item.name,
+  quantity: String(item.quantity),
+  unitPrice: amountToInput(item.unitPrice, currency),
+});
+
+function SaleFields({ customerId, sale, onDone, onCancel, currency }: SaleFormProps & { currency: string }) {
+  const trpc = useTRPC();
   const customerField = useId();
-  const [lines, setLines] = useState<LineDraft[]>(() => [emptyLine()]);
-  const [buyer, setBuyer] = useState(customerId ?? '');
-  const [paidInFull, setPaidInFull] = useState(true);
-  const [paid, setPaid] = useState('');
-  const [now] = useState(() => toDateTimeInput(new Date()));
-  // Untouched, the server stamps the exact time of the sale.
+  const [lines, setLines] = useState<LineDraft[]>(() =>
+    sale ? sale.items.map((i) => toLine(i, currency)) : [emptyLine()],
+  );
+  const [buyer, setBuyer] = useState(sale ? (sale.customerId ?? '') : (customerId ?? ''));
+  const [paidInFull, setPaidInFull] = useState(!sale || sale.paidAmount === sale.total);
+  const [paid, setPaid] = useState(sale ? amountToInput(sale.paidAmount, currency) : '');
+  const [now] = useState(() => toDateTimeInput(sale ? new Date(sale.soldAt) : new Date()));
+  // Untouched, the server stamps the exact time of the sale (or an edit keeps it).
   const [soldAt, setSoldAt] = useState<string | null>(null);
-  const [note, setNote] = useState('');
+  const [note, setNote] = useState(sale?.note ?? '');
   const form = useFormErrors(['items', 'paidAmount', 'customerId', 'soldAt', 'note']);
   const customers = useQuery(trpc.customers.list.queryOptions({ sort: 'name', limit: 200 }));
   const create = useMutation(trpc.sales.create.mutationOptions());
+  const update = useMutation(trpc.sales.update.mutationOptions());
 
-  const prices = lines.map((l) =>
-    currency ? parseAmount(l.unitPrice, currency, { allowZero: true }) : null,
-  );
+  const prices = lines.map((l) => parseAmount(l.unitPrice, currency, { allowZero: true }));
   const items = lines.map((l, i) => {
     const price = prices[i];
     return { name: l.name, quantity: number(l.quantity), unitPrice: price?.ok ? price.minor : Number.NaN };
@@ -46,14 +85,11 @@ export function SaleForm({ customerId, onDone }: { customerId?: string | undefin
   );
   const total = lineTotals.reduce<number>((sum, t) => sum + (t ?? 0), 0);
 
-  // Amounts need the store's currency, which only the browser knows: no server-rendered form.
-  if (!currency) return <Loading />;
-
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const own: FieldErrors = {};
     prices.forEach((price, i) => {
-      if (price && !price.ok) own[`items.${i}.unitPrice`] = price.error;
+      if (!price.ok) own[`items.${i}.unitPrice`] = price.error;
     });
     const paidRead = paidInFull ? null : parseAmount(paid, currency, { allowZero: true });
     if (paidRead && !paidRead.ok) own.paidAmount = paidRead.error;
@@ -63,12 +99,18 @@ export function SaleForm({ customerId, onDone }: { customerId?: string | undefin
         items,
         paidAmount: paidRead ? (paidRead.ok ? paidRead.minor : Number.NaN) : total,
         customerId: buyer || null,
-        soldAt: soldAt === null ? undefined : fromDateTimeInput(soldAt),
+        soldAt: soldAt === null ? sale?.soldAt : fromDateTimeInput(soldAt),
         note: note.trim() || null,
       },
       own,
     );
-    if (data) create.mutate(data, { onSuccess: onDone, onError: form.fromServer });
+    if (!data) return;
+    const done = { onSuccess: onDone, onError: form.fromServer };
+    if (!sale) return create.mutate(data, done);
+    const { id, total: _, ...before } = sale;
+    const changed = changedFields(before, data);
+    if (Object.keys(changed).length === 0) return onDone();
+    update.mutate({ id, ...changed }, done);
   };
 
   return (
@@ -123,7 +165,11 @@ export function SaleForm({ customerId, onDone }: { customerId?: string | undefin
       </div>
       <TextAreaField label="Note" value={note} onChange={setNote} error={form.errors.note} />
       <FormError message={form.errors['']} />
-      <FormActions label={'Record sale'} pending={create.isPending} />
+      <FormActions
+        label={sale ? 'Save sale' : 'Record sale'}
+        pending={create.isPending || update.isPending}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -6,10 +6,11 @@ import { ErrorState, Loading } from '~/components/ui/states';
 import { useTimeZone } from '~/components/use-time-zone';
 import { useTRPC } from '~/trpc/react';
 import { DailyCharts } from './daily-charts';
+import { OverdueList } from './overdue-list';
 import { StatCards } from './stat-cards';
 import { TopDebtors } from './top-debtors';
 
-/** The store at a glance: what is owed, sales, the last 30 days, and who owes most. */
+/** The store at a glance: what is owed, sales, the last 30 days, who owes most and who is overdue. */
 export function OverviewView() {
   const trpc = useTRPC();
   const timeZone = useTimeZone();
@@ -17,6 +18,7 @@ export function OverviewView() {
   const tz = timeZone ?? 'UTC';
   const overview = useQuery({ ...trpc.reports.overview.queryOptions({ timeZone: tz }), enabled });
   const daily = useQuery({ ...trpc.reports.daily.queryOptions({ timeZone: tz, days: 30 }), enabled });
+  const overdue = useQuery({ ...trpc.reports.overdue.queryOptions({ timeZone: tz }), enabled });
 
   return (
     <>
@@ -49,14 +51,26 @@ export function OverviewView() {
             <Loading label="Loading chart…" />
           )}
         </section>
-        <section className="card" aria-labelledby="top-debtors">
-          <h2 id="top-debtors">Top debtors</h2>
-          {overview.data ? (
-            <TopDebtors debtors={overview.data.topDebtors} />
-          ) : (
-            !overview.isError && <Loading />
-          )}
-        </section>
+        <div className="overview-side">
+          <section className="card" aria-labelledby="top-debtors">
+            <h2 id="top-debtors">Top debtors</h2>
+            {overview.data ? (
+              <TopDebtors debtors={overview.data.topDebtors} />
+            ) : (
+              !overview.isError && <Loading />
+            )}
+          </section>
+          <section className="card" aria-labelledby="overdue">
+            <h2 id="overdue">Overdue</h2>
+            {overdue.isError ? (
+              <ErrorState error={overdue.error} onRetry={() => overdue.refetch()} />
+            ) : overdue.data ? (
+              <OverdueList customers={overdue.data} />
+            ) : (
+              <Loading />
+            )}
+          </section>
+        </div>
       </div>
     </>
   );

@@ -11,10 +11,14 @@ export type Sale = inferRouterOutputs<AppRouter>['sales']['list']['items'][numbe
 export function SalesDay({
   day,
   sales,
+  onHistory,
+  onEdit,
   onDelete,
 }: {
   day: string;
   sales: Sale[];
+  onHistory: (sale: Sale) => void;
+  onEdit: (sale: Sale) => void;
   onDelete: (sale: Sale) => void;
 }) {
   const total = sales.reduce((sum, s) => sum + s.total, 0);
@@ -55,6 +59,24 @@ export function SalesDay({
               </span>
             </div>
             <Money value={sale.total} className="sale__total" />
+            <button
+              type="button"
+              className="icon-button"
+              title="History"
+              aria-label={`History of sale of ${timeOfDay(sale.soldAt)}`}
+              onClick={() => onHistory(sale)}
+            >
+              ↺
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              title="Edit"
+              aria-label={`Change sale of ${timeOfDay(sale.soldAt)}`}
+              onClick={() => onEdit(sale)}
+            >
+              ✎
+            </button>
             <button
               type="button"
               className="icon-button"

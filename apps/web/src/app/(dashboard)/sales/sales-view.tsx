@@ -3,7 +3,10 @@
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
+import { SaleForm } from '~/components/forms/sale-form';
+import { RowHistory } from '~/components/history/row-history';
 import { ConfirmDialog } from '~/components/ui/confirm-dialog';
+import { Dialog } from '~/components/ui/dialog';
 import { LoadMore } from '~/components/ui/load-more';
 import { Empty, ErrorState, Loading } from '~/components/ui/states';
 import { localDay } from '~/lib/dates';
@@ -14,6 +17,8 @@ import { type Sale, SalesDay } from './sales-day';
 export function SalesView() {
   const trpc = useTRPC();
   const [deleting, setDeleting] = useState<Sale | null>(null);
+  const [editing, setEditing] = useState<Sale | null>(null);
+  const [tracing, setTracing] = useState<Sale | null>(null);
   const remove = useMutation(trpc.sales.delete.mutationOptions());
   const list = useInfiniteQuery(
     trpc.sales.list.infiniteQueryOptions(
@@ -50,10 +55,30 @@ export function SalesView() {
         </Empty>
       ) : (
         [...days].map(([day, daySales]) => (
-          <SalesDay key={day} day={day} sales={daySales} onDelete={setDeleting} />
+          <SalesDay
+            key={day}
+            day={day}
+            sales={daySales}
+            onHistory={setTracing}
+            onEdit={setEditing}
+            onDelete={setDeleting}
+          />
         ))
       )}
       <LoadMore list={list} label="Show earlier sales" />
+      <Dialog open={tracing !== null} title="History of this sale" onClose={() => setTracing(null)}>
+        {tracing && <RowHistory entity="sales" id={tracing.id} />}
+      </Dialog>
+      <Dialog open={editing !== null} title="Edit sale" onClose={() => setEditing(null)}>
+        {editing && (
+          <SaleForm
+            key={editing.id}
+            sale={editing}
+            onDone={() => setEditing(null)}
+            onCancel={() => setEditing(null)}
+          />
+        )}
+      </Dialog>
       <ConfirmDialog
         open={deleting !== null}
         title="Delete this sale?"

@@ -8,13 +8,14 @@ import { Money } from '~/components/currency';
 import { CustomerForm } from '~/components/forms/customer-form';
 import { DebtForm } from '~/components/forms/debt-form';
 import { PaymentForm } from '~/components/forms/payment-form';
+import { RowHistory } from '~/components/history/row-history';
 import { Dialog } from '~/components/ui/dialog';
 import { Empty, ErrorState, Loading } from '~/components/ui/states';
 import { useTRPC } from '~/trpc/react';
 import { DeleteCustomer } from '../delete-customer';
 import { Timeline } from './timeline';
 
-type Open = 'debt' | 'payment' | 'edit' | 'delete' | null;
+type Open = 'debt' | 'payment' | 'edit' | 'delete' | 'history' | null;
 
 /** One customer: balance, details, and their history, from which to record a debt, payment or sale. */
 export function CustomerView({ id }: { id: string }) {
@@ -51,6 +52,9 @@ export function CustomerView({ id }: { id: string }) {
           </p>
         </div>
         <div className="page-header__actions">
+          <button type="button" className="button" onClick={() => setOpen('history')}>
+            Change history
+          </button>
           <button type="button" className="button" onClick={() => setOpen('edit')}>
             Edit
           </button>
@@ -111,7 +115,7 @@ export function CustomerView({ id }: { id: string }) {
         {timeline.isError ? (
           <ErrorState error={timeline.error} onRetry={() => timeline.refetch()} />
         ) : timeline.data ? (
-          <Timeline entries={timeline.data} />
+          <Timeline entries={timeline.data} customer={c} />
         ) : (
           <Loading label="Loading history…" />
         )}
@@ -124,6 +128,9 @@ export function CustomerView({ id }: { id: string }) {
       </Dialog>
       <Dialog open={open === 'edit'} title="Edit customer" onClose={close}>
         <CustomerForm customer={c} onDone={close} onCancel={close} />
+      </Dialog>
+      <Dialog open={open === 'history'} title={`Change history of ${c.name}`} onClose={close}>
+        {open === 'history' && <RowHistory entity="customers" id={c.id} />}
       </Dialog>
       <DeleteCustomer
         customer={open === 'delete' ? c : null}

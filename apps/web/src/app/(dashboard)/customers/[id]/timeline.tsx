@@ -1,22 +1,23 @@
 'use client';
 
-import type { AppRouter } from '@storesync/api';
+import { dayIn, overdueDebts } from '@storesync/schema';
 import { useMutation } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import { useState } from 'react';
 import { Money, useFormatMoney } from '~/components/currency';
+import { RowHistory } from '~/components/history/row-history';
 import { ConfirmDialog } from '~/components/ui/confirm-dialog';
+import { Dialog } from '~/components/ui/dialog';
 import { Empty } from '~/components/ui/states';
-import { dateTime } from '~/lib/dates';
+import { useTimeZone } from '~/components/use-time-zone';
+import { calendarDay, dateTime } from '~/lib/dates';
 import { useTRPC } from '~/trpc/react';
-
-type Entry = inferRouterOutputs<AppRouter>['customers']['timeline'][number];
+import { EditEntry, type Entry, type TimelineCustomer } from './edit-entry';
 
 const KIND = { debt: 'Debt', payment: 'Payment', sale: 'Sale' } as const;
 
 function describe(entry: Entry, format: (minor: number) => string): { amount: number; detail: string } {
   if (entry.kind === 'debt') {
-    const due = entry.debt.dueDate ? `due ${entry.debt.dueDate}` : '';
+    const due = entry.debt.dueDate ? `due ${calendarDay(entry.debt.dueDate)}` : '';
     return { amount: entry.debt.amount, detail: [entry.debt.note, due].filter(Boolean).join(' · ') };
   }
   if (entry.kind === 'payment') return { amount: entry.payment.amount, detail: entry.payment.note ?? '' };
@@ -47,12 +48,17 @@ function BalanceAfter({ net }: { net: number }) {
 
 /**
  * A customer's debts, payments and sales, newest first, each with what the customer owed after
- * it, and deletable after a confirmation.
+ * it, editable, and deletable after a confirmation.
  */
-export function Timeline({ entries }: { entries: Entry[] }) {
+export function Timeline({ entries, customer }: { entries: Entry[]; customer: TimelineCustomer }) {
   const trpc = useTRPC();
   const format = useFormatMoney();
   const [deleting, setDeleting] = useState<Entry | null>(null);
+  const [editing, setEditing] = useState<Entry | null>(null);
+  const [tracing, setTracing] = useState<Entry | null>(null);
+  const timeZone = useTimeZone();
+  const debts = entries.flatMap((e) => (e.kind === 'debt' ? [e.debt] : []));
+  const overdue = timeZone ? overdueDebts(debts, customer.payments, dayIn(timeZone)).byDebt : new Map();
   const debt = useMutation(trpc.debts.delete.mutationOptions());
   const payment = useMutation(trpc.payments.delete.mutationOptions());
   const sale = useMutation(trpc.sales.delete.mutationOptions());
@@ -75,6 +81,11 @@ export function Timeline({ entries }: { entries: Entry[] }) {
               <div className="timeline__main">
                 <time dateTime={entry.at}>{dateTime(entry.at)}</time>
                 {detail && <span className="timeline__detail">{detail}</span>}
+                {entry.kind === 'debt' && overdue.has(entry.debt.id) && (
+                  <span className="overdue-tag">
+                    Overdue · <Money value={overdue.get(entry.debt.id) ?? 0} /> unpaid
+                  </span>
+                )}
               </div>
               <div className="timeline__figures">
                 <span className="timeline__amount">
@@ -88,6 +99,24 @@ export function Timeline({ entries }: { entries: Entry[] }) {
               <button
                 type="button"
                 className="icon-button"
+                title="History"
+                aria-label={`History of ${KIND[entry.kind].toLowerCase()} of ${dateTime(entry.at)}`}
+                onClick={() => setTracing(entry)}
+              >
+                ↺
+              </button>
+              <button
+                type="button"
+                className="icon-button"
+                title="Edit"
+                aria-label={`Change ${KIND[entry.kind].toLowerCase()} of ${dateTime(entry.at)}`}
+                onClick={() => setEditing(entry)}
+              >
+                ✎
+              </button>
+              <button
+                type="button"
+                className="icon-button"
                 aria-label={`Delete ${KIND[entry.kind].toLowerCase()} of ${dateTime(entry.at)}`}
                 onClick={() => setDeleting(entry)}
               >
@@ -97,6 +126,14 @@ export function Timeline({ entries }: { entries: Entry[] }) {
           );
         })}
       </ol>
+      <EditEntry entry={editing} customer={customer} onClose={() => setEditing(null)} />
+      <Dialog
+        open={tracing !== null}
+        title={`History of this ${tracing ? KIND[tracing.kind].toLowerCase() : 'entry'}`}
+        onClose={() => setTracing(null)}
+      >
+        {tracing && <RowHistory entity={`${tracing.kind}s`} id={idOf(tracing)} />}
+      </Dialog>
       <ConfirmDialog
         open={deleting !== null}
         title={`Delete this ${deleting ? KIND[deleting.kind].toLowerCase() : 'entry'}?`}
