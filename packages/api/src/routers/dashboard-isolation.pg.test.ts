@@ -38,6 +38,10 @@ const calls: [string, keyof typeof ids, Call][] = [
   ['sales.get', 'sale', (api, id) => api.sales.get({ id })],
   ['sales.update', 'sale', (api, id) => api.sales.update({ id, paidAmount: 0 })],
   ['sales.delete', 'sale', (api, id) => api.sales.delete({ id })],
+  ['history.row customers', 'customer', (api, id) => api.history.row({ entity: 'customers', id })],
+  ['history.row debts', 'debt', (api, id) => api.history.row({ entity: 'debts', id })],
+  ['history.row payments', 'payment', (api, id) => api.history.row({ entity: 'payments', id })],
+  ['history.row sales', 'sale', (api, id) => api.history.row({ entity: 'sales', id })],
   [
     'sales.create',
     'customer',
@@ -71,6 +75,7 @@ describe('dashboard procedures across stores', () => {
     expect((await bob.web.payments.list({})).items).toEqual([]);
     expect((await bob.web.sales.list({})).items).toEqual([]);
     expect(await bob.web.reports.overview({})).toMatchObject({ outstanding: 0, topDebtors: [] });
+    expect(await bob.web.reports.overdue({})).toEqual([]);
   });
 
   it('refuses every dashboard procedure without a session', async () => {
