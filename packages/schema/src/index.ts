@@ -12,4 +12,5 @@ export * from './primitives.ts';
 export * from './responses.ts';
 export * from './row.ts';
 export * from './sale-total.ts';
+export * from './suggested-currency.ts';
 export * from './wire.ts';

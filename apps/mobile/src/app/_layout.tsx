@@ -20,11 +20,11 @@ export default function RootLayout() {
   return (
     <SafeAreaProvider>
       <StatusBar style="dark" />
-      <CurrencyProvider>
-        <BookProvider fallback={(error, retry) => <Splash error={error} onRetry={retry} />}>
+      <BookProvider fallback={(error, retry) => <Splash error={error} onRetry={retry} />}>
+        <CurrencyProvider>
           <Shell />
-        </BookProvider>
-      </CurrencyProvider>
+        </CurrencyProvider>
+      </BookProvider>
     </SafeAreaProvider>
   );
 }

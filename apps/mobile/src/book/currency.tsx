@@ -1,45 +1,41 @@
-import { formatMoney, minorDigits } from '@storesync/schema';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { saved } from './saved';
-
-const KEY = 'storesync.currency';
-const FALLBACK = 'USD';
-
-/** Whether `code` is a currency this device's Intl knows. */
-export function isCurrency(code: string): boolean {
-  if (!/^[A-Z]{3}$/.test(code)) return false;
-  try {
-    minorDigits(code);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { defaultCurrency, formatMoney } from '@storesync/schema';
+import { useSettings } from '@storesync/sync-client/react';
+import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
+import { useBook } from './book-provider';
 
 interface CurrencyValue {
+  /** The store's currency, or the suggestion of this phone's locale until the store sets one. */
   currency: string;
-  setCurrency: (code: string) => Promise<void>;
+  /** Whether the store has set its currency (on any device). */
+  isSet: boolean;
+  shopName: string | null;
+  /** Sets the store's currency and name for every device (a synced change like any other). */
+  setStore: (patch: { currency?: string; shopName?: string | null }) => Promise<void>;
   /** Minor units in the store's currency, e.g. `KES 1,500.00`. */
   money: (minor: number) => string;
 }
 
 const CurrencyContext = createContext<CurrencyValue | null>(null);
 
-/**
- * The store's currency on this phone. Kept per device until the store's
- * settings sync (issue 12 §3); amounts are integers either way.
- */
+/** This phone's locale (Hermes' Intl reports the device's), for the suggestion. */
+const SUGGESTED = defaultCurrency([Intl.DateTimeFormat().resolvedOptions().locale]);
+
+/** The store's currency and name, from its synced settings row: the same on every device. */
 export function CurrencyProvider({ children }: { children: ReactNode }) {
-  const [currency, setState] = useState(FALLBACK);
-  useEffect(() => {
-    saved.get(KEY).then((code) => code && isCurrency(code) && setState(code));
-  }, []);
-  const setCurrency = useCallback(async (code: string) => {
-    await saved.set(KEY, code);
-    setState(code);
-  }, []);
+  const { book } = useBook();
+  const settings = useSettings(book);
+  const currency = settings?.currency ?? SUGGESTED;
+  const setStore = useCallback(
+    async (patch: { currency?: string; shopName?: string | null }) => {
+      await book.settings.set(patch);
+    },
+    [book],
+  );
   const money = useCallback((minor: number) => formatMoney(minor, currency), [currency]);
-  const value = useMemo(() => ({ currency, setCurrency, money }), [currency, setCurrency, money]);
+  const value = useMemo(
+    () => ({ currency, isSet: !!settings?.currency, shopName: settings?.shopName ?? null, setStore, money }),
+    [currency, settings, setStore, money],
+  );
   return <CurrencyContext.Provider value={value}>{children}</CurrencyContext.Provider>;
 }
 

@@ -43,10 +43,10 @@ export async function memoryBook(): Promise<SyncClient & { pendingItems(): Promi
 export function renderWithBook(ui: ReactElement, book: SyncClient) {
   const open = async () => ({ book, session: SESSION });
   return render(
-    <CurrencyProvider>
-      <BookProvider open={open} fallback={() => null}>
+    <BookProvider open={open} fallback={() => null}>
+      <CurrencyProvider>
         <LedgerProvider>{ui}</LedgerProvider>
-      </BookProvider>
-    </CurrencyProvider>,
+      </CurrencyProvider>
+    </BookProvider>,
   );
 }

@@ -19,17 +19,22 @@ interface ScreenProps {
 
 /** A scrolling page with the app's padding, optionally pull-to-refresh. */
 export function Screen({ children, onRefresh, refreshing = false }: ScreenProps) {
+  // The keyboard must not cover the field being typed in or the Save button under it:
+  // iOS insets the scroll view itself; Android (drawn edge to edge) shrinks the screen.
   return (
-    <ScrollView
-      style={styles.screen}
-      contentContainerStyle={styles.content}
-      keyboardShouldPersistTaps="handled"
-      refreshControl={
-        onRefresh ? <RefreshControl refreshing={refreshing} onRefresh={onRefresh} /> : undefined
-      }
-    >
-      {children}
-    </ScrollView>
+    <KeyboardAvoidingView style={styles.screen} behavior={Platform.OS === 'android' ? 'height' : undefined}>
+      <ScrollView
+        style={styles.screen}
+        contentContainerStyle={styles.content}
+        keyboardShouldPersistTaps="handled"
+        automaticallyAdjustKeyboardInsets
+        refreshControl={
+          onRefresh ? <RefreshControl refreshing={refreshing} onRefresh={onRefresh} /> : undefined
+        }
+      >
+        {children}
+      </ScrollView>
+    </KeyboardAvoidingView>
   );
 }
 

@@ -3,7 +3,7 @@
 import { formatMoney } from '@storesync/schema';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
-import { defaultCurrency } from '~/lib/money';
+import { defaultCurrency } from '@storesync/schema';
 import { useTRPC } from '~/trpc/react';
 
 const never = () => () => {};

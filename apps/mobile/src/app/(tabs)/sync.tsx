@@ -4,17 +4,16 @@ import { useEffect, useState } from 'react';
 import { StyleSheet, Switch, Text, View } from 'react-native';
 import { backgroundSyncSupported, isBackgroundSyncOn, setBackgroundSync } from '../../book/background';
 import { useBook } from '../../book/book-provider';
-import { isCurrency, useCurrency } from '../../book/currency';
 import { useLedger } from '../../book/use-ledger';
 import { useRefresh } from '../../book/use-refresh';
 import { FormError } from '../../forms/form-error';
+import { StoreForm } from '../../forms/store-form';
 import { Button } from '../../ui/button';
 import { useConfirm } from '../../ui/confirm';
 import { FailedChangeCard, fixRoute } from '../../ui/failed-change';
 import { formatWhen, plural } from '../../ui/format';
 import { Card, Heading, Muted, Screen } from '../../ui/layout';
 import { describeSync } from '../../ui/sync-bar';
-import { TextField } from '../../ui/text-field';
 import { colors, space } from '../../ui/theme';
 
 /** Sync in detail: state, what waits, rejected changes to fix or discard; and this phone's settings. */
@@ -25,12 +24,9 @@ export default function SyncScreen() {
   const ledger = useLedger();
   const refresh = useRefresh();
   const router = useRouter();
-  const { currency, setCurrency } = useCurrency();
-  const [code, setCode] = useState(currency);
   const [background, setBackground] = useState(false);
   const [backgroundError, setBackgroundError] = useState<string | null>(null);
   const [dialog, ask] = useConfirm();
-  useEffect(() => setCode(currency), [currency]);
   useEffect(() => {
     isBackgroundSyncOn().then(setBackground);
   }, []);
@@ -47,7 +43,6 @@ export default function SyncScreen() {
       }));
     if (ok) await signOut();
   };
-  const codeOk = isCurrency(code.trim().toUpperCase());
 
   return (
     <Screen {...refresh}>
@@ -82,23 +77,9 @@ export default function SyncScreen() {
         </View>
       )}
 
+      <StoreForm />
       <Heading>This phone</Heading>
       <Card>
-        <TextField
-          label="Currency (3-letter code)"
-          value={code}
-          onChangeText={setCode}
-          autoCapitalize="characters"
-          maxLength={3}
-          error={codeOk ? null : 'Use a currency code such as KES, USD or UGX'}
-        />
-        <Button
-          compact
-          variant="secondary"
-          label="Save currency"
-          disabled={!codeOk || code.trim().toUpperCase() === currency}
-          onPress={() => setCurrency(code.trim().toUpperCase())}
-        />
         {backgroundSyncSupported ? (
           <View style={styles.switchRow}>
             <Text style={styles.switchLabel}>Sync in the background</Text>

@@ -10,7 +10,7 @@ import { useFormErrors } from '~/components/forms/use-form-errors';
 import { Field } from '~/components/ui/field';
 import { ErrorState, Loading } from '~/components/ui/states';
 import { changedFields } from '~/lib/changes';
-import { defaultCurrency } from '~/lib/money';
+import { defaultCurrency } from '@storesync/schema';
 import { useTRPC } from '~/trpc/react';
 
 /** The currencies in use today, by their name in the browser's language. */

@@ -1,6 +1,6 @@
-import { isCurrencyInUse } from '@storesync/schema';
 import { describe, expect, it } from 'vitest';
-import { defaultCurrency } from './money';
+import { isCurrencyInUse } from './currencies.ts';
+import { defaultCurrency } from './suggested-currency.ts';
 
 describe('defaultCurrency', () => {
   it('takes the currency of the first locale with a known region', () => {
