@@ -1,9 +1,9 @@
-import { outstandingTotals } from '@storesync/schema';
+import { dayIn, outstandingTotals, overdueDebts } from '@storesync/schema';
 import type { Ledger } from './use-ledger';
 
 const sameDay = (iso: string, day: Date) => new Date(iso).toDateString() === day.toDateString();
 
-/** The day at a glance: sales and money taken today (the phone's day), what is owed and by whom most. */
+/** The day at a glance: sales and money taken today (the phone's day), what is owed, by whom most, who is overdue. */
 export function todayFigures(ledger: Ledger, now = new Date()) {
   const sales = ledger.sales.filter((s) => sameDay(s.soldAt, now));
   const payments = ledger.payments.filter((p) => sameDay(p.paidAt, now));
@@ -15,6 +15,16 @@ export function todayFigures(ledger: Ledger, now = new Date()) {
     .filter((d) => d.balance.owed > 0)
     .sort((a, b) => b.balance.owed - a.balance.owed)
     .slice(0, 5);
+  // Overdue by the shared rule, on the phone's calendar day.
+  const today = dayIn(Intl.DateTimeFormat().resolvedOptions().timeZone, now);
+  const overdue = ledger.customers
+    .map((customer) => {
+      const debts = ledger.debts.filter((d) => d.customerId === customer.id);
+      const amount = overdueDebts(debts, ledger.balance(customer.id).payments, today).total;
+      return { customer, amount };
+    })
+    .filter((o) => o.amount > 0)
+    .sort((a, b) => b.amount - a.amount);
   // As on the dashboard: a deleted customer's ledger leaves the figures.
   const live = new Set(ledger.customers.map((c) => c.id));
   const ofLive = <T extends { customerId: string | null }>(rows: T[]) =>
@@ -24,5 +34,5 @@ export function todayFigures(ledger: Ledger, now = new Date()) {
     payments: ofLive(ledger.payments),
     sales: ofLive(ledger.sales),
   });
-  return { salesCount: sales.length, salesTotal, taken, ...totals, topDebtors };
+  return { salesCount: sales.length, salesTotal, taken, ...totals, topDebtors, overdue };
 }

@@ -65,6 +65,23 @@ export default function TodayScreen() {
           <Button label="Add customer" variant="secondary" onPress={() => router.push('/customers/new')} />
         </View>
       </Row>
+      {t.overdue.length > 0 ? (
+        <>
+          <Heading>Overdue</Heading>
+          <View style={styles.list}>
+            {t.overdue.map(({ customer, amount }) => (
+              <ListItem
+                key={customer.id}
+                title={customer.name}
+                subtitle={customer.phone}
+                accessibilityLabel={`${customer.name} overdue ${money(amount)}`}
+                right={<Text style={styles.overdue}>{`${money(amount)} overdue`}</Text>}
+                onPress={() => router.push(`/customers/${customer.id}`)}
+              />
+            ))}
+          </View>
+        </>
+      ) : null}
       <Heading>Who owes most</Heading>
       {t.topDebtors.length === 0 ? (
         <Muted>Nobody owes you anything.</Muted>
@@ -95,6 +112,7 @@ const styles = StyleSheet.create({
   figureValue: { fontSize: 24, fontWeight: '700', color: colors.text },
   figureDetail: { fontSize: 13, color: colors.muted },
   owed: { color: colors.owed },
+  overdue: { color: colors.danger, fontWeight: '700', fontSize: 15 },
   grow: { flex: 1 },
   list: { borderRadius: 10, overflow: 'hidden', borderWidth: 1, borderColor: colors.border },
 });

@@ -1,22 +1,5 @@
-import { useLocalSearchParams, useRouter } from 'expo-router';
-import { useFailedDraft } from '../../book/use-failed-draft';
-import { useLedger } from '../../book/use-ledger';
-import { DebtForm } from '../../forms/debt-form';
-import { goBack } from '../../ui/go-back';
-import { Missing } from '../../ui/missing';
-import { Splash } from '../../ui/splash';
+import { NewEntryScreen } from '../../forms/entry-screens';
 
-export default function NewDebtScreen() {
-  const { customerId, failed } = useLocalSearchParams<{ customerId: string; failed?: string }>();
-  const fix = useFailedDraft(failed);
-  const ledger = useLedger();
-  const router = useRouter();
-  if (!ledger || fix.loading) return <Splash />;
-  const customer = ledger.customer(customerId);
-  if (!customer) return <Missing what="customer" />;
-  const done = async () => {
-    await fix.resolve();
-    goBack(router);
-  };
-  return <DebtForm customer={customer} draft={fix.draft} onDone={done} />;
+export default function NewScreen() {
+  return <NewEntryScreen entity="debts" />;
 }

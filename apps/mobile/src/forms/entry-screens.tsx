@@ -1,0 +1,81 @@
+import type { Row } from '@storesync/sync-client';
+import { useLocalSearchParams, useRouter } from 'expo-router';
+import type { ReactNode } from 'react';
+import { useBook } from '../book/book-provider';
+import { useFailedDraft } from '../book/use-failed-draft';
+import { useLedger } from '../book/use-ledger';
+import { DeleteEntry } from '../ui/delete-entry';
+import { goBack } from '../ui/go-back';
+import { Missing } from '../ui/missing';
+import { Splash } from '../ui/splash';
+import { DebtForm } from './debt-form';
+import { PaymentForm } from './payment-form';
+
+/** The customer's ledger entries that have a form of their own: a debt, a repayment. */
+type Entry = 'debts' | 'payments';
+const NOUN = { debts: 'debt', payments: 'repayment' } as const;
+
+interface FormProps {
+  entity: Entry;
+  customer: Row<'customers'>;
+  row?: Row<'debts'> | Row<'payments'>;
+  draft: Record<string, unknown> | null;
+  onDone: () => void;
+  footer?: ReactNode;
+}
+
+function EntryForm({ entity, row, ...props }: FormProps) {
+  return entity === 'debts' ? (
+    <DebtForm {...props} row={row as Row<'debts'> | undefined} />
+  ) : (
+    <PaymentForm {...props} row={row as Row<'payments'> | undefined} />
+  );
+}
+
+/** Records a new debt or repayment of the customer in the route (`?customerId=`, `?failed=` to fix). */
+export function NewEntryScreen({ entity }: { entity: Entry }) {
+  const { customerId, failed } = useLocalSearchParams<{ customerId: string; failed?: string }>();
+  const fix = useFailedDraft(failed);
+  const ledger = useLedger();
+  const router = useRouter();
+  if (!ledger || fix.loading) return <Splash />;
+  const customer = ledger.customer(customerId);
+  if (!customer) return <Missing what="customer" />;
+  const done = async () => {
+    await fix.resolve();
+    goBack(router);
+  };
+  return <EntryForm entity={entity} customer={customer} draft={fix.draft} onDone={done} />;
+}
+
+/** Corrects or deletes a recorded debt or repayment (`/[entity]/[id]`, `?failed=` to fix). */
+export function EditEntryScreen({ entity }: { entity: Entry }) {
+  const { id, failed } = useLocalSearchParams<{ id: string; failed?: string }>();
+  const fix = useFailedDraft(failed);
+  const { book } = useBook();
+  const ledger = useLedger();
+  const router = useRouter();
+  if (!ledger || fix.loading) return <Splash />;
+  const row = ledger[entity].find((r) => r.id === id);
+  const customer = row && ledger.customer(row.customerId);
+  if (!row || !customer) return <Missing what={NOUN[entity]} />;
+  const done = async () => {
+    await fix.resolve();
+    goBack(router);
+  };
+  const remove = async () => {
+    await book[entity].delete(row.id);
+    goBack(router);
+  };
+  const label = `Delete ${NOUN[entity]}`;
+  return (
+    <EntryForm
+      entity={entity}
+      customer={customer}
+      row={row}
+      draft={fix.draft}
+      onDone={done}
+      footer={<DeleteEntry label={label} question={`${label}?`} onDelete={remove} />}
+    />
+  );
+}
