@@ -65,8 +65,14 @@ export class Phone {
     await expect.poll(() => this.syncLine(), { timeout }).toMatch(pattern);
   }
 
+  /** Goes to a tab, first going back (as the header's or the phone's back) from any screen on top. */
   async tab(name: 'Today' | 'Customers' | 'Sync') {
-    await this.page.getByRole('tab', { name }).click();
+    const tab = this.page.getByRole('tab', { name }).filter({ visible: true });
+    for (let i = 0; i < 6 && !(await tab.count()); i++) {
+      await this.page.goBack();
+      await this.page.waitForTimeout(300);
+    }
+    await tab.first().click();
   }
 
   /** The network drops and comes back: what NetInfo (navigator.onLine) reports, and the runner syncs on. */

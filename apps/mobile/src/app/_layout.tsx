@@ -1,6 +1,6 @@
 import { type ErrorBoundaryProps, Stack } from 'expo-router';
 import { StatusBar } from 'expo-status-bar';
-import { StyleSheet, Text, View } from 'react-native';
+import { Platform, StyleSheet, Text, View } from 'react-native';
 import {
   SafeAreaInsetsContext,
   SafeAreaProvider,
@@ -10,6 +10,7 @@ import {
 import { BookProvider, useBook } from '../book/book-provider';
 import { CurrencyProvider } from '../book/currency';
 import { LedgerProvider } from '../book/use-ledger';
+import { BackButton } from '../ui/back-button';
 import { Button } from '../ui/button';
 import { Splash } from '../ui/splash';
 import { SyncBar } from '../ui/sync-bar';
@@ -56,6 +57,7 @@ function Shell() {
                 headerTintColor: colors.accent,
                 headerTitleStyle: { color: colors.text },
                 contentStyle: { backgroundColor: colors.bg },
+                ...(Platform.OS === 'web' && { headerLeft: () => <BackButton /> }),
               }}
             >
               <Stack.Protected guard={session !== null}>

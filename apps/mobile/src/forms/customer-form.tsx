@@ -22,7 +22,6 @@ export function CustomerForm({ row, draft, onDone }: CustomerFormProps) {
   const [name, setName] = useState(start.name ?? '');
   const [phone, setPhone] = useState(start.phone ?? '');
   const [note, setNote] = useState(start.note ?? '');
-  const [busy, setBusy] = useState(false);
   const form = useFieldErrors();
 
   const save = async () => {
@@ -32,17 +31,13 @@ export function CustomerForm({ row, draft, onDone }: CustomerFormProps) {
       note: note.trim() || null,
     });
     if (!data) return;
-    setBusy(true);
-    try {
+    await form.write(async () => {
       const fields = { name: data.name, phone: data.phone ?? null, note: data.note ?? null };
       const saved = row
         ? await book.customers.update(row.id, changedFields(row, fields))
         : await book.customers.create(fields);
       onDone(saved.id);
-    } catch (error) {
-      form.fail(error);
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -73,7 +68,7 @@ export function CustomerForm({ row, draft, onDone }: CustomerFormProps) {
         countDown
       />
       <FormError message={form.errors['']} />
-      <Button label={row ? 'Save changes' : 'Add customer'} onPress={save} busy={busy} />
+      <Button label={row ? 'Save changes' : 'Add customer'} onPress={save} busy={form.busy} />
     </Screen>
   );
 }

@@ -31,7 +31,6 @@ export function DebtForm({ customer, row, draft, onDone, footer }: DebtFormProps
   const [note, setNote] = useState(start.note ?? '');
   const [dueDate, setDueDate] = useState(start.dueDate ?? '');
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
   const form = useFieldErrors();
 
   const save = async () => {
@@ -45,16 +44,12 @@ export function DebtForm({ customer, row, draft, onDone, footer }: DebtFormProps
       dueDate: dueDate.trim() || null,
     });
     if (!data) return;
-    setBusy(true);
-    try {
+    await form.write(async () => {
       const fields = { amount: data.amount, note: data.note ?? null, dueDate: data.dueDate ?? null };
       if (row) await book.debts.update(row.id, changedFields(row, fields));
       else await book.debts.create({ customerId: customer.id, ...fields });
       onDone();
-    } catch (error) {
-      form.fail(error);
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -85,7 +80,7 @@ export function DebtForm({ customer, row, draft, onDone, footer }: DebtFormProps
         maxLength={10}
       />
       <FormError message={form.errors['']} />
-      <Button label={row ? 'Save changes' : 'Record debt'} onPress={save} busy={busy} />
+      <Button label={row ? 'Save changes' : 'Record debt'} onPress={save} busy={form.busy} />
       {footer}
     </Screen>
   );

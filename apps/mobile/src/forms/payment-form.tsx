@@ -40,7 +40,6 @@ export function PaymentForm({ customer, row, draft, onDone, footer }: PaymentFor
   );
   const [note, setNote] = useState(start.note ?? '');
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [dialog, ask] = useConfirm();
   const form = useFieldErrors();
   const balance = ledger?.balance(customer.id);
@@ -67,8 +66,7 @@ export function PaymentForm({ customer, row, draft, onDone, footer }: PaymentFor
       });
       if (!ok) return;
     }
-    setBusy(true);
-    try {
+    await form.write(async () => {
       const fields = { amount: data.amount, note: data.note ?? null };
       if (row) await book.payments.update(row.id, changedFields(row, fields));
       else
@@ -79,10 +77,7 @@ export function PaymentForm({ customer, row, draft, onDone, footer }: PaymentFor
           paidAt: new Date().toISOString(),
         });
       onDone();
-    } catch (error) {
-      form.fail(error);
-      setBusy(false);
-    }
+    });
   };
 
   const standing = !balance
@@ -112,7 +107,7 @@ export function PaymentForm({ customer, row, draft, onDone, footer }: PaymentFor
         countDown
       />
       <FormError message={form.errors['']} />
-      <Button label={row ? 'Save changes' : 'Record repayment'} onPress={save} busy={busy} />
+      <Button label={row ? 'Save changes' : 'Record repayment'} onPress={save} busy={form.busy} />
       {footer}
       {dialog}
     </Screen>

@@ -54,7 +54,6 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
     start.paidAmount !== undefined ? amountToInput(start.paidAmount, currency) : '',
   );
   const [note, setNote] = useState(start.note ?? '');
-  const [busy, setBusy] = useState(false);
   const form = useFieldErrors();
 
   const prices = lines.map((l) => parseAmount(l.unitPrice, currency, { allowZero: true }));
@@ -93,8 +92,7 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
       form.setErrors({ customerId: 'Choose who owes the rest, or mark the sale paid in full' });
       return;
     }
-    setBusy(true);
-    try {
+    await form.write(async () => {
       const fields = {
         items: data.items,
         total: saleTotal(data.items),
@@ -105,10 +103,7 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
       if (row) await book.sales.update(row.id, changedFields(row, fields));
       else await book.sales.create({ ...fields, soldAt: new Date().toISOString() });
       onDone();
-    } catch (error) {
-      form.fail(error);
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -152,7 +147,7 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
         countDown
       />
       <FormError message={form.errors['']} />
-      <Button label={row ? 'Save changes' : 'Record sale'} onPress={save} busy={busy} />
+      <Button label={row ? 'Save changes' : 'Record sale'} onPress={save} busy={form.busy} />
       {footer}
     </Screen>
   );

@@ -18,7 +18,21 @@ export function useFieldErrors() {
   const fail = useCallback((error: unknown) => {
     setErrors({ '': error instanceof Error ? error.message : String(error) });
   }, []);
-  return { errors, check, fail, setErrors };
+  const [busy, setBusy] = useState(false);
+  /** Runs the form's write: busy meanwhile; on failure the reason shows and the owner can try again. */
+  const write = useCallback(
+    async (run: () => Promise<void>) => {
+      setBusy(true);
+      try {
+        await run();
+      } catch (error) {
+        fail(error);
+        setBusy(false);
+      }
+    },
+    [fail],
+  );
+  return { errors, check, fail, setErrors, busy, write };
 }
 
 /** Only the fields whose value differs from the row's: an edit sends nothing else. */
