@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRestHandlers } from './rest.ts';
 import { exampleInput, type ProcedureInfo, procedures, type StoreIds } from './test/examples.ts';
-import { newKey, serveJwks, signIdToken, type TestKey } from './test/google.ts';
-import { createHarness, type Harness, iso, uuid } from './test/harness.ts';
+import { signIdToken, type TestKey } from './test/google.ts';
+import { createGoogleHarness } from './test/google-harness.ts';
+import { type Harness, iso, uuid } from './test/harness.ts';
 import {
   NEW_KEY,
   nastyInPlaceOf,
@@ -23,7 +24,7 @@ import {
 // input may answer 5xx, and a push with one poison event applies the rest.
 let h: Harness;
 let rest: ReturnType<typeof createRestHandlers>;
-let jwks: Awaited<ReturnType<typeof serveJwks>>;
+let close: (() => Promise<void>) | undefined;
 let key: TestKey;
 let token = '';
 const DEVICE = 'fuzz-phone';
@@ -43,14 +44,9 @@ const signIn = async () => {
 };
 
 beforeAll(async () => {
-  key = await newKey();
-  jwks = await serveJwks([key]);
-  h = await createHarness('pg', {
-    googleJwksUrl: jwks.url,
-    googleClientIds: ['web-client'],
-    jwksCooldownMs: 0,
+  ({ h, key, close } = await createGoogleHarness({
     limits: { perSession: unlimited, signInPerAddress: unlimited, signInPerAccount: unlimited },
-  });
+  }));
   rest = createRestHandlers({ getDb: async () => h.t.db, config: h.config });
   await signIn();
   const api = await h.callerWith({ authorization: `Bearer ${token}` });
@@ -63,8 +59,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   console.log(`fuzz: ${sent} requests sent, ${faults} answered 5xx`);
-  await h?.t.drop();
-  await jwks?.close();
+  await close?.();
 });
 
 /** Sends one request and checks it is not a server fault. A revoked session (a fuzzed sign-out) is renewed. */

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRestHandlers } from './rest.ts';
-import { newKey, serveJwks, signIdToken, type TestKey } from './test/google.ts';
-import { createHarness, type Device, type Harness, iso, uuid } from './test/harness.ts';
+import { signIdToken, type TestKey } from './test/google.ts';
+import { createGoogleHarness } from './test/google-harness.ts';
+import { type Device, type Harness, iso, uuid } from './test/harness.ts';
 import { createWebStore, type WebStore } from './test/web-store.ts';
 
 // Inputs PostgreSQL cannot store (a lone UTF-16 surrogate, a NUL, year 0) used
@@ -11,24 +12,17 @@ let h: Harness;
 let d: Device;
 let s: WebStore;
 let rest: ReturnType<typeof createRestHandlers>;
-let jwks: Awaited<ReturnType<typeof serveJwks>>;
 let key: TestKey;
 
 beforeAll(async () => {
-  key = await newKey();
-  jwks = await serveJwks([key]);
-  h = await createHarness('pg', {
-    googleJwksUrl: jwks.url,
-    googleClientIds: ['web-client'],
-    jwksCooldownMs: 0,
-  });
+  const g = await createGoogleHarness();
+  ({ h, key } = g);
+  return g.close;
+});
+beforeAll(async () => {
   d = await h.device('unstorable@example.com', 'phone-unstorable');
   s = await createWebStore(h, 'unstorable-web@example.com');
   rest = createRestHandlers({ getDb: async () => h.t.db, config: h.config });
-});
-afterAll(async () => {
-  await h.t.drop();
-  await jwks.close();
 });
 
 const YEAR_0 = '0000-01-01T00:00:00.000Z';

@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newKey, serveJwks, signIdToken, type TestKey } from '../test/google.ts';
-import { createHarness, type Harness } from '../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newKey, signIdToken, type TestKey } from '../test/google.ts';
+import { createGoogleHarness, type GoogleHarness } from '../test/google-harness.ts';
+import type { Harness } from '../test/harness.ts';
 
 let h: Harness;
-let jwks: Awaited<ReturnType<typeof serveJwks>>;
+let jwks: GoogleHarness['jwks'];
 let key: TestKey;
 
 beforeAll(async () => {
-  key = await newKey();
-  jwks = await serveJwks([key]);
-  h = await createHarness('pg', {
-    googleJwksUrl: jwks.url,
+  const g = await createGoogleHarness({
     googleClientIds: ['web-client', 'android-client', 'ios-client'],
-    jwksCooldownMs: 0,
     devLogin: false,
   });
-});
-afterAll(async () => {
-  await h.t.drop();
-  await jwks.close();
+  ({ h, key, jwks } = g);
+  return g.close;
 });
 
 const signIn = async (idToken: string, deviceId = 'phone-1') =>
