@@ -5,8 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSyncClient, type SyncClient } from './client.ts';
 import { createMemoryStore } from './storage/memory.ts';
-import { openSqliteStore } from './storage/sqlite.ts';
 import { startTestServer, type TestServer } from './test/server.ts';
+import { serverDevice } from './test/server-device.ts';
 
 let server: TestServer;
 const dir = mkdtempSync(join(tmpdir(), 'sync-client-pg-'));
@@ -20,21 +20,8 @@ afterAll(async () => {
 
 let stores = 0;
 /** A device of `email`'s store, signed in over HTTP, syncing only when told to. */
-async function device(email: string, sqlite = true, now?: () => number): Promise<SyncClient> {
-  let token: string | null = null;
-  const client = await createSyncClient({
-    store: sqlite ? await openSqliteStore(':memory:') : createMemoryStore(),
-    url: server.url,
-    getToken: () => token,
-    intervalMs: 3_600_000,
-    writeDelayMs: 3_600_000,
-    ...(now && { now }),
-  });
-  const session = await server.signIn(email, client.deviceId);
-  token = session.token;
-  await client.signIn(session.userId);
-  return client;
-}
+const device = (email: string, sqlite = true, now?: () => number): Promise<SyncClient> =>
+  serverDevice(server, email, { sqlite, ...(now && { now }) });
 const store = () => `store-${++stores}@example.com`;
 
 describe('createSyncClient against the real server', () => {

@@ -1,27 +1,10 @@
-import type { PushResult } from '@storesync/schema';
 import { describe, expect, it, vi } from 'vitest';
 import { FailedChangeNotFoundError } from './failed.ts';
-import { createScriptedApi, createTestClient } from './test/fake-api.ts';
-
-/** A server that rejects any change whose note is 'bad', and applies the rest. */
-const pickyServer = () =>
-  createScriptedApi({
-    push: (events) =>
-      events.map(
-        (e): PushResult =>
-          e.payload?.note === 'bad'
-            ? {
-                eventUuid: e.eventUuid,
-                status: 'rejected',
-                error: { code: 'INVALID_PAYLOAD', message: 'no' },
-              }
-            : { eventUuid: e.eventUuid, status: 'applied' },
-      ),
-  });
+import { createTestClient, rejectingBadNotes } from './test/fake-api.ts';
 
 describe('failed changes', () => {
   it('lists rejected changes oldest first with the reason, and discards one at a time', async () => {
-    const { client } = await createTestClient(pickyServer().api);
+    const { client } = await createTestClient(rejectingBadNotes().api);
     const first = await client.customers.create({ name: 'Amina', note: 'bad' });
     await client.customers.create({ name: 'fine' });
     const second = await client.debts.create({ customerId: first.id, amount: 100, note: 'bad' });
@@ -54,7 +37,7 @@ describe('failed changes', () => {
   });
 
   it('refuses to discard what is not a rejected change, changing nothing', async () => {
-    const { client } = await createTestClient(pickyServer().api);
+    const { client } = await createTestClient(rejectingBadNotes().api);
     await client.customers.create({ name: 'waiting' });
     const listener = vi.fn();
     client.subscribe(['customers'], listener);

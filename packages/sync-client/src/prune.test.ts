@@ -1,8 +1,7 @@
-import type { PushResult } from '@storesync/schema';
 import { describe, expect, it } from 'vitest';
 import { createSyncClient } from './client.ts';
 import { createMemoryStore } from './storage/memory.ts';
-import { createScriptedApi } from './test/fake-api.ts';
+import { rejectingBadNotes } from './test/fake-api.ts';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -11,19 +10,7 @@ async function clientAt(start: number, keepSentCount?: number) {
   let clock = start;
   let n = 0;
   const store = createMemoryStore();
-  const api = createScriptedApi({
-    push: (events) =>
-      events.map(
-        (e): PushResult =>
-          e.payload?.note === 'bad'
-            ? {
-                eventUuid: e.eventUuid,
-                status: 'rejected',
-                error: { code: 'INVALID_PAYLOAD', message: 'no' },
-              }
-            : { eventUuid: e.eventUuid, status: 'applied' },
-      ),
-  });
+  const api = rejectingBadNotes();
   const client = await createSyncClient({
     store,
     api: api.api,

@@ -1,10 +1,10 @@
-import { type PullOutput, SETTINGS_ID } from '@storesync/schema';
+import { SETTINGS_ID } from '@storesync/schema';
 import { act, createElement } from 'react';
 import { create, type ReactTestRenderer } from 'react-test-renderer';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncClient } from './client.ts';
 import { useFailedChanges, useRow, useRows, useSettings, useSyncStatus } from './react.ts';
-import { createScriptedApi, createTestClient, pulled, serverRow } from './test/fake-api.ts';
+import { createPullLog, createScriptedApi, createTestClient, serverRow } from './test/fake-api.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -34,17 +34,11 @@ async function renderHook<T>(hook: () => T) {
 
 /** A client whose server sends, on the next pull, one customer made by another device. */
 async function clientWithPull() {
-  let log: PullOutput['events'] = [];
-  const api = createScriptedApi({
-    pull: (cursor) => {
-      const events = log.filter((e) => e.eventId > cursor);
-      return { events, cursor: events.at(-1)?.eventId ?? cursor, hasMore: false };
-    },
-  });
-  const { client } = await createTestClient(api.api);
+  const server = createPullLog();
+  const { client } = await createTestClient(server.api);
   const pullCustomer = async (n: number, name: string) => {
     const row = serverRow(`00000000-0000-4000-9000-00000000000${n}`, { name, phone: null, note: null }, n);
-    log = [...log, pulled(log.length + 1, 'customers', row)];
+    server.append('customers', row);
     await act(() => client.syncNow());
     return row;
   };
@@ -154,20 +148,14 @@ describe('useFailedChanges', () => {
   });
 
   it('useSettings shows the store settings as this device sets them and as another device’s arrive', async () => {
-    let log: PullOutput['events'] = [];
-    const api = createScriptedApi({
-      pull: (cursor) => {
-        const events = log.filter((e) => e.eventId > cursor);
-        return { events, cursor: events.at(-1)?.eventId ?? cursor, hasMore: false };
-      },
-    });
-    const { client } = await createTestClient(api.api);
+    const server = createPullLog();
+    const { client } = await createTestClient(server.api);
     const { latest } = await renderHook(() => useSettings(client));
     expect(latest()).toBeNull();
     await act(() => client.settings.set({ shopName: 'Duka' }).then(() => undefined));
     await settle();
     expect(latest()).toMatchObject({ id: SETTINGS_ID, currency: null, shopName: 'Duka' });
-    log = [pulled(1, 'settings', serverRow(SETTINGS_ID, { currency: 'KES', shopName: 'Duka la Amina' }, 2))];
+    server.append('settings', serverRow(SETTINGS_ID, { currency: 'KES', shopName: 'Duka la Amina' }, 2));
     await act(() => client.syncNow());
     await settle();
     expect(latest()).toMatchObject({ currency: 'KES', shopName: 'Duka la Amina' });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSyncClient, type SyncClient } from './client.ts';
-import { createMemoryStore } from './storage/memory.ts';
-import { openSqliteStore } from './storage/sqlite.ts';
+import type { SyncClient } from './client.ts';
 import { startTestServer, type TestServer } from './test/server.ts';
+import { serverDevice } from './test/server-device.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -11,21 +10,9 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 /** A device of `email`'s store, syncing only when told to; its clock starts at `start`. */
-async function device(email: string, sqlite: boolean, start: number): Promise<SyncClient> {
-  let token: string | null = null;
+function device(email: string, sqlite: boolean, start: number): Promise<SyncClient> {
   let t = start;
-  const client = await createSyncClient({
-    store: sqlite ? await openSqliteStore(':memory:') : createMemoryStore(),
-    url: server.url,
-    getToken: () => token,
-    intervalMs: 3_600_000,
-    writeDelayMs: 3_600_000,
-    now: () => (t += 1_000),
-  });
-  const session = await server.signIn(email, client.deviceId);
-  token = session.token;
-  await client.signIn(session.userId);
-  return client;
+  return serverDevice(server, email, { sqlite, now: () => (t += 1_000) });
 }
 
 describe('book.settings against the real server', () => {

@@ -65,6 +65,38 @@ export function createScriptedApi(handlers: { push?: PushHandler; pull?: PullHan
   return { api, pushes, pulls };
 }
 
+/** A stand-in server whose pull serves the events past the cursor of a log the test appends to. */
+export function createPullLog() {
+  let log: PulledEvent[] = [];
+  const server = createScriptedApi({
+    pull: (cursor) => {
+      const events = log.filter((e) => e.eventId > cursor);
+      return { events, cursor: events.at(-1)?.eventId ?? cursor, hasMore: false };
+    },
+  });
+  /** Logs `row` as the next event, made by another device. */
+  const append = (entity: Entity, row: EntityRow) => {
+    log = [...log, pulled(log.length + 1, entity, row)];
+  };
+  return { ...server, append };
+}
+
+/** A stand-in server that rejects every change whose note is 'bad' and applies the rest. */
+export const rejectingBadNotes = () =>
+  createScriptedApi({
+    push: (events) =>
+      events.map(
+        (e): PushResult =>
+          e.payload?.note === 'bad'
+            ? {
+                eventUuid: e.eventUuid,
+                status: 'rejected',
+                error: { code: 'INVALID_PAYLOAD', message: 'no' },
+              }
+            : { eventUuid: e.eventUuid, status: 'applied' },
+      ),
+  });
+
 /** A signed-in client on a memory store and a scripted server, syncing only when told to. */
 export async function createTestClient(api: SyncApi, store: Store = createMemoryStore()) {
   let n = 0;
