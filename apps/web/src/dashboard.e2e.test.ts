@@ -1,9 +1,8 @@
-import type { AppRouter } from '@storesync/api';
-import { createTRPCClient, httpLink } from '@trpc/client';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchChromium, PHONE, shoot } from './test/browser';
-import { type NextServer, startNextServer } from './test/next-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, shoot } from './test/browser';
+import { type ApiClient, openDashboard } from './test/dashboard-session';
+import type { NextServer } from './test/next-server';
 
 // The dashboard in real headless Chromium against the production build: the
 // owner's path through every page, and the sync path both ways with a phone.
@@ -11,26 +10,13 @@ let server: NextServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+let phone: ApiClient;
 let customerUrl = '';
 
-const phone = (token?: string) =>
-  createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${server.base}/api/trpc`,
-        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
-      }),
-    ],
-  });
-
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startNextServer(), launchChromium()]);
-  context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US', baseURL: server.base });
-  page = await context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
+  const dash = await openDashboard();
+  ({ server, browser, context, page, api: phone } = dash);
+  return dash.close;
 });
 
 const balance = () => page.getByTestId('balance').textContent();

@@ -1,21 +1,16 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchChromium } from './test/browser';
-import { type NextServer, startNextServer } from './test/next-server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDashboard } from './test/dashboard-session';
 
 // Editing a debt, a repayment and a sale on the dashboard, in headless Chromium
 // against the production build: each edit sends only the fields that changed.
-let server: NextServer;
-let browser: Browser;
 let page: Page;
 const sent: { procedure: string; input: unknown }[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startNextServer(), launchChromium()]);
-  page = await (
-    await browser.newContext({ viewport: DESKTOP, locale: 'en-US', baseURL: server.base })
-  ).newPage();
+  const dash = await openDashboard({ signIn: true });
+  page = dash.page;
   // Every update the page sends, by procedure (the batch link posts {"0": input, ...}).
   page.on('request', (r) => {
     const match = /\/api\/trpc\/([^?]+)/.exec(r.url());
@@ -26,13 +21,7 @@ beforeAll(async () => {
       if (procedure.endsWith('.update')) sent.push({ procedure, input: body[String(i)] });
     });
   });
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: 'Continue as demo store' }).click();
-  await page.waitForURL('**/overview');
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
+  return dash.close;
 });
 
 /** A screenshot at 1280×800 for docs/screens, to be looked at. */

@@ -1,26 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import { type AppRouter, DEMO_EMAIL } from '@storesync/api';
-import { createTRPCClient, httpLink } from '@trpc/client';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchChromium } from './test/browser';
-import { type NextServer, startNextServer } from './test/next-server';
+import { DEMO_EMAIL } from '@storesync/api';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, openDashboard } from './test/dashboard-session';
 
 // A row's history on the dashboard, in headless Chromium against the production build: two
 // phones edit one customer, and the history says who changed what, and which value stands.
-let server: NextServer;
-let browser: Browser;
 let page: Page;
-
-const api = (token?: string) =>
-  createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${server.base}/api/trpc`,
-        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
-      }),
-    ],
-  });
+let api: ApiClient;
 
 /** A phone of the demo store signed in under a name; it pushes upserts made `minutesAgo`. */
 async function phone(deviceId: string, deviceName: string) {
@@ -41,17 +28,9 @@ async function phone(deviceId: string, deviceName: string) {
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startNextServer(), launchChromium()]);
-  page = await (
-    await browser.newContext({ viewport: DESKTOP, locale: 'en-US', baseURL: server.base })
-  ).newPage();
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: 'Continue as demo store' }).click();
-  await page.waitForURL('**/overview');
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
+  const dash = await openDashboard({ signIn: true });
+  ({ page, api } = dash);
+  return dash.close;
 });
 
 describe('a row’s history', () => {

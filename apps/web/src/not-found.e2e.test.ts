@@ -1,27 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchChromium } from './test/browser';
-import { type NextServer, startNextServer } from './test/next-server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDashboard } from './test/dashboard-session';
 
 // A not-found answer is final: the dashboard neither retries it nor fetches a
 // row it has just deleted. Timed in headless Chromium against the production build.
-let server: NextServer;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startNextServer(), launchChromium()]);
-  page = await (
-    await browser.newContext({ viewport: DESKTOP, locale: 'en-US', baseURL: server.base })
-  ).newPage();
-  await page.goto('/sign-in');
-  await page.getByRole('button', { name: 'Continue as demo store' }).click();
-  await page.waitForURL('**/overview');
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
+  const dash = await openDashboard({ signIn: true });
+  page = dash.page;
+  return dash.close;
 });
 
 /** tRPC calls of `procedure` the page makes from now on, by their input's id. */

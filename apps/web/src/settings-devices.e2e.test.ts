@@ -1,37 +1,20 @@
 import { mkdirSync } from 'node:fs';
-import { type AppRouter, DEMO_EMAIL } from '@storesync/api';
-import { createTRPCClient, httpLink } from '@trpc/client';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchChromium } from './test/browser';
-import { type NextServer, startNextServer } from './test/next-server';
+import { DEMO_EMAIL } from '@storesync/api';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, openDashboard } from './test/dashboard-session';
 
 // The owner's list of signed-in devices on the settings page, in headless
 // Chromium against the production build: what it shows, and signing one out.
-let server: NextServer;
-let browser: Browser;
 let page: Page;
+let api: ApiClient;
 
-const api = (token?: string) =>
-  createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${server.base}/api/trpc`,
-        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
-      }),
-    ],
-  });
 const signIn = (email: string, deviceId: string) => api().auth.devSignIn.mutate({ email, deviceId });
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startNextServer(), launchChromium()]);
-  page = await (
-    await browser.newContext({ viewport: DESKTOP, locale: 'en-US', baseURL: server.base })
-  ).newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
+  const dash = await openDashboard();
+  ({ page, api } = dash);
+  return dash.close;
 });
 
 describe('the settings page’s devices', () => {

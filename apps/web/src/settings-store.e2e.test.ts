@@ -1,38 +1,20 @@
 import { mkdirSync } from 'node:fs';
-import { type AppRouter, DEMO_EMAIL } from '@storesync/api';
+import { DEMO_EMAIL } from '@storesync/api';
 import { SETTINGS_ID } from '@storesync/schema';
-import { createTRPCClient, httpLink } from '@trpc/client';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchChromium } from './test/browser';
-import { type NextServer, startNextServer } from './test/next-server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, openDashboard } from './test/dashboard-session';
 
 // The store's settings on the dashboard, in headless Chromium against the
 // production build: set once there, used by every amount, pulled by a phone,
 // and changed back by a phone.
-let server: NextServer;
-let browser: Browser;
 let page: Page;
-
-const api = (token?: string) =>
-  createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${server.base}/api/trpc`,
-        headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
-      }),
-    ],
-  });
+let api: ApiClient;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startNextServer(), launchChromium()]);
-  page = await (
-    await browser.newContext({ viewport: DESKTOP, locale: 'en-US', baseURL: server.base })
-  ).newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
+  const dash = await openDashboard();
+  ({ page, api } = dash);
+  return dash.close;
 });
 
 const firstStat = () => page.locator('.stat').first().textContent();

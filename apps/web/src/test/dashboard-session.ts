@@ -1,0 +1,53 @@
+import type { AppRouter } from '@storesync/api';
+import { createTRPCClient, httpLink, type TRPCClient } from '@trpc/client';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DESKTOP, launchChromium } from './browser';
+import { type NextServer, startNextServer } from './next-server';
+
+/** A tRPC client of the running server, as a phone calls it: signed in when given a session token. */
+export type ApiClient = (token?: string) => TRPCClient<AppRouter>;
+
+/** The production build, a headless Chromium and one desktop page of it, for an e2e test file. */
+export interface DashboardSession {
+  server: NextServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  api: ApiClient;
+  /** Closes the browser and stops the server; returned from `beforeAll`, vitest runs it after the file. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the built server and Chromium side by side and opens a 1280×800 en-US page on the server.
+ * With `signIn`, the page has already continued as the demo store and stands on the overview.
+ */
+export async function openDashboard({ signIn = false } = {}): Promise<DashboardSession> {
+  const [server, browser] = await Promise.all([startNextServer(), launchChromium()]);
+  const close = async () => {
+    await browser.close();
+    server.stop();
+  };
+  try {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US', baseURL: server.base });
+    const page = await context.newPage();
+    if (signIn) {
+      await page.goto('/sign-in');
+      await page.getByRole('button', { name: 'Continue as demo store' }).click();
+      await page.waitForURL('**/overview');
+    }
+    const api: ApiClient = (token) =>
+      createTRPCClient<AppRouter>({
+        links: [
+          httpLink({
+            url: `${server.base}/api/trpc`,
+            headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
+          }),
+        ],
+      });
+    return { server, browser, context, page, api, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
