@@ -44,6 +44,7 @@ describe('the phone app, offline first', () => {
     await a.tap('Add customer');
     await a.fill('Name', 'Amina');
     await a.fill('Phone (optional)', '+254700000001');
+    await a.shot('new-customer');
     await a.tap('Add customer');
     await a.see('Record debt');
     await a.tap('Record debt');
@@ -109,6 +110,7 @@ describe('the phone app, offline first', () => {
       await phone.tap('Customer Amina');
       await phone.tap('Edit customer');
       await phone.fill(label, value);
+      if (phone === b) await phone.shot('edit-customer');
       await phone.tap('Save changes');
       await phone.expectSync(/1 change waiting/);
     }
@@ -144,7 +146,7 @@ describe('the phone app, offline first', () => {
     await a.tap('Take it and keep the credit');
     await a.see('Credit $3.00');
 
-    // An edit too large for this server's body limit: refused, undone, listed; the next change still goes.
+    // Edits too large for this server's body limit: refused, undone, listed; the next changes still go.
     await a.tap('Edit customer');
     await a.fill('Note (optional)', 'x'.repeat(2000));
     await a.tap('Save changes');
@@ -152,22 +154,46 @@ describe('the phone app, offline first', () => {
     await a.tap('Add customer');
     await a.fill('Name', 'Baraka');
     await a.tap('Add customer');
-    await a.see('Record debt');
-    await a.page.getByTestId('sync-rejected').waitFor();
-    expect(await a.page.getByTestId('sync-rejected').textContent()).toBe('1 rejected change');
+    await a.tap('Record debt');
+    await a.fill('Amount (USD)', '5');
+    await a.fill('Due date (optional, YYYY-MM-DD)', '2026-01-10');
+    await a.tap('Record debt');
+    await a.see('Owes $5.00');
+    await a.tap('Edit customer');
+    await a.fill('Note (optional)', 'y'.repeat(2000));
+    await a.tap('Save changes');
+    await a.expectSync(/^Up to date/);
+    expect(await a.page.getByTestId('sync-rejected').textContent()).toBe('2 rejected changes');
     await a.tab('Sync');
-    await a.see('Rejected changes (1)');
+    await a.see('Rejected changes (2)');
     await a.see(/Refused by the server: .*over 2200 bytes/);
     await a.shot('sync-rejected');
-    const rows = await pulledRows(server.url, EMAIL);
+    let rows = await pulledRows(server.url, EMAIL);
     expect(rows.some((e) => e.entity === 'customers' && e.row.name === 'Baraka')).toBe(true);
+    expect(rows.some((e) => e.entity === 'debts' && e.row.dueDate === '2026-01-10')).toBe(true);
     expect(rows.some((e) => typeof e.row.note === 'string' && e.row.note.length === 2000)).toBe(false);
 
+    // Fix the first: its form opens with what was refused; a shorter note goes through.
+    await a.page.getByRole('button', { name: 'Fix this change' }).first().click();
+    expect(
+      await a.page.getByLabel('Note (optional)', { exact: true }).filter({ visible: true }).inputValue(),
+    ).toBe('x'.repeat(2000));
+    await a.fill('Note (optional)', 'pays on Fridays, cash only');
+    await a.tap('Save changes');
+    // Discard the second.
+    await a.tab('Sync');
+    await a.see('Rejected changes (1)');
     await a.tap('Discard this change');
     await a.see('None. Every change made on this phone was accepted.');
     expect(await a.page.getByTestId('sync-rejected').count()).toBe(0);
+    await a.expectSync(/^Up to date/);
+    rows = await pulledRows(server.url, EMAIL);
+    expect(rows.some((e) => e.row.note === 'pays on Fridays, cash only')).toBe(true);
+    expect(rows.some((e) => typeof e.row.note === 'string' && e.row.note.startsWith('y'))).toBe(false);
     await a.tab('Today');
     await a.see('Outstanding');
+    // Baraka's debt was due on 10 January: overdue by the shared rule.
+    await a.see('$5.00 overdue');
     await a.shot('today');
     expect(a.errors).toEqual([]);
   });

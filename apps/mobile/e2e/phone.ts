@@ -57,8 +57,8 @@ export class Phone {
   }
 
   /** The sync line at the top of every screen. */
-  syncLine(): Promise<string> {
-    return this.page.getByTestId('sync-status').first().textContent();
+  async syncLine(): Promise<string> {
+    return (await this.page.getByTestId('sync-status').first().textContent()) ?? '';
   }
 
   async expectSync(pattern: RegExp, timeout = 20_000) {

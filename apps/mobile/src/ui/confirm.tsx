@@ -1,5 +1,5 @@
 import { type ReactNode, useCallback, useRef, useState } from 'react';
-import { Modal, StyleSheet, Text, View } from 'react-native';
+import { Modal, Platform, StyleSheet, Text, View } from 'react-native';
 import { Button } from './button';
 import { colors, radius, space } from './theme';
 
@@ -32,7 +32,13 @@ export function useConfirm(): [ReactNode, (options: ConfirmOptions) => Promise<b
     resolveRef.current = null;
   };
   const dialog = (
-    <Modal transparent visible={open !== null} animationType="fade" onRequestClose={() => close(false)}>
+    <Modal
+      transparent
+      visible={open !== null}
+      // A fade in a browser leaves the screen behind showing through for a moment: none there.
+      animationType={Platform.OS === 'web' ? 'none' : 'fade'}
+      onRequestClose={() => close(false)}
+    >
       <View style={styles.backdrop}>
         <View accessibilityRole="alert" style={styles.dialog}>
           <Text style={styles.title}>{open?.title}</Text>

@@ -1,5 +1,5 @@
 import { Tabs } from 'expo-router';
-import { type ColorValue, Text } from 'react-native';
+import { type ColorValue, Platform, Text } from 'react-native';
 import { colors } from '../../ui/theme';
 
 const icon =
@@ -17,6 +17,8 @@ export default function TabsLayout() {
         headerTitleStyle: { color: colors.text },
         sceneStyle: { backgroundColor: colors.bg },
         tabBarLabelStyle: { fontSize: 12, fontWeight: '600' },
+        // The browser's font metrics need more than the native 49 points; phones keep their own.
+        ...(Platform.OS === 'web' && { tabBarStyle: { height: 58 } }),
       }}
     >
       <Tabs.Screen name="index" options={{ title: 'Today', tabBarIcon: icon('◷') }} />
