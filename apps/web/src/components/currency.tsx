@@ -1,9 +1,8 @@
 'use client';
 
-import { formatMoney } from '@storesync/schema';
+import { defaultCurrency, formatMoney } from '@storesync/schema';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
-import { defaultCurrency } from '@storesync/schema';
 import { useTRPC } from '~/trpc/react';
 
 const never = () => () => {};

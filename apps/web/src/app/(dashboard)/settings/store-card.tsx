@@ -1,6 +1,6 @@
 'use client';
 
-import { CURRENCIES, EntityFieldSchemas, formatMoney } from '@storesync/schema';
+import { CURRENCIES, defaultCurrency, EntityFieldSchemas, formatMoney } from '@storesync/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useStoreSettings } from '~/components/currency';
@@ -10,7 +10,6 @@ import { useFormErrors } from '~/components/forms/use-form-errors';
 import { Field } from '~/components/ui/field';
 import { ErrorState, Loading } from '~/components/ui/states';
 import { changedFields } from '~/lib/changes';
-import { defaultCurrency } from '@storesync/schema';
 import { useTRPC } from '~/trpc/react';
 
 /** The currencies in use today, by their name in the browser's language. */
