@@ -5,3 +5,6 @@ jest.mock('@react-native-community/netinfo', () =>
 
 // The book loads asynchronously; a slow CI machine needs more than the default 1 s.
 require('@testing-library/react-native').configure({ asyncUtilTimeout: 5000 });
+
+// Each test's books are closed after it.
+afterEach(() => require('./src/test/memory-book').closeBooks());

@@ -22,6 +22,11 @@ const SESSION: Session = {
  * The real sync client on an in-memory store, signed in and offline: the
  * book the screens write to, with no server (nothing is ever sent).
  */
+const opened: SyncClient[] = [];
+
+/** Closes the books the test opened (their sync timers would keep Jest running). */
+export const closeBooks = () => Promise.all(opened.splice(0).map((book) => book.close()));
+
 export async function memoryBook(): Promise<SyncClient & { pendingItems(): Promise<OutboxItem[]> }> {
   let n = 0;
   const store = createMemoryStore();
@@ -34,6 +39,7 @@ export async function memoryBook(): Promise<SyncClient & { pendingItems(): Promi
     connectivity: { isOnline: () => false, subscribe: () => () => undefined },
     newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
   });
+  opened.push(book);
   await book.signIn(STORE_ID);
   const pendingItems = () => store.transaction((tx) => tx.listOutbox({ status: 'pending' }));
   return Object.assign(book, { pendingItems });
