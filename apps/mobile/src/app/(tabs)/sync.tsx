@@ -55,6 +55,10 @@ export default function SyncScreen() {
         {status.lastError && status.state === 'error' ? (
           <Muted>{`Last problem: ${status.lastError}`}</Muted>
         ) : null}
+        {status.state === 'error' && status.lastError?.startsWith('UNAUTHORIZED') ? (
+          // The session expired or was signed out from the dashboard: the book stays, unsent changes too.
+          <Button label="Sign in again" onPress={signOut} />
+        ) : null}
         <Button label="Sync now" onPress={refresh.onRefresh} busy={refresh.refreshing} />
       </Card>
 
