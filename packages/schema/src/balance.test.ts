@@ -110,7 +110,7 @@ const ledgerArb: fc.Arbitrary<LedgerInput> = fc.record({
         id: fc.uuid(),
         customerId: fc.option(customerId),
         total: amount,
-        paid: fc.double({ min: 0, max: 1 }),
+        paid: fc.double({ min: 0, max: 1, noNaN: true }),
       })
       .chain((s) =>
         fc.record({
