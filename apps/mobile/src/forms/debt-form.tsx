@@ -1,23 +1,18 @@
 import { amountToInput, DebtCreateInputSchema, parseAmount } from '@storesync/schema';
 import type { Row } from '@storesync/sync-client';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useBook } from '../book/book-provider';
 import { useCurrency } from '../book/currency';
 import { Button } from '../ui/button';
 import { Muted, Screen } from '../ui/layout';
 import { MoneyField } from '../ui/money-field';
 import { TextField } from '../ui/text-field';
+import type { EntryFormProps } from './entry-form-props';
 import { FormError } from './form-error';
 import { changedFields, useFieldErrors } from './use-field-errors';
 
-interface DebtFormProps {
+interface DebtFormProps extends EntryFormProps<'debts'> {
   customer: Row<'customers'>;
-  row?: Row<'debts'>;
-  /** Values to start from: a change the server refused, to fix and save again. */
-  draft?: Partial<Row<'debts'>> | null;
-  onDone: () => void;
-  /** Below the save button, e.g. the delete of an existing entry. */
-  footer?: ReactNode;
 }
 
 /** Records what a customer owes (or corrects a recorded debt). */

@@ -7,7 +7,7 @@ import {
   parseAmount,
 } from '@storesync/schema';
 import type { Row } from '@storesync/sync-client';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useBook } from '../book/book-provider';
 import { useCurrency } from '../book/currency';
 import { useLedger } from '../book/use-ledger';
@@ -16,17 +16,12 @@ import { useConfirm } from '../ui/confirm';
 import { Muted, Screen } from '../ui/layout';
 import { MoneyField } from '../ui/money-field';
 import { TextField } from '../ui/text-field';
+import type { EntryFormProps } from './entry-form-props';
 import { FormError } from './form-error';
 import { changedFields, useFieldErrors } from './use-field-errors';
 
-interface PaymentFormProps {
+interface PaymentFormProps extends EntryFormProps<'payments'> {
   customer: Row<'customers'>;
-  row?: Row<'payments'>;
-  /** Values to start from: a change the server refused, to fix and save again. */
-  draft?: Partial<Row<'payments'>> | null;
-  onDone: () => void;
-  /** Below the save button, e.g. the delete of an existing entry. */
-  footer?: ReactNode;
 }
 
 /** Records a repayment; asks first when it is more than the customer owes (the rest becomes credit). */

@@ -1,6 +1,5 @@
 import { amountToInput, parseAmount, SaleCreateInputSchema, saleTotal } from '@storesync/schema';
-import type { Row } from '@storesync/sync-client';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { StyleSheet, Switch, Text, View } from 'react-native';
 import { useBook } from '../book/book-provider';
 import { useCurrency } from '../book/currency';
@@ -11,6 +10,7 @@ import { MoneyField } from '../ui/money-field';
 import { TextField } from '../ui/text-field';
 import { colors, space } from '../ui/theme';
 import { CustomerPicker } from './customer-picker';
+import type { EntryFormProps } from './entry-form-props';
 import { FormError } from './form-error';
 import { emptyLine, type LineDraft, LineItems } from './line-items';
 import { changedFields, useFieldErrors } from './use-field-errors';
@@ -18,14 +18,8 @@ import { changedFields, useFieldErrors } from './use-field-errors';
 const quantityOf = (text: string) =>
   text.trim() === '' ? Number.NaN : Number(text.trim().replace(',', '.'));
 
-interface SaleFormProps {
+interface SaleFormProps extends EntryFormProps<'sales'> {
   customerId?: string | undefined;
-  row?: Row<'sales'>;
-  /** Values to start from: a change the server refused, to fix and save again. */
-  draft?: Partial<Row<'sales'>> | null;
-  onDone: () => void;
-  /** Below the save button, e.g. the delete of an existing entry. */
-  footer?: ReactNode;
 }
 
 /** A sale: line items with a live total, paid in full or partly on credit to a customer. */
