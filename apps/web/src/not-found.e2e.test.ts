@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openDashboard } from './test/dashboard-session';
 
 // A not-found answer is final: the dashboard neither retries it nor fetches a
-// row it has just deleted. Timed in headless Chromium against the production build.
+// row it has just deleted. Checked by the requests the page makes (the retries took
+// 6 s before), not by a stopwatch, which a loaded CI machine makes flaky.
 let page: Page;
 
 beforeAll(async () => {
@@ -27,10 +28,8 @@ describe('not found is final', () => {
   it('says "No such customer" for an unknown id at once, asking once', async () => {
     const id = randomUUID();
     const calls = watchCalls('customers.get');
-    const started = Date.now();
     await page.goto(`/customers/${id}`);
     await page.getByText('No such customer').waitFor({ timeout: 5_000 });
-    expect(Date.now() - started).toBeLessThan(1_500);
     expect(calls.filter((c) => c.includes(id))).toHaveLength(1);
   });
 
@@ -44,10 +43,8 @@ describe('not found is final', () => {
 
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     const calls = watchCalls('customers.');
-    const started = Date.now();
     await page.getByRole('button', { name: 'Delete customer' }).click();
     await page.waitForURL('**/customers', { timeout: 5_000 });
-    expect(Date.now() - started).toBeLessThan(1_500);
     await page.getByRole('heading', { name: 'Customers' }).waitFor();
     // The delete itself names the id; nothing reads the deleted row back.
     const reads = calls.filter((c) => c.includes(id) && !c.includes('customers.delete'));
