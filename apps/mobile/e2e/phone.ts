@@ -67,6 +67,8 @@ export class Phone {
 
   /** Goes to a tab, first going back (as the header's or the phone's back) from any screen on top. */
   async tab(name: 'Today' | 'Customers' | 'Sync') {
+    // A form just saved goes back by itself: let that land before going back any further.
+    await this.page.waitForTimeout(500);
     const tab = this.page.getByRole('tab', { name }).filter({ visible: true });
     for (let i = 0; i < 6 && !(await tab.count()); i++) {
       await this.page.goBack();

@@ -53,7 +53,7 @@ export default function TodayScreen() {
         <Figure
           label="Outstanding"
           value={money(t.outstanding)}
-          detail={`${plural(t.customersOwing, 'customer')} owe you${t.credit > 0 ? ` · ${money(t.credit)} held as credit` : ''}`}
+          detail={`${plural(t.customersOwing, 'customer')} ${t.customersOwing === 1 ? 'owes' : 'owe'} you${t.credit > 0 ? ` · ${money(t.credit)} held as credit` : ''}`}
           tone={t.outstanding > 0 ? 'owed' : undefined}
         />
       </Card>
