@@ -3,5 +3,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
-  test: { testTimeout: 60_000, hookTimeout: 120_000 },
+  // expect.poll's 1 s default is too short for a page on a loaded CI machine.
+  test: { testTimeout: 60_000, hookTimeout: 120_000, expect: { poll: { timeout: 15_000 } } },
 });
