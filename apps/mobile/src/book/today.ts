@@ -17,9 +17,13 @@ export function todayFigures(ledger: Ledger, now = new Date()) {
     .slice(0, 5);
   // Overdue by the shared rule, on the phone's calendar day.
   const today = dayIn(Intl.DateTimeFormat().resolvedOptions().timeZone, now);
+  // Debts grouped once: a scan per customer would be customers × debts on every change.
+  // (A loop, not Map.groupBy: older Hermes builds lack it.)
+  const debtsOf = new Map<string, typeof ledger.debts>();
+  for (const d of ledger.debts) debtsOf.set(d.customerId, [...(debtsOf.get(d.customerId) ?? []), d]);
   const overdue = ledger.customers
     .map((customer) => {
-      const debts = ledger.debts.filter((d) => d.customerId === customer.id);
+      const debts = debtsOf.get(customer.id) ?? [];
       const amount = overdueDebts(debts, ledger.balance(customer.id).payments, today).total;
       return { customer, amount };
     })

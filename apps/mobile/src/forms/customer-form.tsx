@@ -2,10 +2,9 @@ import { CustomerFieldsSchema } from '@storesync/schema';
 import type { Row } from '@storesync/sync-client';
 import { useState } from 'react';
 import { useBook } from '../book/book-provider';
-import { Button } from '../ui/button';
 import { Screen } from '../ui/layout';
 import { TextField } from '../ui/text-field';
-import { FormError } from './form-error';
+import { FormEnd, NoteField } from './form-parts';
 import { changedFields, useFieldErrors } from './use-field-errors';
 
 interface CustomerFormProps {
@@ -58,17 +57,13 @@ export function CustomerForm({ row, draft, onDone }: CustomerFormProps) {
         keyboardType="phone-pad"
         maxLength={32}
       />
-      <TextField
-        label="Note (optional)"
-        value={note}
-        onChangeText={setNote}
-        error={form.errors.note}
-        multiline
-        maxLength={2000}
-        countDown
+      <NoteField value={note} onChangeText={setNote} error={form.errors.note} />
+      <FormEnd
+        error={form.errors['']}
+        label={row ? 'Save changes' : 'Add customer'}
+        onSave={save}
+        busy={form.busy}
       />
-      <FormError message={form.errors['']} />
-      <Button label={row ? 'Save changes' : 'Add customer'} onPress={save} busy={form.busy} />
     </Screen>
   );
 }

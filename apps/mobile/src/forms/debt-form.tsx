@@ -3,12 +3,11 @@ import type { Row } from '@storesync/sync-client';
 import { useState } from 'react';
 import { useBook } from '../book/book-provider';
 import { useCurrency } from '../book/currency';
-import { Button } from '../ui/button';
 import { Muted, Screen } from '../ui/layout';
 import { MoneyField } from '../ui/money-field';
 import { TextField } from '../ui/text-field';
 import type { EntryFormProps } from './entry-form-props';
-import { FormError } from './form-error';
+import { FormEnd, NoteField } from './form-parts';
 import { changedFields, useFieldErrors } from './use-field-errors';
 
 interface DebtFormProps extends EntryFormProps<'debts'> {
@@ -57,14 +56,12 @@ export function DebtForm({ customer, row, draft, onDone, footer }: DebtFormProps
         touched={tried}
         error={form.errors.amount}
       />
-      <TextField
+      <NoteField
         label="What for (optional)"
         value={note}
         onChangeText={setNote}
         error={form.errors.note}
         placeholder="e.g. sugar, 2 kg"
-        maxLength={2000}
-        countDown
       />
       <TextField
         label="Due date (optional, YYYY-MM-DD)"
@@ -74,9 +71,13 @@ export function DebtForm({ customer, row, draft, onDone, footer }: DebtFormProps
         placeholder="2026-12-31"
         maxLength={10}
       />
-      <FormError message={form.errors['']} />
-      <Button label={row ? 'Save changes' : 'Record debt'} onPress={save} busy={form.busy} />
-      {footer}
+      <FormEnd
+        error={form.errors['']}
+        label={row ? 'Save changes' : 'Record debt'}
+        onSave={save}
+        busy={form.busy}
+        footer={footer}
+      />
     </Screen>
   );
 }

@@ -10,10 +10,12 @@ import { Missing } from '../ui/missing';
 import { Splash } from '../ui/splash';
 import { DebtForm } from './debt-form';
 import { PaymentForm } from './payment-form';
+import { SaleForm } from './sale-form';
 
-/** The customer's ledger entries that have a form of their own: a debt, a repayment. */
+/** A new debt or repayment belongs to a customer; a sale may be a walk-in's, so it is edited here only. */
 type Entry = 'debts' | 'payments';
-const NOUN = { debts: 'debt', payments: 'repayment' } as const;
+type Edited = Entry | 'sales';
+const NOUN = { debts: 'debt', payments: 'repayment', sales: 'sale' } as const;
 
 interface FormProps {
   entity: Entry;
@@ -48,8 +50,8 @@ export function NewEntryScreen({ entity }: { entity: Entry }) {
   return <EntryForm entity={entity} customer={customer} draft={fix.draft} onDone={done} />;
 }
 
-/** Corrects or deletes a recorded debt or repayment (`/[entity]/[id]`, `?failed=` to fix). */
-export function EditEntryScreen({ entity }: { entity: Entry }) {
+/** Corrects or deletes a recorded debt, repayment or sale (`/[entity]/[id]`, `?failed=` to fix). */
+export function EditEntryScreen({ entity }: { entity: Edited }) {
   const { id, failed } = useLocalSearchParams<{ id: string; failed?: string }>();
   const fix = useFailedDraft(failed);
   const { book } = useBook();
@@ -57,8 +59,8 @@ export function EditEntryScreen({ entity }: { entity: Entry }) {
   const router = useRouter();
   if (!ledger || fix.loading) return <Splash />;
   const row = ledger[entity].find((r) => r.id === id);
-  const customer = row && ledger.customer(row.customerId);
-  if (!row || !customer) return <Missing what={NOUN[entity]} />;
+  const customer = row && row.customerId !== null ? ledger.customer(row.customerId) : undefined;
+  if (!row || (entity !== 'sales' && !customer)) return <Missing what={NOUN[entity]} />;
   const done = async () => {
     await fix.resolve();
     goBack(router);
@@ -68,14 +70,17 @@ export function EditEntryScreen({ entity }: { entity: Entry }) {
     goBack(router);
   };
   const label = `Delete ${NOUN[entity]}`;
+  const footer = <DeleteEntry label={label} question={`${label}?`} onDelete={remove} />;
+  if (entity === 'sales' || !customer)
+    return <SaleForm row={row as Row<'sales'>} draft={fix.draft} onDone={done} footer={footer} />;
   return (
     <EntryForm
       entity={entity}
       customer={customer}
-      row={row}
+      row={row as Row<Entry>}
       draft={fix.draft}
       onDone={done}
-      footer={<DeleteEntry label={label} question={`${label}?`} onDelete={remove} />}
+      footer={footer}
     />
   );
 }

@@ -11,13 +11,11 @@ import { useState } from 'react';
 import { useBook } from '../book/book-provider';
 import { useCurrency } from '../book/currency';
 import { useLedger } from '../book/use-ledger';
-import { Button } from '../ui/button';
 import { useConfirm } from '../ui/confirm';
 import { Muted, Screen } from '../ui/layout';
 import { MoneyField } from '../ui/money-field';
-import { TextField } from '../ui/text-field';
 import type { EntryFormProps } from './entry-form-props';
-import { FormError } from './form-error';
+import { FormEnd, NoteField } from './form-parts';
 import { changedFields, useFieldErrors } from './use-field-errors';
 
 interface PaymentFormProps extends EntryFormProps<'payments'> {
@@ -93,17 +91,14 @@ export function PaymentForm({ customer, row, draft, onDone, footer }: PaymentFor
         touched={tried}
         error={form.errors.amount}
       />
-      <TextField
-        label="Note (optional)"
-        value={note}
-        onChangeText={setNote}
-        error={form.errors.note}
-        maxLength={2000}
-        countDown
+      <NoteField value={note} onChangeText={setNote} error={form.errors.note} />
+      <FormEnd
+        error={form.errors['']}
+        label={row ? 'Save changes' : 'Record repayment'}
+        onSave={save}
+        busy={form.busy}
+        footer={footer}
       />
-      <FormError message={form.errors['']} />
-      <Button label={row ? 'Save changes' : 'Record repayment'} onPress={save} busy={form.busy} />
-      {footer}
       {dialog}
     </Screen>
   );

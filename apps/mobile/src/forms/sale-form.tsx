@@ -4,14 +4,13 @@ import { StyleSheet, Switch, Text, View } from 'react-native';
 import { useBook } from '../book/book-provider';
 import { useCurrency } from '../book/currency';
 import { useLedger } from '../book/use-ledger';
-import { Button } from '../ui/button';
 import { Screen } from '../ui/layout';
 import { MoneyField } from '../ui/money-field';
-import { TextField } from '../ui/text-field';
 import { colors, space } from '../ui/theme';
 import { CustomerPicker } from './customer-picker';
 import type { EntryFormProps } from './entry-form-props';
 import { FormError } from './form-error';
+import { FormEnd, NoteField } from './form-parts';
 import { emptyLine, type LineDraft, LineItems } from './line-items';
 import { changedFields, useFieldErrors } from './use-field-errors';
 
@@ -132,17 +131,14 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
           error={form.errors.customerId}
         />
       ) : null}
-      <TextField
-        label="Note (optional)"
-        value={note}
-        onChangeText={setNote}
-        error={form.errors.note}
-        maxLength={2000}
-        countDown
+      <NoteField value={note} onChangeText={setNote} error={form.errors.note} />
+      <FormEnd
+        error={form.errors['']}
+        label={row ? 'Save changes' : 'Record sale'}
+        onSave={save}
+        busy={form.busy}
+        footer={footer}
       />
-      <FormError message={form.errors['']} />
-      <Button label={row ? 'Save changes' : 'Record sale'} onPress={save} busy={form.busy} />
-      {footer}
     </Screen>
   );
 }
