@@ -23,7 +23,7 @@ export function batchSizeChart(points: { batch: number; rate: number }[], ceilin
   <text x="${pad.l - 8}" y="${y(max / 1.1) + 4}" text-anchor="end" font-size="11">${Math.round(max / 1.1)}</text>
   ${bars}
   <line x1="${pad.l}" y1="${y(ceiling)}" x2="${w - pad.r}" y2="${y(ceiling)}" stroke="#dc2626" stroke-dasharray="6 4"/>
-  <text x="${w - pad.r}" y="${y(ceiling) - 6}" text-anchor="end" font-size="12" fill="#dc2626">ceiling (multi-row INSERT, 500/batch): ${Math.round(ceiling)}</text>
+  <text x="${w - pad.r}" y="${y(ceiling) - 6}" text-anchor="end" font-size="12" fill="#dc2626">pair ceiling (COPY of entity + event rows, 500/transaction): ${Math.round(ceiling)}</text>
   <text x="${w / 2}" y="${h - 12}" text-anchor="middle" font-size="12">events per push</text>
 </svg>
 `;

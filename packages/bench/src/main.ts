@@ -1,174 +1,78 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createTestDatabase } from '@storesync/db/testing';
-import { ceilingRate } from './ceiling.ts';
 import { batchSizeChart } from './chart.ts';
-import { httpDevice, inProcessDevice, type SyncApi } from './clients.ts';
-import { newCustomerEvents } from './events.ts';
-import { firstSync } from './first-sync.ts';
-import { type Row, writeReport } from './report.ts';
-import {
-  concurrentPush,
-  fillStore,
-  type LoadResult,
-  pacedPush,
-  pullRate,
-  pushNewRate,
-  pushUpdateRate,
-} from './scenarios.ts';
+import { httpDevice, inProcessDevice } from './clients.ts';
+import { type Bench, config, fmt, log } from './context.ts';
+import { startPeer } from './peer/pouch.ts';
+import { firstSyncPhase } from './phases/first-sync.ts';
+import { loadPhase } from './phases/load.ts';
+import { fillReadStore, pullPhase } from './phases/pull.ts';
+import { pushPhase } from './phases/push.ts';
+import { storeSizePhase } from './phases/store-size.ts';
+import { renderBlock, type Table, writeReport } from './report.ts';
 import { startServer } from './server.ts';
-import { settle } from './settle.ts';
-import { median, repeat } from './stats.ts';
+import { median } from './stats.ts';
+import { figures, peer as peerTable, type Results, targets } from './summary.ts';
 
-// Sizes can be shrunk for a quick look: BENCH_RUNS=1 BENCH_PULL_EVENTS=10000 BENCH_LOAD_SECONDS=5 pnpm bench
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const PUSH_EVENTS = Number(process.env.BENCH_PUSH_EVENTS ?? 10_000);
-const PULL_EVENTS = Number(process.env.BENCH_PULL_EVENTS ?? 100_000);
-const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
 const docs = new URL('../../../docs/', import.meta.url);
-
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const pct = (a: number, b: number) => `${Math.round((100 * a) / b)}%`;
-const log = (s: string) => console.log(`[bench] ${s}`);
-const loadValue = (l: LoadResult) =>
-  `p50 ${fmt(l.p50)} ms, p99 ${fmt(l.p99)} ms, ${l.errors} errors / ${fmt(l.requests)} requests, ${fmt(l.eventsPerSec)} events/s`;
-
+const report = (tables: Table[], notes: string[]) =>
+  config.full
+    ? writeReport(new URL('benchmarks.md', docs).pathname, tables, notes)
+    : renderBlock(tables, notes);
+const started = performance.now();
 const t = await createTestDatabase({ poolSize: 20 });
 const server = await startServer(t.url);
+const peer = config.peer ? await startPeer() : null;
 try {
   let n = 0;
-  const device = async (http: boolean): Promise<SyncApi> => {
-    n += 1;
-    return http
-      ? httpDevice(server.base, `bench${n}@example.com`, `d${n}`)
-      : inProcessDevice(t.db, `bench${n}@example.com`, `d${n}`);
-  };
-  const measure = async (label: string, fn: () => Promise<number>) => {
-    const runs = await repeat(RUNS, fn);
-    log(`${label}: ${runs.map(fmt).join(', ')} → median ${fmt(median(runs))}`);
-    return median(runs);
+  const b: Bench = {
+    url: t.url,
+    db: t.db,
+    base: server.base,
+    async device(http, { email, compressed } = {}) {
+      n += 1;
+      const e = email ?? `bench${n}@example.com`;
+      const api = http
+        ? await httpDevice(server.base, e, `d${n}`, { compressed })
+        : await inProcessDevice(t.db, e, `d${n}`);
+      return { ...api, email: e };
+    },
   };
 
-  const ceiling = await measure('ceiling', () => ceilingRate(t.url, PUSH_EVENTS, 500));
   server.resetPeak();
-  const inproc = await device(false);
-  const http = await device(true);
-  const pushNewIn = await measure('push new, in-process', () => pushNewRate(inproc, PUSH_EVENTS, 500));
-  const pushNewHttp = await measure('push new, HTTP', () => pushNewRate(http, PUSH_EVENTS, 500));
-  const pushUpdIn = await measure('push updates, in-process', () =>
-    pushUpdateRate(inproc, PUSH_EVENTS / 2, 500),
-  );
-  const pushUpdHttp = await measure('push updates, HTTP', () => pushUpdateRate(http, PUSH_EVENTS / 2, 500));
+  const push = await pushPhase(b, peer);
+  const store = await fillReadStore(b);
+  const pull = await pullPhase(b, store);
+  const firstSync = await firstSyncPhase(b, store.writer, peer);
+  const load = await loadPhase(b);
+  const peakRss = server.peakRss();
+  const storeSize = await storeSizePhase(b);
+  const results: Results = { push, pull, firstSync, load, storeSize, peer: peer !== null };
 
-  const series: { batch: number; rate: number }[] = [];
-  for (const batch of [1, 10, 50, 100, 500]) {
-    const api = await device(false);
-    const total = batch === 1 ? 500 : Math.min(PUSH_EVENTS, batch * 100);
-    series.push({ batch, rate: await measure(`push batch ${batch}`, () => pushNewRate(api, total, batch)) });
-  }
-
-  const reader = await device(false);
-  const readerEmail = `bench${n}@example.com`;
-  log(`filling a store with ${fmt(PULL_EVENTS)} events`);
-  await fillStore(reader, PULL_EVENTS);
-  await settle(t.url);
-  const readerHttp = await httpDevice(server.base, readerEmail, 'reader-http');
-  const readerPlain = await httpDevice(server.base, readerEmail, 'reader-plain', { compressed: false });
-  const pullIn = await measure('pull, in-process', async () => (await pullRate(reader, 1000)).rate);
-  const pullHttp = await measure('pull, HTTP', async () => (await pullRate(readerHttp, 1000)).rate);
-  const pullPlain = await measure(
-    'pull, HTTP uncompressed',
-    async () => (await pullRate(readerPlain, 1000)).rate,
-  );
-
-  const syncs = await repeat(Math.min(RUNS, 2), () => firstSync(server.base, readerEmail, 1000));
-  for (const s of syncs)
-    if (s.rows !== PULL_EVENTS) throw new Error(`first sync holds ${s.rows} rows, not ${PULL_EVENTS}`);
-  const firstSyncSeconds = median(syncs.map((s) => s.seconds));
-  log(`first sync: ${syncs.map((s) => s.seconds.toFixed(2)).join(', ')} s`);
-
-  const devices: SyncApi[] = [];
-  for (let i = 0; i < 50; i++)
-    devices.push(await httpDevice(server.base, `load${i % 25}@example.com`, `load-${i}`));
-  // Each device's first push opens its store and a pooled connection: not part of the steady state.
-  await Promise.all(devices.map((d) => d.push(newCustomerEvents(50, d.deviceId))));
-  await settle(t.url);
-  log(`50 devices pushing once a second for ${LOAD_SECONDS}s`);
-  const paced = await pacedPush(devices, 50, LOAD_SECONDS, 1000);
-  await settle(t.url);
-  log(`50 devices pushing back to back for ${LOAD_SECONDS}s`);
-  const load = await concurrentPush(devices, 50, LOAD_SECONDS);
-  const peak = server.peakRss();
-
-  const rows: Row[] = [
-    {
-      what: '1. Ceiling: multi-row INSERT of event rows (node-postgres, 500/statement)',
-      value: `${fmt(ceiling)} rows/s`,
-    },
-    {
-      what: '2. Push new rows, HTTP (batches of 500)',
-      value: `${fmt(pushNewHttp)} events/s (${pct(pushNewHttp, ceiling)})`,
-      target: '≥ 40% of (1)',
-      verdict: pushNewHttp >= 0.4 * ceiling ? 'met' : 'missed',
-    },
-    {
-      what: '2. Push new rows, in-process caller',
-      value: `${fmt(pushNewIn)} events/s (${pct(pushNewIn, ceiling)})`,
-      target: '≥ 40% of (1)',
-      verdict: pushNewIn >= 0.4 * ceiling ? 'met' : 'missed',
-    },
-    {
-      what: '3. Push field edits, HTTP',
-      value: `${fmt(pushUpdHttp)} events/s (${pct(pushUpdHttp, ceiling)})`,
-    },
-    {
-      what: '3. Push field edits, in-process',
-      value: `${fmt(pushUpdIn)} events/s (${pct(pushUpdIn, ceiling)})`,
-    },
-    {
-      what: `4. Pull ${fmt(PULL_EVENTS)} events from cursor 0, HTTP (limit 1000), gzip as phones ask`,
-      value: `${fmt(pullHttp)} events/s`,
-      target: '≥ 50,000/s',
-      verdict: pullHttp >= 50_000 ? 'met' : 'missed',
-    },
-    {
-      what: `4. The same pull over HTTP, uncompressed (\`accept-encoding: identity\`)`,
-      value: `${fmt(pullPlain)} events/s`,
-      target: '≥ 50,000/s',
-      verdict: pullPlain >= 50_000 ? 'met' : 'missed',
-    },
-    { what: `4. Pull ${fmt(PULL_EVENTS)} events, in-process`, value: `${fmt(pullIn)} events/s` },
-    {
-      what: `5. First sync: a fresh device (sync client, SQLite) holding ${fmt(PULL_EVENTS)} rows`,
-      value: `${firstSyncSeconds.toFixed(2)} s`,
-      target: '< 5 s',
-      verdict: firstSyncSeconds < 5 ? 'met' : 'missed',
-    },
-    {
-      what: `6. 50 devices (25 stores), 50-event pushes over HTTP, back to back, ${LOAD_SECONDS} s`,
-      value: loadValue(load),
-      target: 'p99 < 100 ms, no errors',
-      verdict: load.p99 < 100 && load.errors === 0 ? 'met' : 'missed',
-    },
-    {
-      what: `6. The same 50 devices, each pushing 50 events once a second, ${LOAD_SECONDS} s`,
-      value: loadValue(paced),
-      target: 'p99 < 100 ms, no errors',
-      verdict: paced.p99 < 100 && paced.errors === 0 ? 'met' : 'missed',
-    },
-    { what: '7. Server peak RSS during 2–6', value: `${fmt(peak / 2 ** 20)} MiB` },
-    ...series.map((s) => ({
-      what: `push, batch of ${s.batch} (in-process)`,
-      value: `${fmt(s.rate)} events/s (${pct(s.rate, ceiling)})`,
-    })),
+  const pairCeiling = median([...push.pairCeiling, ...push.pairCeiling2]);
+  const series = [
+    { batch: 1, rate: median(push.batch1) },
+    { batch: 10, rate: median(push.batch10) },
+    { batch: 50, rate: median(push.batch50) },
+    { batch: 100, rate: median(push.batch100) },
+    { batch: 500, rate: median(push.inProcess500) },
   ];
-  mkdirSync(docs, { recursive: true });
-  writeFileSync(new URL('push-batch-size.svg', docs), batchSizeChart(series, ceiling));
-  const block = writeReport(new URL('benchmarks.md', docs).pathname, rows, [
-    `runs per figure: ${RUNS} (+1 warm-up); push: ${fmt(PUSH_EVENTS)} events per run; PostgreSQL at ${new URL(t.url).host}`,
+  const minutes = (performance.now() - started) / 60_000;
+  const tables = [targets(results), figures(results), peerTable(results)].filter((x) => x !== null);
+  if (config.full) {
+    mkdirSync(docs, { recursive: true });
+    writeFileSync(new URL('push-batch-size.svg', docs), batchSizeChart(series, pairCeiling));
+  }
+  const block = report(tables, [
+    `${config.runs} runs per figure after a warm-up round (first sync and the 50 devices: ${Math.min(config.runs, 3)}), each round every figure once, next to its ceiling; ratios are taken run by run`,
+    `push: ${fmt(config.pushEvents)} events per run; pull: a store of ${fmt(config.pullEvents)} events; the store-size scenario's large store was built by COPY in ${storeSize.buildSeconds.toFixed(0)} s`,
+    `server peak RSS during push, pull, first sync and load: ${fmt(peakRss / 2 ** 20)} MiB; PostgreSQL at ${new URL(t.url).host}; the whole run took ${minutes.toFixed(1)} min (the web build not included)`,
     'chart: [push-batch-size.svg](push-batch-size.svg)',
   ]);
   console.log(block);
+  if (!config.full) log('sizes were changed (BENCH_*): docs/benchmarks.md left as it was');
 } finally {
+  await peer?.stop();
   server.stop();
   await t.drop();
 }

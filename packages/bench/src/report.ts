@@ -2,20 +2,20 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
-export interface Row {
-  what: string;
-  value: string;
-  target?: string;
-  verdict?: string;
+export interface Table {
+  title: string;
+  header: string[];
+  rows: string[][];
 }
 
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
 
-export function renderTable(rows: Row[]): string {
-  const lines = ['| benchmark | result | target | |', '|---|---|---|---|'];
-  for (const r of rows) lines.push(`| ${r.what} | ${r.value} | ${r.target ?? ''} | ${r.verdict ?? ''} |`);
-  return lines.join('\n');
+export function renderTable(t: Table): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [`**${t.title}**`, '', line(t.header), line(t.header.map(() => '---')), ...t.rows.map(line)].join(
+    '\n',
+  );
 }
 
 const commit = () => {
@@ -26,20 +26,24 @@ const commit = () => {
   }
 };
 
-/**
- * Writes the run's table into docs/benchmarks.md between the bench markers,
- * keeping the hand-written analysis around it.
- */
-export function writeReport(path: string, rows: Row[], notes: string[]): string {
-  const block = [
+/** The report between the bench markers. */
+export function renderBlock(tables: Table[], notes: string[]): string {
+  return [
     START,
-    `Run on ${new Date().toISOString()}, commit \`${commit()}\`, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Each figure is the median of the runs after a warm-up.`,
+    `Run on ${new Date().toISOString()}, commit \`${commit()}\`, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
     '',
-    renderTable(rows),
-    '',
+    ...tables.flatMap((t) => [renderTable(t), '']),
     ...notes.map((n) => `- ${n}`),
     END,
   ].join('\n');
+}
+
+/**
+ * Writes the run's tables into docs/benchmarks.md between the bench markers,
+ * keeping the hand-written analysis around it.
+ */
+export function writeReport(path: string, tables: Table[], notes: string[]): string {
+  const block = renderBlock(tables, notes);
   const current = existsSync(path) ? readFileSync(path, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
   const start = current.indexOf(START);
   const end = current.indexOf(END);

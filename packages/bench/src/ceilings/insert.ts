@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { rate } from './stats.ts';
+import { rate } from '../stats.ts';
 
 /**
  * The raw rate this machine allows: event-shaped rows (jsonb payload, unique

@@ -1,54 +1,6 @@
-import type { SyncApi } from './clients.ts';
-import { editEvents, newCustomerEvents } from './events.ts';
-import { percentile, rate } from './stats.ts';
-
-const assertApplied = (results: { status: string }[]) => {
-  const bad = results.find((r) => r.status !== 'applied');
-  if (bad) throw new Error(`push did not apply: ${JSON.stringify(bad)}`);
-};
-
-/** Events/s of pushing `total` new rows in batches of `batch`. */
-export async function pushNewRate(api: SyncApi, total: number, batch: number): Promise<number> {
-  const batches = Array.from({ length: Math.ceil(total / batch) }, () => newCustomerEvents(batch));
-  return rate(total, async () => {
-    for (const events of batches) assertApplied((await api.push(events)).results);
-  });
-}
-
-/** Events/s of pushing field edits of `total` existing rows (the merge path). */
-export async function pushUpdateRate(api: SyncApi, total: number, batch: number): Promise<number> {
-  const ids: string[] = [];
-  for (let done = 0; done < total; done += batch) {
-    const r = await api.push(newCustomerEvents(batch));
-    for (const x of r.results) if (x.row) ids.push(x.row.id);
-  }
-  const batches: string[][] = [];
-  for (let i = 0; i < ids.length; i += batch) batches.push(ids.slice(i, i + batch));
-  const edits = batches.map(editEvents);
-  return rate(total, async () => {
-    for (const events of edits) assertApplied((await api.push(events)).results);
-  });
-}
-
-/** Fills a store's log to `total` events. */
-export async function fillStore(api: SyncApi, total: number): Promise<void> {
-  for (let done = 0; done < total; done += 500)
-    assertApplied((await api.push(newCustomerEvents(500))).results);
-}
-
-/** Events/s delivered to one client paging the whole log from cursor 0. */
-export async function pullRate(api: SyncApi, limit: number): Promise<{ rate: number; events: number }> {
-  let events = 0;
-  const t0 = performance.now();
-  let cursor = 0;
-  for (;;) {
-    const page = await api.pull({ cursor, limit });
-    events += page.events.length;
-    cursor = page.cursor;
-    if (!page.hasMore) break;
-  }
-  return { rate: events / ((performance.now() - t0) / 1000), events };
-}
+import type { SyncApi } from '../clients.ts';
+import { newCustomerEvents } from '../events.ts';
+import { percentile } from '../stats.ts';
 
 export interface LoadResult {
   p50: number;

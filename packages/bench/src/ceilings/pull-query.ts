@@ -1,0 +1,37 @@
+import pg from 'pg';
+
+/**
+ * Events/s of the pull page query on its own: the SQL of
+ * packages/api/src/sync/pull.ts (its transaction and planner setting
+ * included) run through one node-postgres connection, paging the store's
+ * whole log `limit` events at a time. Pull over HTTP is judged against it.
+ * Keep it in step with pull.ts.
+ */
+export async function pullQueryRate(url: string, userId: string, limit: number): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    let events = 0;
+    let cursor = '0';
+    const t0 = performance.now();
+    for (;;) {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL enable_bitmapscan = off');
+      const { rows } = await client.query<{ id: string }>(
+        `SELECT event_id::text AS id, entity, entity_id::text, op, payload::text AS row, device_id,
+                to_char(server_received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+         FROM sync_events WHERE user_id = $1::uuid AND event_id > $2::bigint
+         ORDER BY event_id LIMIT $3::int + 1`,
+        [userId, cursor, limit],
+      );
+      await client.query('COMMIT');
+      const page = rows.slice(0, limit);
+      events += page.length;
+      cursor = page.at(-1)?.id ?? cursor;
+      if (rows.length <= limit) break;
+    }
+    return events / ((performance.now() - t0) / 1000);
+  } finally {
+    await client.end();
+  }
+}
