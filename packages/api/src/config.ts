@@ -21,6 +21,11 @@ export interface ApiConfig {
   /** Proxies in front of the app that append to `X-Forwarded-For` (see clientAddressOf). */
   trustedProxyHops: number;
   limits: RateLimits;
+  /**
+   * With a read replica: longest a pull waits for the replica to catch up with the store's
+   * newest event before it reads from the primary instead (sync/pull-source.ts).
+   */
+  replicaWaitMs: number;
 }
 
 export const DEFAULT_GOOGLE_JWKS_URL = 'https://www.googleapis.com/oauth2/v3/certs';
@@ -40,5 +45,7 @@ export const defaultApiConfig = (overrides: Partial<ApiConfig> = {}): ApiConfig 
   maxSessionsPerAccount: 20,
   trustedProxyHops: 1,
   limits: DEFAULT_RATE_LIMITS,
+  // Streaming replication on a LAN replays a commit in a few ms; a poked pull arrives as fast.
+  replicaWaitMs: 20,
   ...overrides,
 });

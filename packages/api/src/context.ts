@@ -21,6 +21,8 @@ export interface RequestLogFields {
   applied?: number;
   /** Events served by pulls. */
   pulled?: number;
+  /** With a read replica configured: where the (last) pull page was read. */
+  pulledFrom?: 'primary' | 'replica';
 }
 
 export interface Context {

@@ -3,6 +3,7 @@ import { authorize } from './authorize.ts';
 import type { Context } from './context.ts';
 import { classifyError } from './errors.ts';
 import { pullEventsJson } from './sync/pull.ts';
+import { readPullPage } from './sync/pull-source.ts';
 
 /**
  * `sync.pull` over HTTP, the one hot read: the page as JSON text spliced from
@@ -17,7 +18,10 @@ export async function fastPull(ctx: Context, input: unknown): Promise<string | n
   if (!parsed.success) return null;
   try {
     const auth = await authorize(ctx);
-    const page = await pullEventsJson(ctx.db.sql, auth.user.id, parsed.data.cursor, parsed.data.limit);
+    const { cursor, limit } = parsed.data;
+    const page = await readPullPage(ctx, auth.user.id, (sql) =>
+      pullEventsJson(sql, auth.user.id, cursor, limit),
+    );
     ctx.log.pulled = page.count;
     return page.json;
   } catch (error) {

@@ -18,9 +18,20 @@ export function renderTable(t: Table): string {
   );
 }
 
+/** HEAD, and whether the tree the server was built from had changes not yet committed. */
 const commit = () => {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const changed = execFileSync(
+      'git',
+      ['status', '--porcelain', '--untracked-files=no', '--', 'apps', 'packages'],
+      {
+        encoding: 'utf8',
+      },
+    )
+      .split('\n')
+      .filter(Boolean).length;
+    return changed ? `\`${head}\` plus uncommitted changes to ${changed} files` : `\`${head}\``;
   } catch {
     return 'unknown';
   }
@@ -30,7 +41,7 @@ const commit = () => {
 export function renderBlock(tables: Table[], notes: string[]): string {
   return [
     START,
-    `Run on ${new Date().toISOString()}, commit \`${commit()}\`, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
+    `Run on ${new Date().toISOString()}, commit ${commit()}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
     '',
     ...tables.flatMap((t) => [renderTable(t), '']),
     ...notes.map((n) => `- ${n}`),

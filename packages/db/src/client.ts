@@ -7,8 +7,12 @@ import { PrismaClient } from './generated/client.ts';
 import { applyMigrations } from './migrate.ts';
 import { pgClientRunner, pgliteRunner, pgliteSql, pgPoolSql, type SqlDb } from './sql.ts';
 
-/** Prisma for the app's queries, and the driver itself (`sql`) for the sync engine's. */
-export type Db = PrismaClient & { readonly sql: SqlDb };
+/**
+ * Prisma for the app's queries, and the driver itself (`sql`) for the sync engine's.
+ * `sqlReplica`, when a read replica is configured, reads from it: it may lag behind `sql`
+ * (packages/api/src/sync/pull-source.ts handles that for pulls).
+ */
+export type Db = PrismaClient & { readonly sql: SqlDb; readonly sqlReplica?: SqlDb };
 
 export interface DbOptions {
   /** PostgreSQL connection string; without one, an embedded PGlite database in `dataDir`. */
@@ -17,6 +21,16 @@ export interface DbOptions {
   dataDir?: string;
   /** Connections in the pool (PostgreSQL only). */
   poolSize?: number;
+  /** A streaming replica for reads that handle its lag (`db.sqlReplica`); PostgreSQL only. */
+  replicaUrl?: string | undefined;
+  /** Connections in the replica's pool; `poolSize` by default. */
+  replicaPoolSize?: number;
+  /**
+   * A connection string that reaches PostgreSQL itself, for migrations (a session-level
+   * advisory lock) and LISTEN, when `databaseUrl` goes through a pooler in transaction mode
+   * (PgBouncer). `databaseUrl` by default.
+   */
+  directUrl?: string | undefined;
 }
 
 export interface OpenDb {
@@ -27,28 +41,49 @@ export interface OpenDb {
 
 /** Opens the database, applies pending migrations, and returns a Prisma client on it. */
 export async function openDb(options: DbOptions): Promise<OpenDb> {
-  if (options.databaseUrl) {
+  const { databaseUrl } = options;
+  if (databaseUrl) {
     const pool = new pg.Pool({
-      connectionString: options.databaseUrl,
+      connectionString: databaseUrl,
       max: options.poolSize ?? 10,
       // As Prisma's transaction `maxWait`: a request waits this long for a connection, then fails.
       connectionTimeoutMillis: 30_000,
     });
     // An idle connection dropped by the server must not crash the process; the pool replaces it.
     pool.on('error', () => {});
-    const client = await pool.connect();
+    // Migrations take a session-level advisory lock: on a connection of their own, to
+    // PostgreSQL itself (`directUrl`), never through a transaction pooler, which would leave
+    // the lock held on whichever server connection took it.
+    const direct = new pg.Client({ connectionString: options.directUrl || databaseUrl });
+    direct.on('error', () => {});
     try {
-      await applyMigrations(pgClientRunner(client));
+      await direct.connect();
+      await applyMigrations(pgClientRunner(direct));
+    } catch (error) {
+      await pool.end();
+      throw error;
     } finally {
-      client.release();
+      await direct.end().catch(() => {});
     }
-    const db: Db = Object.assign(new PrismaClient({ adapter: new PrismaPg(pool) }), { sql: pgPoolSql(pool) });
+    const replica = options.replicaUrl
+      ? new pg.Pool({
+          connectionString: options.replicaUrl,
+          max: options.replicaPoolSize ?? options.poolSize ?? 10,
+          connectionTimeoutMillis: 30_000,
+        })
+      : undefined;
+    replica?.on('error', () => {});
+    const db: Db = Object.assign(new PrismaClient({ adapter: new PrismaPg(pool) }), {
+      sql: pgPoolSql(pool),
+      ...(replica ? { sqlReplica: pgPoolSql(replica) } : {}),
+    });
     return {
       db,
       kind: 'postgres',
       close: async () => {
         await db.$disconnect();
         await pool.end();
+        await replica?.end();
       },
     };
   }

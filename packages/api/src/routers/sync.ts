@@ -1,6 +1,7 @@
 import { PullInputSchema, PushInputSchema } from '@storesync/schema';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { pullEvents } from '../sync/pull.ts';
+import { readPullPage } from '../sync/pull-source.ts';
 import { applyPush } from '../sync/push.ts';
 import { protectedProcedure } from '../trpc.ts';
 
@@ -24,7 +25,8 @@ export const syncRouter = {
   }),
 
   pull: protectedProcedure.input(PullInputSchema).query(async ({ ctx, input }) => {
-    const page = await pullEvents(ctx.db.sql, ctx.auth.user.id, input.cursor, input.limit);
+    const userId = ctx.auth.user.id;
+    const page = await readPullPage(ctx, userId, (sql) => pullEvents(sql, userId, input.cursor, input.limit));
     ctx.log.pulled = (ctx.log.pulled ?? 0) + page.events.length;
     return page;
   }),

@@ -74,7 +74,7 @@ export async function pullEventsJson(
   userId: string,
   cursor: number,
   limit: number,
-): Promise<{ json: string; count: number }> {
+): Promise<{ json: string; count: number; cursor: number; hasMore: boolean }> {
   const page = await readPage(sql, userId, cursor, limit);
   const q = JSON.stringify;
   const events = page.records.map(
@@ -83,5 +83,5 @@ export async function pullEventsJson(
       `"deviceId":${q(r.device_id)},"serverReceivedAt":${q(r.at)}}`,
   );
   const json = `{"events":[${events.join(',')}],"cursor":${page.cursor},"hasMore":${page.hasMore}}`;
-  return { json, count: events.length };
+  return { json, count: events.length, cursor: page.cursor, hasMore: page.hasMore };
 }

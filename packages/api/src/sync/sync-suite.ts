@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type DbKind, type Device, type Harness, iso, uuid } from '../test/harness.ts';
+import {
+  createHarness,
+  type DbKind,
+  type Device,
+  type Harness,
+  iso,
+  type OpenTestDb,
+  uuid,
+} from '../test/harness.ts';
 
 const T0 = Date.parse('2026-01-01T00:00:00.000Z');
 
@@ -26,8 +34,11 @@ const deleteEvent = (entity: string, entityId: string, ms: number) => ({
   clientUpdatedAt: iso(ms),
 });
 
-/** The push/pull/merge rules of docs/protocol.md, run against one database kind. */
-export function syncSuite(kind: DbKind) {
+/**
+ * The push/pull/merge rules of docs/protocol.md, run against one database kind, or a
+ * database the caller opens (named by `kind` in the test titles).
+ */
+export function syncSuite(kind: DbKind | string, open?: OpenTestDb) {
   let h: Harness;
   let a: Device;
   let a2: Device;
@@ -51,7 +62,7 @@ export function syncSuite(kind: DbKind) {
   };
 
   beforeAll(async () => {
-    h = await createHarness(kind);
+    h = await createHarness(open ?? (kind as DbKind));
     [a, a2] = (await freshStore()) as [Device, Device];
   }, 60_000);
   afterAll(() => h.t.drop());

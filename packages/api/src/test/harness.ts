@@ -7,6 +7,8 @@ import { createLogger } from '../log.ts';
 import { createCaller } from '../root.ts';
 
 export type DbKind = 'pg' | 'pglite';
+/** Opens a database of the test's own making (e.g. through PgBouncer, with a replica). */
+export type OpenTestDb = () => Promise<TestDb>;
 
 export interface Harness {
   t: TestDb;
@@ -27,11 +29,16 @@ export interface Device {
 }
 
 export async function createHarness(
-  kind: DbKind,
+  kind: DbKind | OpenTestDb,
   overrides: Partial<ApiConfig> = {},
   dbOptions: { poolSize?: number } = {},
 ): Promise<Harness> {
-  const t = kind === 'pg' ? await createTestDatabase(dbOptions) : await createPgliteDatabase();
+  const t =
+    typeof kind === 'function'
+      ? await kind()
+      : kind === 'pg'
+        ? await createTestDatabase(dbOptions)
+        : await createPgliteDatabase();
   // Limits far out of reach unless a test is about them: tests sign many devices in at once.
   const unlimited = { max: 1_000_000, windowSeconds: 60 };
   const config = defaultApiConfig({
