@@ -26,6 +26,14 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(20),
+  // PostgreSQL itself when DATABASE_URL is PgBouncer in transaction mode: migrations (a session
+  // lock) and LISTEN need a session of their own. DATABASE_URL by default.
+  DATABASE_DIRECT_URL: z.url().optional(),
+  // A streaming replica for pulls; a pull never shows its lag (see docs/deploy.md).
+  DATABASE_REPLICA_URL: z.url().optional(),
+  DATABASE_REPLICA_POOL_SIZE: z.coerce.number().int().positive().optional(),
+  // Longest a pull waits for a lagging replica before it reads from the primary.
+  DATABASE_REPLICA_WAIT_MS: z.coerce.number().int().min(0).default(20),
   DATA_DIR: z.string().default('.data/pglite'),
   GOOGLE_CLIENT_IDS: list,
   GOOGLE_CLIENT_SECRET: z.string().optional(),
@@ -89,6 +97,7 @@ export const apiConfig: ApiConfig = defaultApiConfig({
   sessionTtlMs: raw.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
   maxBodyBytes: raw.MAX_BODY_BYTES,
   trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
+  replicaWaitMs: raw.DATABASE_REPLICA_WAIT_MS,
   limits: {
     perSession: perMinute(raw.RATE_LIMIT_PER_SESSION, DEFAULT_RATE_LIMITS.perSession),
     signInPerAddress: perMinute(raw.RATE_LIMIT_SIGN_INS_PER_ADDRESS, DEFAULT_RATE_LIMITS.signInPerAddress),

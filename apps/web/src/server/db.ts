@@ -13,8 +13,11 @@ export function getOpenDb(): Promise<OpenDb> {
   if (holder.storesyncDbClosed) return Promise.reject(new Error('the server is shutting down'));
   holder.storesyncDb ??= openDb({
     databaseUrl: env.DATABASE_URL,
+    directUrl: env.DATABASE_DIRECT_URL,
+    replicaUrl: env.DATABASE_REPLICA_URL,
     dataDir: env.DATA_DIR,
     poolSize: env.DATABASE_POOL_SIZE,
+    ...(env.DATABASE_REPLICA_POOL_SIZE ? { replicaPoolSize: env.DATABASE_REPLICA_POOL_SIZE } : {}),
   }).catch((error) => {
     holder.storesyncDb = undefined;
     throw error;

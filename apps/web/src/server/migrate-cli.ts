@@ -10,7 +10,11 @@ async function main(): Promise<void> {
         'only one process may open it.',
     );
   }
-  const opened = await openDb({ databaseUrl: env.DATABASE_URL, poolSize: 1 });
+  const opened = await openDb({
+    databaseUrl: env.DATABASE_URL,
+    directUrl: env.DATABASE_DIRECT_URL,
+    poolSize: 1,
+  });
   try {
     const { pending } = await migrationStatus(opened.db.sql);
     if (pending.length > 0) throw new Error(`still pending: ${pending.join(', ')}`);
