@@ -8,8 +8,28 @@ import type pg from 'pg';
  */
 export interface SqlRunner {
   exec(sql: string): Promise<void>;
-  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * One statement. With `prepare`, PostgreSQL keeps it parsed (and, once it
+   * judges a generic plan as good, planned) on each connection, by a name of
+   * its text: for a hot statement of fixed text whose values are parameters.
+   */
+  query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<T[]>;
 }
+
+export interface QueryOptions {
+  prepare?: boolean;
+}
+
+/** One name per statement text, for the life of the process. */
+const statementNames = new Map<string, string>();
+const statementName = (sql: string): string => {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `storesync_${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+};
 
 export const pgliteRunner = (db: PGlite | Transaction): SqlRunner => ({
   exec: async (sql) => {
@@ -23,7 +43,11 @@ export const pgClientRunner = (client: pg.PoolClient | pg.Client): SqlRunner => 
   exec: async (sql) => {
     await client.query(sql);
   },
-  query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+  query: async <T>(sql: string, params?: unknown[], options?: QueryOptions) =>
+    (options?.prepare
+      ? await client.query({ name: statementName(sql), text: sql, values: params })
+      : await client.query(sql, params)
+    ).rows as T[],
 });
 
 /**

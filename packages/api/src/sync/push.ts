@@ -66,6 +66,10 @@ export async function applyPush(
       ),
     );
 
+    // The rows the store holds; any other the batch changes is new to it (and stays so, under the lock).
+    const held = new Set<string>();
+    for (const entity of ENTITIES) for (const id of rows[entity].keys()) held.add(`${entity}:${id}`);
+
     const results: PushResult[] = [];
     const newEvents: NewEvent[] = [];
     const changed = new Map<string, { entity: Entity; row: StoredRow }>();
@@ -116,16 +120,17 @@ export async function applyPush(
       changed.set(`${e.entity}:${e.entityId}`, { entity: e.entity, row: outcome.row });
     }
 
-    const byEntity = Object.fromEntries(ENTITIES.map((e) => [e, [] as StoredRow[]])) as Record<
-      Entity,
-      StoredRow[]
-    >;
-    for (const { entity, row } of changed.values()) byEntity[entity].push(row);
+    const byEntity = () =>
+      Object.fromEntries(ENTITIES.map((e) => [e, [] as StoredRow[]])) as Record<Entity, StoredRow[]>;
+    const inserts = byEntity();
+    const updates = byEntity();
+    for (const [key, { entity, row }] of changed) (held.has(key) ? updates : inserts)[entity].push(row);
     const eventIds = await writeBatch(tx, {
       userId: ctx.userId,
       deviceId: ctx.deviceId,
       serverTime,
-      rows: byEntity,
+      inserts,
+      updates,
       events: newEvents,
     });
     newEvents.forEach((e, i) => {

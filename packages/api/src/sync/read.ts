@@ -39,6 +39,7 @@ export async function readBatchState(
   const found = await tx.query<{ k: string; a: string; b: string | null }>(
     parts.join('\nUNION ALL\n'),
     params,
+    { prepare: true },
   );
   const state: BatchState = {
     applied: new Map(),

@@ -1,10 +1,10 @@
-import { type Entity, entityFieldNames, fieldsOfKind, type RowState } from '@storesync/schema';
+import { type Entity, entityFieldNames, fieldKind, fieldsOfKind, type RowState } from '@storesync/schema';
 
 /**
  * How a stored entity row maps to the merge state and the wire row. Rows are
- * read as `to_jsonb(row)` and written with `jsonb_populate_recordset`, so the
- * only mapping is camelCase field ↔ snake_case column, and timestamps brought
- * back to ISO-8601 UTC.
+ * read as `to_jsonb(row)` and written column by column (write.ts), so the only
+ * mapping is camelCase field ↔ snake_case column, and timestamps brought back
+ * to ISO-8601 UTC.
  */
 export interface StoredRow {
   id: string;
@@ -35,6 +35,34 @@ export const columnsOf = (entity: Entity): string[] => [
   'deleted_clock',
 ];
 
+/** A column's SQL type, as a write's typed array of it is cast (`json` columns travel as JSON text). */
+export type ColumnType = 'uuid' | 'text' | 'bigint' | 'timestamptz' | 'date' | 'json';
+
+const FIELD_TYPES = {
+  text: 'text',
+  money: 'bigint',
+  timestamp: 'timestamptz',
+  date: 'date',
+  json: 'json',
+} as const;
+
+/** Each column of `columnsOf`, with its SQL type, in the same order. */
+export const columnTypesOf = (entity: Entity): ColumnType[] => [
+  'uuid',
+  'uuid',
+  ...entityFieldNames(entity).map((f): ColumnType => {
+    const kind = fieldKind(entity, f) ?? 'text';
+    return kind.startsWith('ref:') ? 'uuid' : FIELD_TYPES[kind as keyof typeof FIELD_TYPES];
+  }),
+  'timestamptz',
+  'timestamptz',
+  'timestamptz',
+  'text',
+  'bigint',
+  'json',
+  'json',
+];
+
 export function fromRecord(entity: Entity, r: Record<string, unknown>): StoredRow {
   const values: Record<string, unknown> = {};
   const timestamps = fieldsOfKind(entity, 'timestamp');
@@ -56,20 +84,18 @@ export function fromRecord(entity: Entity, r: Record<string, unknown>): StoredRo
   };
 }
 
-export function toRecord(
-  entity: Entity,
-  userId: string,
-  row: StoredRow,
-  deletedAt: string | null,
-): Record<string, unknown> {
-  const rec: Record<string, unknown> = { user_id: userId, id: row.id };
-  for (const f of entityFieldNames(entity)) rec[snake(f)] = row.state.values[f] ?? null;
-  rec.created_at = row.createdAt;
-  rec.updated_at = row.updatedAt;
-  rec.deleted_at = deletedAt;
-  rec.updated_by_device_id = row.updatedByDeviceId;
-  rec.row_version = row.rowVersion;
-  rec.clocks = row.state.clocks;
-  rec.deleted_clock = row.state.deletedClock;
-  return rec;
+/** The row's values in the order of `columnsOf` after `user_id`. */
+export function toColumns(entity: Entity, row: StoredRow, deletedAt: string | null): unknown[] {
+  const out: unknown[] = [row.id];
+  for (const f of entityFieldNames(entity)) out.push(row.state.values[f] ?? null);
+  out.push(
+    row.createdAt,
+    row.updatedAt,
+    deletedAt,
+    row.updatedByDeviceId,
+    row.rowVersion,
+    row.state.clocks,
+    row.state.deletedClock,
+  );
+  return out;
 }

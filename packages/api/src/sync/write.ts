@@ -1,7 +1,7 @@
 import type { SqlRunner } from '@storesync/db';
 import { ENTITIES, type Entity, type EntityRow, type Op } from '@storesync/schema';
 import { deletedAtOf } from './canonical.ts';
-import { columnsOf, type StoredRow, tableOf, toRecord } from './tables.ts';
+import { type ColumnType, columnsOf, columnTypesOf, type StoredRow, tableOf, toColumns } from './tables.ts';
 
 export interface NewEvent {
   entity: Entity;
@@ -16,68 +16,135 @@ export interface BatchWrite {
   userId: string;
   deviceId: string;
   serverTime: string;
-  rows: Record<Entity, StoredRow[]>;
+  /** Changed rows the store did not hold when the batch read its state: plain INSERTs. */
+  inserts: Record<Entity, StoredRow[]>;
+  /** Changed rows the store held: UPDATEs by key. */
+  updates: Record<Entity, StoredRow[]>;
   events: NewEvent[];
 }
 
-const upsertCte = (entity: Entity, param: number) => {
-  const cols = columnsOf(entity);
-  const updates = cols
-    .filter((c) => c !== 'user_id' && c !== 'id' && c !== 'created_at')
-    .map((c) => `${c} = EXCLUDED.${c}`)
-    .join(', ');
-  return `w_${entity} AS (INSERT INTO ${tableOf(entity)} (${cols.join(', ')})
-    SELECT ${cols.join(', ')} FROM jsonb_populate_recordset(NULL::${tableOf(entity)}, $${param}::jsonb)
-    ON CONFLICT (user_id, id) DO UPDATE SET ${updates})`;
+/**
+ * One column of a batch as one parameter: a typed array, or for JSON columns
+ * newline-separated JSON texts (JSON.stringify never writes a raw newline), so
+ * neither side escapes or parses the values twice. JSON `null` is SQL NULL.
+ */
+const source = (type: ColumnType, param: number) =>
+  type === 'json' ? `string_to_table($${param}::text, E'\\n')` : `unnest($${param}::${type}[])`;
+const value = (type: ColumnType, col: string) =>
+  type === 'json' ? `NULLIF(r.${col}, 'null')::jsonb` : `r.${col}`;
+const columnParam = (type: ColumnType, values: unknown[]): unknown =>
+  type === 'json' ? values.map((v) => JSON.stringify(v ?? null)).join('\n') : values;
+
+/** `ROWS FROM (…) AS r(cols)` over the columns' parameters, zipped by position. */
+const rowsFrom = (cols: string[], types: ColumnType[], first: number, ordinality = false) =>
+  `ROWS FROM (${types.map((t, i) => source(t, first + i)).join(', ')})${ordinality ? ' WITH ORDINALITY' : ''} AS r(${[...cols, ...(ordinality ? ['ord'] : [])].join(', ')})`;
+
+/** The entity's columns after `user_id`, which every row takes from $1. */
+const ownColumns = (entity: Entity) => ({
+  cols: columnsOf(entity).slice(1),
+  types: columnTypesOf(entity).slice(1),
+});
+
+const insertCte = (entity: Entity, first: number) => {
+  const { cols, types } = ownColumns(entity);
+  return `i_${entity} AS (INSERT INTO ${tableOf(entity)} (user_id, ${cols.join(', ')})
+    SELECT $1::uuid, ${cols.map((c, i) => value(types[i] as ColumnType, c)).join(', ')}
+    FROM ${rowsFrom(cols, types, first)})`;
 };
+
+const updateCte = (entity: Entity, first: number) => {
+  const { cols, types } = ownColumns(entity);
+  const sets = cols
+    .map((c, i) => (c === 'id' || c === 'created_at' ? null : `${c} = ${value(types[i] as ColumnType, c)}`))
+    .filter((s) => s !== null);
+  return `u_${entity} AS (UPDATE ${tableOf(entity)} t SET ${sets.join(', ')}
+    FROM ${rowsFrom(cols, types, first)}
+    WHERE t.user_id = $1::uuid AND t.id = r.id)`;
+};
+
+const EVENT_COLS = ['entity', 'entity_id', 'op', 'payload', 'client_updated_at', 'event_uuid'];
+const EVENT_TYPES: ColumnType[] = ['text', 'uuid', 'text', 'json', 'timestamptz', 'uuid'];
+
+/** The statement for a batch of this shape (which entities insert, which update), built once. */
+const statements = new Map<string, string>();
+function statementFor(shape: { inserts: Entity[]; updates: Entity[] }): string {
+  const key = `${shape.inserts.join(',')}/${shape.updates.join(',')}`;
+  let sql = statements.get(key);
+  if (sql) return sql;
+  let next = 4; // $1 user, $2 device, $3 server time
+  const ctes: string[] = [];
+  for (const entity of shape.inserts) {
+    ctes.push(insertCte(entity, next));
+    next += columnsOf(entity).length - 1;
+  }
+  for (const entity of shape.updates) {
+    ctes.push(updateCte(entity, next));
+    next += columnsOf(entity).length - 1;
+  }
+  // Ids come from the column's sequence as the rows are inserted, in the batch's order.
+  ctes.push(`ev AS (INSERT INTO sync_events
+      (user_id, device_id, entity, entity_id, op, payload, client_updated_at, server_received_at, event_uuid)
+    SELECT $1::uuid, $2, r.entity, r.entity_id, r.op, r.payload::jsonb, r.client_updated_at, $3::timestamptz,
+      r.event_uuid
+    FROM ${rowsFrom(EVENT_COLS, EVENT_TYPES, next, true)}
+    ORDER BY r.ord
+    RETURNING event_id, event_uuid)`);
+  sql = `WITH ${ctes.join(',\n')}\nSELECT event_id::text AS id, event_uuid::text AS uuid FROM ev`;
+  statements.set(key, sql);
+  return sql;
+}
+
+/** One parameter per column (after user_id) of these rows. */
+function columnParams(entity: Entity, rows: StoredRow[]): unknown[] {
+  const types = columnTypesOf(entity).slice(1);
+  const columns: unknown[][] = types.map(() => new Array(rows.length));
+  rows.forEach((row, r) => {
+    toColumns(entity, row, deletedAtOf(row)).forEach((v, c) => {
+      (columns[c] as unknown[])[r] = v;
+    });
+  });
+  return columns.map((values, c) => columnParam(types[c] as ColumnType, values));
+}
 
 /**
  * Writes a batch's changed rows and appends its events in a single statement
- * (one round trip). Event ids are drawn for the batch and handed out in
- * ascending order by the event's position, so the log's order is the batch's.
- * Foreign keys are checked at the end of the statement, so parents and
- * children may arrive together. Must run under `lockStore`: see there for why
- * pullers then skip nothing. Returns the event ids, in the events' order.
+ * (one round trip). Rows new to the store are plain INSERTs and rows it held
+ * plain UPDATEs: the store lock (`lockStore`) admits no other writer between
+ * the batch's read and this write, so which is which cannot change. Event ids
+ * are drawn for the batch and handed out in ascending order by the event's
+ * position, so the log's order is the batch's. Foreign keys are checked at the
+ * end of the statement, so parents and children may arrive together. Must run
+ * under `lockStore`: see there for why pullers then skip nothing. Returns the
+ * event ids, in the events' order.
  */
 export async function writeBatch(tx: SqlRunner, w: BatchWrite): Promise<number[]> {
   // Every changed row comes with the event that changed it: no events, nothing to write.
   if (w.events.length === 0) return [];
   const params: unknown[] = [w.userId, w.deviceId, w.serverTime];
-  const ctes: string[] = [];
-  for (const entity of ENTITIES) {
-    if (w.rows[entity].length === 0) continue;
-    params.push(
-      JSON.stringify(w.rows[entity].map((row) => toRecord(entity, w.userId, row, deletedAtOf(row)))),
-    );
-    ctes.push(upsertCte(entity, params.length));
-  }
+  const shape = {
+    inserts: ENTITIES.filter((e) => w.inserts[e].length > 0),
+    updates: ENTITIES.filter((e) => w.updates[e].length > 0),
+  };
+  for (const entity of shape.inserts) params.push(...columnParams(entity, w.inserts[entity]));
+  for (const entity of shape.updates) params.push(...columnParams(entity, w.updates[entity]));
+  const ev = w.events;
   params.push(
-    JSON.stringify(
-      w.events.map((e, i) => ({
-        ord: i + 1,
-        entity: e.entity,
-        entity_id: e.entityId,
-        op: e.op,
-        payload: e.payload,
-        client_updated_at: e.clientUpdatedAt,
-        event_uuid: e.eventUuid,
-      })),
-    ),
+    ev.map((e) => e.entity),
+    ev.map((e) => e.entityId),
+    ev.map((e) => e.op),
+    ev.map((e) => JSON.stringify(e.payload)).join('\n'),
+    ev.map((e) => e.clientUpdatedAt),
+    ev.map((e) => e.eventUuid),
   );
-  const events = params.length;
-  ctes.push(`ids AS (SELECT nextval(pg_get_serial_sequence('sync_events', 'event_id')) AS id
-    FROM generate_series(1, jsonb_array_length($${events}::jsonb)))`);
-  ctes.push(`numbered AS (SELECT id, row_number() OVER (ORDER BY id) AS ord FROM ids)`);
-  ctes.push(`ev AS (INSERT INTO sync_events
-      (event_id, user_id, device_id, entity, entity_id, op, payload, client_updated_at, server_received_at, event_uuid)
-    SELECT n.id, $1::uuid, $2, e.entity, e.entity_id, e.op, e.payload, e.client_updated_at, $3::timestamptz, e.event_uuid
-    FROM jsonb_to_recordset($${events}::jsonb) AS e(ord bigint, entity text, entity_id uuid, op text, payload jsonb,
-                                                 client_updated_at timestamptz, event_uuid uuid)
-    JOIN numbered n ON n.ord = e.ord
-    RETURNING event_id)`);
-  const rows = await tx.query<{ id: string }>(
-    `WITH ${ctes.join(',\n')} SELECT event_id::text AS id FROM ev`,
-    params,
-  );
-  return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  const rows = await tx.query<{ id: string; uuid: string }>(statementFor(shape), params, {
+    prepare: true,
+  });
+  const ids = new Map(rows.map((r) => [r.uuid, Number(r.id)]));
+  const out = ev.map((e) => ids.get(e.eventUuid) ?? Number.NaN);
+  // The log's order must be the batch's: never hand out ids that say otherwise.
+  for (let i = 0; i < out.length; i++) {
+    if (!((out[i] as number) > (i > 0 ? (out[i - 1] as number) : 0)))
+      throw new Error('sync_events ids out of the batch order');
+  }
+  return out;
 }

@@ -1,0 +1,352 @@
+/**
+ * A/B measurement of the push path: this tree's sync engine against a baseline
+ * checkout, interleaved (ceiling, A, B, ceiling, B, A, …) in one process on one
+ * database, so that a busy machine slows every side alike.
+ *
+ *   git worktree add --detach /tmp/push-base <commit>
+ *   ln -s "$PWD/packages/api/node_modules" /tmp/push-base/packages/api/node_modules
+ *   ln -s "$PWD/node_modules" /tmp/push-base/node_modules
+ *   packages/bench/node_modules/.bin/tsx packages/api/scripts/push-bench.ts
+ *
+ * Env: PUSH_BASE (baseline tree, default /tmp/push-base; `none` measures this tree alone),
+ * PUSH_RUNS (rounds, default 7), PUSH_EVENTS (events per run, default 10000),
+ * PUSH_MODES (comma list of inproc, http; default both), PUSH_BATCHES (default 500,50),
+ * PUSH_FILL (rows to put in a store first, for the big-store ratio; default 0).
+ *
+ * Over HTTP means the tRPC fetch handler behind a bare node:http server, with
+ * the answer gzipped at level 6 as Next.js does: everything of the real door
+ * but Next's own routing.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
+import { createTestDatabase } from '@storesync/db/testing';
+
+type Api = typeof import('../src/index.ts');
+
+const BASE = process.env.PUSH_BASE ?? '/tmp/push-base';
+const RUNS = Number(process.env.PUSH_RUNS ?? 7);
+const EVENTS = Number(process.env.PUSH_EVENTS ?? 10_000);
+const MODES = (process.env.PUSH_MODES ?? 'inproc,http').split(',');
+const BATCHES = (process.env.PUSH_BATCHES ?? '500,50').split(',').map(Number);
+const FILL = Number(process.env.PUSH_FILL ?? 0);
+const GZIP_LEVEL = Number(process.env.PUSH_GZIP_LEVEL ?? 6);
+
+const pg = createRequire(new URL('../../db/package.json', import.meta.url))('pg');
+
+const variants: { name: string; api: Api }[] = [{ name: 'new', api: await import('../src/index.ts') }];
+if (BASE !== 'none')
+  variants.unshift({ name: 'base', api: (await import(`${BASE}/packages/api/src/index.ts`)) as Api });
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const spread = (xs: number[]) => `${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}`;
+
+const customerEvents = (n: number, prefix: string) =>
+  Array.from({ length: n }, (_, i) => ({
+    eventUuid: randomUUID(),
+    entity: 'customers',
+    entityId: randomUUID(),
+    op: 'upsert',
+    payload: { name: `${prefix} customer ${i}`, phone: '+254700000000', note: 'regular, pays on Fridays' },
+    clientUpdatedAt: new Date().toISOString(),
+  }));
+
+const t = await createTestDatabase({ poolSize: 4 });
+const unlimited = { max: 100_000_000, windowSeconds: 60 };
+
+/** A signed-in device of a fresh store, for each variant, in-process and over HTTP. */
+interface Pusher {
+  push(events: unknown[]): Promise<{ results: { status: string }[] }>;
+}
+
+const servers: { close(): void }[] = [];
+
+async function serve(api: Api): Promise<string> {
+  const config = api.defaultApiConfig({
+    devLogin: true,
+    limits: { perSession: unlimited, signInPerAddress: unlimited, signInPerAccount: unlimited },
+  });
+  const handler = api.createTrpcHandler({
+    endpoint: '/api/trpc',
+    getDb: async () => t.db,
+    config,
+    logger: api.createLogger({ level: 'silent' }),
+  });
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+    const body = chunks.length ? Buffer.concat(chunks) : undefined;
+    const out = await handler(
+      new Request(`http://127.0.0.1${req.url}`, { method: req.method ?? 'GET', headers, body }),
+    );
+    let buf = Buffer.from(await out.arrayBuffer());
+    const h: Record<string, string> = Object.fromEntries(out.headers);
+    if (/gzip/.test(String(req.headers['accept-encoding'] ?? '')) && buf.length > 1024) {
+      buf = gzipSync(buf, { level: GZIP_LEVEL });
+      h['content-encoding'] = 'gzip';
+    }
+    h['content-length'] = String(buf.length);
+    res.writeHead(out.status, h);
+    res.end(buf);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  servers.push(server);
+  return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+}
+
+const bases = new Map<string, string>();
+let n = 0;
+async function device(v: (typeof variants)[number], mode: string): Promise<Pusher> {
+  n += 1;
+  const email = `pb${n}-${randomUUID().slice(0, 8)}@example.com`;
+  const deviceId = `pd${n}`;
+  const config = v.api.defaultApiConfig({
+    devLogin: true,
+    limits: { perSession: unlimited, signInPerAddress: unlimited, signInPerAccount: unlimited },
+  });
+  const anon = v.api.createCaller(await v.api.createContext({ db: t.db, config, headers: new Headers() }));
+  const { sessionToken } = await anon.auth.devSignIn({ email, deviceId });
+  if (mode === 'inproc') {
+    const api = v.api.createCaller(
+      await v.api.createContext({
+        db: t.db,
+        config,
+        headers: new Headers({ authorization: `Bearer ${sessionToken}` }),
+      }),
+    );
+    return { push: (events) => api.sync.push({ deviceId, events }) };
+  }
+  let base = bases.get(v.name);
+  if (!base) {
+    base = await serve(v.api);
+    bases.set(v.name, base);
+  }
+  const url = `${base}/api/trpc/sync.push`;
+  return {
+    async push(events) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${sessionToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ deviceId, events }),
+      });
+      const j = (await res.json()) as { result?: { data: { results: { status: string }[] } } };
+      if (!j.result) throw new Error(`push failed: ${res.status} ${JSON.stringify(j).slice(0, 300)}`);
+      return j.result.data;
+    },
+  };
+}
+
+// ---- The pair ceiling: entity row + event row by two COPYs per batch, one transaction each.
+
+const copyText = (v: string | null) =>
+  v === null
+    ? '\\N'
+    : v.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? c);
+
+/** COPY … FROM STDIN through node-postgres' submittable hook (no pg-copy-streams here). */
+function copyIn(client: { query(q: unknown): unknown }, sql: string, data: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let error: unknown;
+    client.query({
+      submit(connection: { query(s: string): void }) {
+        connection.query(sql);
+      },
+      handleCopyInResponse(connection: { sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void }) {
+        connection.sendCopyFromChunk(Buffer.from(data));
+        connection.endCopyFrom();
+      },
+      handleCommandComplete() {},
+      handleError(e: unknown) {
+        error = e;
+      },
+      handleReadyForQuery() {
+        if (error) reject(error);
+        else resolve();
+      },
+    });
+  });
+}
+
+/** A client writing the pair, one transaction of `batch` customers + their events per call. */
+async function pairWriter() {
+  const client = new pg.Client({ connectionString: t.url });
+  await client.connect();
+  const userId = randomUUID();
+  await client.query(`INSERT INTO users (id, google_sub, email) VALUES ($1, $2, 'ceiling@example.com')`, [
+    userId,
+    `ceiling:${userId}`,
+  ]);
+  return {
+    close: () => client.end(),
+    async write(batch: number) {
+      const rows: string[] = [];
+      const events: string[] = [];
+      for (let i = 0; i < batch; i++) {
+        const id = randomUUID();
+        const ev = randomUUID();
+        const at = new Date().toISOString();
+        const clock = [at, 'ceiling', ev];
+        const clocks = JSON.stringify({ name: clock, phone: clock, note: clock });
+        rows.push(
+          [
+            userId,
+            id,
+            `c${i}`,
+            '+254700000000',
+            'regular, pays on Fridays',
+            at,
+            at,
+            null,
+            'ceiling',
+            '1',
+            clocks,
+            null,
+          ]
+            .map(copyText)
+            .join('\t'),
+        );
+        const payload = JSON.stringify({
+          id,
+          name: `c${i}`,
+          phone: '+254700000000',
+          note: 'regular, pays on Fridays',
+          createdAt: at,
+          updatedAt: at,
+          deletedAt: null,
+          updatedByDeviceId: 'ceiling',
+          rowVersion: 1,
+        });
+        events.push(
+          [userId, 'ceiling', 'customers', id, 'upsert', payload, at, at, ev].map(copyText).join('\t'),
+        );
+      }
+      await client.query('BEGIN');
+      await copyIn(
+        client,
+        `COPY customers (user_id, id, name, phone, note, created_at, updated_at, deleted_at,
+           updated_by_device_id, row_version, clocks, deleted_clock) FROM STDIN`,
+        `${rows.join('\n')}\n`,
+      );
+      await copyIn(
+        client,
+        `COPY sync_events (user_id, device_id, entity, entity_id, op, payload, client_updated_at,
+           server_received_at, event_uuid) FROM STDIN`,
+        `${events.join('\n')}\n`,
+      );
+      await client.query('COMMIT');
+    },
+  };
+}
+
+// ---- Rounds: in each, every participant's batches alternate one by one (the ceiling
+// writes one batch of 500 for each 500 events the others push), so that a busy machine
+// slows them all alike; each round's rates are events over the participant's own time.
+
+const timed = async (fn: () => Promise<unknown>) => {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+};
+
+async function round(total: number, batch: number, pushers: Map<string, Pusher>) {
+  const ceiling = await pairWriter();
+  const ms = new Map<string, number>([['ceiling', 0]]);
+  const keys = [...pushers.keys()];
+  for (const k of keys) ms.set(k, 0);
+  const steps = Math.ceil(total / batch);
+  const per500 = Math.max(1, Math.round(500 / batch));
+  try {
+    for (let i = 0; i < steps; i++) {
+      const order = i % 2 ? [...keys].reverse() : keys;
+      if (i % per500 === 0)
+        ms.set('ceiling', (ms.get('ceiling') ?? 0) + (await timed(() => ceiling.write(500))));
+      for (const k of order) {
+        const events = customerEvents(batch, `s${i}`);
+        const p = pushers.get(k) as Pusher;
+        ms.set(
+          k,
+          (ms.get(k) ?? 0) +
+            (await timed(async () => {
+              const r = await p.push(events);
+              const bad = r.results.find((x) => x.status !== 'applied');
+              if (bad) throw new Error(`not applied: ${JSON.stringify(bad)}`);
+            })),
+        );
+      }
+    }
+  } finally {
+    await ceiling.close();
+  }
+  const rates: Record<string, number> = {
+    ceiling: (Math.ceil(steps / per500) * 500) / ((ms.get('ceiling') as number) / 1000),
+  };
+  for (const k of keys) rates[k] = (steps * batch) / ((ms.get(k) as number) / 1000);
+  return rates;
+}
+
+try {
+  // A store that already holds FILL rows, per variant and mode, pushed into for every run.
+  const filled = new Map<string, Pusher>();
+  const pusherFor = async (v: (typeof variants)[number], mode: string) => {
+    if (!FILL) return device(v, mode);
+    const key = `${v.name}/${mode}`;
+    let p = filled.get(key);
+    if (!p) {
+      p = await device(v, mode);
+      for (let i = 0; i < FILL; i += 500) await p.push(customerEvents(500, 'fill'));
+      filled.set(key, p);
+    }
+    return p;
+  };
+  const pushersFor = async () => {
+    const m = new Map<string, Pusher>();
+    for (const mode of MODES) for (const v of variants) m.set(`${v.name} ${mode}`, await pusherFor(v, mode));
+    return m;
+  };
+  // Warm-up: every path once.
+  await round(1000, 100, await pushersFor());
+
+  for (const batch of BATCHES) {
+    const total = Math.min(EVENTS, batch * 100);
+    const figures: Record<string, number[]> = {};
+    for (let r = 0; r < RUNS; r++) {
+      const rates = await round(total, batch, await pushersFor());
+      for (const [k, v] of Object.entries(rates)) {
+        figures[k] ??= [];
+        figures[k].push(v);
+      }
+    }
+    console.log(
+      `\n## batch ${batch}, ${fmt(total)} events per run, ${RUNS} rounds${FILL ? `, store of ${fmt(FILL)}+` : ''}`,
+    );
+    const ceil = figures.ceiling ?? [];
+    console.log(`pair ceiling: median ${fmt(median(ceil))}/s (${spread(ceil)})`);
+    for (const [key, xs] of Object.entries(figures)) {
+      if (key === 'ceiling') continue;
+      const ratios = xs.map((x, i) => x / (ceil[i] as number));
+      console.log(
+        `${key.padEnd(12)} median ${fmt(median(xs))}/s (${spread(xs)}); ÷ ceiling ${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)})`,
+      );
+    }
+    for (const mode of MODES) {
+      const a = figures[`base ${mode}`];
+      const b = figures[`new ${mode}`];
+      if (!a || !b) continue;
+      const ratios = b.map((x, i) => x / (a[i] as number));
+      console.log(
+        `new ÷ base, ${mode}: median ${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)})`,
+      );
+    }
+  }
+} finally {
+  for (const s of servers) s.close();
+  await t.drop();
+}
