@@ -26,6 +26,13 @@ export interface DbOptions {
   /** Connections in the replica's pool; `poolSize` by default. */
   replicaPoolSize?: number;
   /**
+   * Whether statements marked `prepare` are sent as named prepared statements. A transaction
+   * pooler (PgBouncer before 1.21, or without `max_prepared_statements`) would prepare one on
+   * one server connection and look it up on another. By default off when `directUrl` differs
+   * from `databaseUrl`, i.e. when `databaseUrl` is such a pooler.
+   */
+  namedStatements?: boolean;
+  /**
    * A connection string that reaches PostgreSQL itself, for migrations (a session-level
    * advisory lock) and LISTEN, when `databaseUrl` goes through a pooler in transaction mode
    * (PgBouncer). `databaseUrl` by default.
@@ -37,6 +44,23 @@ export interface OpenDb {
   db: Db;
   kind: 'postgres' | 'pglite';
   close(): Promise<void>;
+}
+
+/**
+ * Every statement of the pool's connections goes unnamed (as node-postgres sends a statement
+ * without `name`): PostgreSQL parses it each time, on whichever server connection runs it.
+ */
+function sendUnnamed(pool: pg.Pool): void {
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    const unnamed = (config: unknown) =>
+      config && typeof config === 'object' && 'name' in config && !('submit' in config)
+        ? { ...config, name: undefined }
+        : config;
+    Object.assign(client, {
+      query: (config: unknown, ...rest: unknown[]) => query(unnamed(config), ...rest),
+    });
+  });
 }
 
 /** Opens the database, applies pending migrations, and returns a Prisma client on it. */
@@ -51,6 +75,8 @@ export async function openDb(options: DbOptions): Promise<OpenDb> {
     });
     // An idle connection dropped by the server must not crash the process; the pool replaces it.
     pool.on('error', () => {});
+    const pooled = Boolean(options.directUrl) && options.directUrl !== databaseUrl;
+    if (!(options.namedStatements ?? !pooled)) sendUnnamed(pool);
     // Migrations take a session-level advisory lock: on a connection of their own, to
     // PostgreSQL itself (`directUrl`), never through a transaction pooler, which would leave
     // the lock held on whichever server connection took it.
