@@ -8,7 +8,12 @@ import type { NextConfig } from 'next';
 const CORS = [
   { key: 'Access-Control-Allow-Origin', value: '*' },
   { key: 'Access-Control-Allow-Methods', value: 'GET, POST, OPTIONS' },
-  { key: 'Access-Control-Allow-Headers', value: 'authorization, content-type, trpc-accept, x-trpc-source' },
+  // cache-control, x-requested-with and last-event-id: what EventSource polyfills send for `sync.live`.
+  {
+    key: 'Access-Control-Allow-Headers',
+    value:
+      'authorization, content-type, trpc-accept, x-trpc-source, cache-control, x-requested-with, last-event-id',
+  },
   { key: 'Access-Control-Expose-Headers', value: 'retry-after' },
   { key: 'Access-Control-Max-Age', value: '600' },
 ];

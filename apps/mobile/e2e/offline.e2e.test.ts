@@ -196,4 +196,30 @@ describe('the phone app, offline first', () => {
     await a.shot('today');
     expect(a.errors).toEqual([]);
   });
+
+  it('shows a sale made on one phone on the other at once, with nothing done there', async () => {
+    const [a, b] = phones;
+    if (!a || !b) throw new Error('the first tests open phones A and B');
+    await b.tab('Customers');
+    await b.see('Credit $3.00');
+    // B holds the live subscription: the line says so, and B is left alone from here on.
+    await b.expectSync(/^Up to date · live$/);
+
+    await a.tab('Customers');
+    await a.tap('Customer Amina');
+    await a.tap('New sale');
+    await a.fill('Item 1', 'Rice');
+    await a.fill('Quantity 1', '1');
+    await a.fill('Unit price 1 (USD)', '10');
+    await a.page.getByRole('switch', { name: 'Paid in full' }).click();
+    await a.fill('Amount paid now (USD)', '0');
+    await a.tap('Record sale');
+    // $10.00 on credit less the $3.00 of credit Amina had: owes $7.00.
+    await a.see('Owes $7.00');
+    await a.expectSync(/^Up to date/);
+    // On B within moments of A's push, where B's own timer runs once a minute.
+    await b.page.getByText('Owes $7.00').filter({ visible: true }).first().waitFor({ timeout: 5_000 });
+    await b.shot('customers-live');
+    expect(b.errors).toEqual([]);
+  });
 });

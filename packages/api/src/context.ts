@@ -4,6 +4,7 @@ import { findSession } from './auth/sessions.ts';
 import type { ApiConfig } from './config.ts';
 import { classifyError } from './errors.ts';
 import { clientAddressOf } from './limits/client-address.ts';
+import type { PokeHub } from './live/hub.ts';
 import type { Logger } from './log.ts';
 
 /** Who is calling: a user and the device the writes are attributed to. */
@@ -32,6 +33,8 @@ export interface Context {
   /** The caller's address as the trusted proxy saw it, for sign-in limits; null when unknown. */
   clientAddress: string | null;
   log: RequestLogFields;
+  /** The process's live subscriptions (started on first use); null where none run (server-side callers). */
+  getLive: (() => Promise<PokeHub>) | null;
 }
 
 /** The context without any request: for tests and server-side callers. */
@@ -40,12 +43,14 @@ export const createContextInner = (opts: {
   config: ApiConfig;
   auth?: Auth | null;
   clientAddress?: string | null;
+  getLive?: (() => Promise<PokeHub>) | null | undefined;
 }): Context => ({
   db: opts.db,
   config: opts.config,
   auth: opts.auth ?? null,
   clientAddress: opts.clientAddress ?? null,
   log: {},
+  getLive: opts.getLive ?? null,
 });
 
 export interface CreateContextOptions {
@@ -54,6 +59,7 @@ export interface CreateContextOptions {
   headers: Headers;
   /** Resolves the dashboard's cookie session when no bearer token is sent. */
   webAuth?: () => Promise<Auth | null>;
+  getLive?: (() => Promise<PokeHub>) | null | undefined;
 }
 
 /**
@@ -72,7 +78,7 @@ export async function createContext(opts: CreateContextOptions): Promise<Context
     auth = await opts.webAuth();
   }
   const clientAddress = clientAddressOf(opts.headers, opts.config.trustedProxyHops);
-  return createContextInner({ db: opts.db, config: opts.config, auth, clientAddress });
+  return createContextInner({ db: opts.db, config: opts.config, auth, clientAddress, getLive: opts.getLive });
 }
 
 /** What an HTTP door needs to build a request's context. */
@@ -82,6 +88,8 @@ export interface RequestContextOptions {
   webAuth?: ((req: Request) => Promise<Auth | null>) | undefined;
   /** Where request lines go; pino to stdout by default. */
   logger?: Logger | undefined;
+  /** The process's poke hub, for `sync.live`; without it the subscription answers NOT_IMPLEMENTED. */
+  getLive?: (() => Promise<PokeHub>) | undefined;
 }
 
 /**
@@ -94,6 +102,7 @@ export async function contextOfRequest(opts: RequestContextOptions, req: Request
       db: await opts.getDb(),
       config: opts.config,
       headers: req.headers,
+      getLive: opts.getLive,
       ...(opts.webAuth && { webAuth: () => opts.webAuth?.(req) ?? Promise.resolve(null) }),
     });
   } catch (error) {

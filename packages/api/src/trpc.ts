@@ -10,6 +10,14 @@ import { classifyError, describeZodError } from './errors.ts';
  * leak their message or stack.
  */
 const t = initTRPC.context<Context>().create({
+  // Live subscriptions (server-sent events): a comment every 20 s keeps proxies from
+  // closing an idle stream, a client that hears nothing for 50 s reconnects, and every
+  // stream ends after an hour so its session is checked again.
+  sse: {
+    ping: { enabled: true, intervalMs: 20_000 },
+    client: { reconnectAfterInactivityMs: 50_000 },
+    maxDurationMs: 60 * 60_000,
+  },
   errorFormatter({ shape, error }) {
     const { stack: _stack, ...data } = shape.data;
     if (error.cause instanceof ZodError) return { ...shape, message: describeZodError(error.cause), data };

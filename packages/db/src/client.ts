@@ -4,6 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client.ts';
+import { type Listening, type ListenOptions, listenPg, listenPglite } from './listen.ts';
 import { applyMigrations } from './migrate.ts';
 import { pgClientRunner, pgliteRunner, pgliteSql, pgPoolSql, type SqlDb } from './sql.ts';
 
@@ -43,6 +44,8 @@ export interface DbOptions {
 export interface OpenDb {
   db: Db;
   kind: 'postgres' | 'pglite';
+  /** LISTEN for NOTIFYs on one connection of its own (see listen.ts). */
+  listen(options: ListenOptions): Promise<Listening>;
   close(): Promise<void>;
 }
 
@@ -106,6 +109,7 @@ export async function openDb(options: DbOptions): Promise<OpenDb> {
     return {
       db,
       kind: 'postgres',
+      listen: (listenOptions) => listenPg(options.directUrl ?? databaseUrl, listenOptions),
       close: async () => {
         await db.$disconnect();
         await pool.end();
@@ -123,6 +127,7 @@ export async function openDb(options: DbOptions): Promise<OpenDb> {
   return {
     db,
     kind: 'pglite',
+    listen: (listenOptions) => listenPglite(pglite, listenOptions),
     close: async () => {
       await db.$disconnect();
       await pglite.close();

@@ -4,3 +4,4 @@ export { applyMigrations, type Migration, migrationStatus, NO_TRANSACTION } from
 export type { SqlDb, SqlRunner } from './sql.ts';
 /** A Prisma client or the client of an interactive transaction. */
 export type Tx = import('./generated/client.ts').Prisma.TransactionClient;
+export type { ChannelHandlers, Listening, ListenOptions } from './listen.ts';

@@ -3,6 +3,7 @@ import { createChangeFeed, withChangeFeed } from './changes.ts';
 import { failureKind } from './errors.ts';
 import { discardFailedChange, type FailedChange, listFailedChanges } from './failed.ts';
 import { createHlc } from './hlc.ts';
+import { createLive } from './live.ts';
 import { pullChanges } from './pull.ts';
 import { pushOutbox } from './push.ts';
 import { createRepositories, type Repository } from './repositories.ts';
@@ -76,6 +77,11 @@ export interface SyncClient {
   signOut(): void;
   /** Pushes and pulls now; rejects when the sync fails. */
   syncNow(): Promise<void>;
+  /**
+   * Whether the app is in the foreground: the live subscription (see
+   * `openEventSource`) is held only then. `syncWhenActive` calls it for you.
+   */
+  setForeground(foreground: boolean): void;
   close(): Promise<void>;
 }
 
@@ -142,6 +148,17 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
     backoffMaxMs: options.backoffMaxMs,
     random: options.random,
   });
+  const live = api.live
+    ? createLive({
+        subscribe: api.live,
+        sync: () => void runner.syncNow().catch(() => undefined),
+        connectivity: options.connectivity,
+        onChange: (open) => status.update({ live: open }),
+        backoffBaseMs: options.backoffBaseMs,
+        backoffMaxMs: options.backoffMaxMs,
+        random: options.random,
+      })
+    : null;
   const repositories = createRepositories({
     store,
     hlc,
@@ -176,10 +193,16 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
       });
       await refreshCounts();
       runner.start();
+      live?.setSignedIn(true);
     },
-    signOut: () => runner.stop(),
+    signOut() {
+      live?.setSignedIn(false);
+      runner.stop();
+    },
     syncNow: runner.syncNow,
+    setForeground: (foreground) => live?.setForeground(foreground),
     async close() {
+      live?.setSignedIn(false);
       runner.stop();
       await store.close();
     },

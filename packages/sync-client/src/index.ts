@@ -17,4 +17,13 @@ export { createMemoryStore } from './storage/memory.ts';
 export type { SqlDriver, SqlValue } from './storage/sql-driver.ts';
 export { createSqlStore } from './storage/sql-store.ts';
 export type * from './storage/types.ts';
-export { createTrpcSyncApi, type FetchLike, type SyncApi, type TransportOptions } from './transport.ts';
+export {
+  createTrpcSyncApi,
+  type FetchEventSourceLike,
+  type FetchLike,
+  fetchEventSource,
+  type LiveHandlers,
+  type OpenEventSource,
+  type SyncApi,
+  type TransportOptions,
+} from './transport.ts';

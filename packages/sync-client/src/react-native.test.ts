@@ -63,13 +63,16 @@ describe('syncWhenActive', () => {
   it('syncs when the app returns to the foreground, not on other changes, until removed', async () => {
     const fake = fakeAppState();
     const syncNow = vi.fn(() => Promise.reject(new Error('offline')));
-    const stop = syncWhenActive(fake.appState, { syncNow });
+    const setForeground = vi.fn();
+    const stop = syncWhenActive(fake.appState, { syncNow, setForeground });
     fake.go('active');
     fake.go('inactive');
     fake.go('background');
     expect(syncNow).not.toHaveBeenCalled();
     fake.go('active');
     expect(syncNow).toHaveBeenCalledTimes(1);
+    // The live subscription follows: held in the foreground only.
+    expect(setForeground.mock.calls.map(([f]) => f)).toEqual([true, false, false, true]);
     fake.go('active');
     stop();
     fake.go('background');

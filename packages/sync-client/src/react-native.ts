@@ -64,16 +64,41 @@ export function netInfoConnectivity(netInfo: NetInfoLike): Connectivity {
 
 /**
  * Syncs when the app comes back to the foreground (`AppState` turning
- * `active`), where a phone left in a pocket most often has news to fetch.
- * A failure shows in `book.status` like any other. Returns the unsubscribe
- * function: call it on sign-out.
+ * `active`), where a phone left in a pocket most often has news to fetch, and
+ * holds the live subscription only while it is there. A failure shows in
+ * `book.status` like any other. Returns the unsubscribe function: call it on
+ * sign-out.
  */
-export function syncWhenActive(appState: AppStateLike, book: Pick<SyncClient, 'syncNow'>): () => void {
+export function syncWhenActive(
+  appState: AppStateLike,
+  book: Pick<SyncClient, 'syncNow' | 'setForeground'>,
+): () => void {
   let previous: string | null = null;
   const subscription = appState.addEventListener('change', (state) => {
     const returning = state === 'active' && previous !== null && previous !== 'active';
     previous = state;
+    book.setForeground(state === 'active');
     if (returning) book.syncNow().catch(() => undefined);
   });
   return () => subscription.remove();
 }
+
+/** The constructor of `react-native-sse` (its default export), as far as this needs it. */
+export type ReactNativeSseLike = new (
+  url: string,
+  options: {
+    headers: Record<string, string>;
+    pollingInterval: number;
+    timeoutBeforeConnection: number;
+  },
+) => object;
+
+/**
+ * `openEventSource` for `createSyncClient` from `react-native-sse`: React Native
+ * has no EventSource, and this one sends the session's header. It never
+ * reconnects by itself (the sync client does, with backoff).
+ */
+export const reactNativeEventSource =
+  (EventSource: ReactNativeSseLike) =>
+  (url: string, headers: Record<string, string>): object =>
+    new EventSource(url, { headers, pollingInterval: 0, timeoutBeforeConnection: 0 });

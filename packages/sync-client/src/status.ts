@@ -14,6 +14,8 @@ export interface SyncStatus {
   failed: number;
   lastSyncAt: string | null;
   lastError: string | null;
+  /** A live subscription is open: other devices' changes arrive within moments. */
+  live: boolean;
 }
 
 /** What a UI reads; shaped for React's `useSyncExternalStore(subscribe, get)`. */
@@ -29,7 +31,14 @@ export interface StatusStore extends StatusSource {
 
 /** The status a client publishes; listeners are told only of real changes. */
 export function createStatusStore(): StatusStore {
-  let status: SyncStatus = { state: 'idle', pending: 0, failed: 0, lastSyncAt: null, lastError: null };
+  let status: SyncStatus = {
+    state: 'idle',
+    pending: 0,
+    failed: 0,
+    lastSyncAt: null,
+    lastError: null,
+    live: false,
+  };
   const listeners = new Set<(status: SyncStatus) => void>();
   return {
     get: () => status,

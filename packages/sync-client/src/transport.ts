@@ -1,11 +1,47 @@
 import type { PullOutput, PushEvent, PushOutput } from '@storesync/schema';
-import { createTRPCUntypedClient, httpLink } from '@trpc/client';
+import { createTRPCUntypedClient, httpLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 
-/** The two procedures the sync core calls; tests may stand in for the server here. */
+/** What a live subscription reports (see live.ts). */
+export interface LiveHandlers {
+  /** The stream is open: anything missed before it opened needs a pull. */
+  onOpen(): void;
+  /** Another device's push committed; the store has events up to `eventId`. */
+  onPoke(eventId: number): void;
+  /** The stream failed or ended; it is not reopened here. */
+  onClose(error: unknown): void;
+}
+
+/** The procedures the sync core calls; tests may stand in for the server here. */
 export interface SyncApi {
   push(input: { deviceId: string; events: PushEvent[] }): Promise<PushOutput>;
   pull(input: { cursor: number; limit: number }): Promise<PullOutput>;
+  /** Subscribes to `sync.live`, when the transport can; returns the unsubscribe function. */
+  live?(handlers: LiveHandlers): () => void;
 }
+
+/**
+ * Opens a server-sent-events stream with these request headers. An EventSource
+ * that can send headers: `react-native-sse` in an app (see react-native.ts),
+ * the `eventsource` package in Node.
+ */
+export type OpenEventSource = (url: string, headers: Record<string, string>) => object;
+
+/** The constructor of the `eventsource` package (v3+), as far as this needs it. */
+export type FetchEventSourceLike = new (
+  url: string,
+  init: { fetch: (input: string | URL, init?: { headers?: Record<string, string> }) => Promise<Response> },
+) => object;
+
+/**
+ * `openEventSource` from the `eventsource` package (Node 20+, browsers): it
+ * sends no custom headers itself, so they go through its `fetch`.
+ */
+export const fetchEventSource =
+  (EventSource: FetchEventSourceLike): OpenEventSource =>
+  (url, headers) =>
+    new EventSource(url, {
+      fetch: (input, init) => globalThis.fetch(input, { ...init, headers: { ...init?.headers, ...headers } }),
+    });
 
 export type FetchLike = typeof globalThis.fetch;
 
@@ -18,6 +54,8 @@ export interface TransportOptions {
   fetch?: FetchLike;
   /** A request with no complete answer by then counts as a network failure. */
   timeoutMs?: number;
+  /** Without it there is no live subscription: other devices' changes come with the timer. */
+  openEventSource?: OpenEventSource;
 }
 
 const NULL_BODY_STATUSES = [101, 204, 205, 304];
@@ -50,15 +88,34 @@ const withTimeout =
  */
 export function createTrpcClient(options: TransportOptions) {
   const baseFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const headers = async (): Promise<Record<string, string>> => {
+    const token = await options.getToken();
+    return token ? { authorization: `Bearer ${token}` } : {};
+  };
+  const calls = httpLink({
+    url: options.url,
+    fetch: withTimeout(baseFetch, options.timeoutMs ?? 30_000),
+    headers,
+  });
+  const open = options.openEventSource;
+  if (!open) return createTRPCUntypedClient({ links: [calls] });
+  // tRPC constructs its EventSource with `(url, init)`: this one passes `init.headers` on.
+  class HeaderEventSource {
+    constructor(url: string, init?: { headers?: Record<string, string> }) {
+      // biome-ignore lint/correctness/noConstructorReturn: the stream is whatever `open` made
+      return open?.(url, init?.headers ?? {}) as HeaderEventSource;
+    }
+  }
   return createTRPCUntypedClient({
     links: [
-      httpLink({
-        url: options.url,
-        fetch: withTimeout(baseFetch, options.timeoutMs ?? 30_000),
-        headers: async () => {
-          const token = await options.getToken();
-          return token ? { authorization: `Bearer ${token}` } : {};
-        },
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({
+          url: options.url,
+          EventSource: HeaderEventSource as unknown as typeof EventSource,
+          eventSourceOptions: async () => ({ headers: await headers() }) as EventSourceInit,
+        }),
+        false: calls,
       }),
     ],
   });
@@ -70,5 +127,20 @@ export function createTrpcSyncApi(options: TransportOptions): SyncApi {
   return {
     push: (input) => client.mutation('sync.push', input) as Promise<PushOutput>,
     pull: (input) => client.query('sync.pull', input) as Promise<PullOutput>,
+    ...(options.openEventSource && {
+      live(handlers: LiveHandlers) {
+        const subscription = client.subscription('sync.live', undefined, {
+          onStarted: () => handlers.onOpen(),
+          onData: (poke) => handlers.onPoke((poke as { eventId: number }).eventId),
+          onError: (error) => handlers.onClose(error),
+          onComplete: () => handlers.onClose(null),
+          // An EventSource that retries by itself is stopped: live.ts reconnects, with backoff.
+          onConnectionStateChange: (state) => {
+            if (state.state === 'connecting' && state.error) handlers.onClose(state.error);
+          },
+        });
+        return () => subscription.unsubscribe();
+      },
+    }),
   };
 }

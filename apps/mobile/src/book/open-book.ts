@@ -1,9 +1,11 @@
 import NetInfo from '@react-native-community/netinfo';
 import { createSyncClient, type SyncClient } from '@storesync/sync-client';
 import { createExpoSqliteStore } from '@storesync/sync-client/expo';
-import { netInfoConnectivity } from '@storesync/sync-client/react-native';
+import { netInfoConnectivity, reactNativeEventSource } from '@storesync/sync-client/react-native';
 import * as Crypto from 'expo-crypto';
 import * as SQLite from 'expo-sqlite';
+import { AppState } from 'react-native';
+import EventSource from 'react-native-sse';
 import { SERVER_URL } from '../config';
 import { clearSession, loadSession, sessionFitsBook } from './session';
 
@@ -22,6 +24,8 @@ let opening: Promise<SyncClient> | null = null;
  * own: nothing else uses that connection (on web, expo-sqlite's file layer
  * takes no locks between connections), so no query can land inside a sync
  * transaction. Ids come from expo-crypto: Hermes has no `crypto.randomUUID`.
+ * In the foreground it holds the live subscription, so other phones' changes
+ * arrive at once.
  */
 export function getBook(): Promise<SyncClient> {
   opening ??= (async () => {
@@ -32,7 +36,11 @@ export function getBook(): Promise<SyncClient> {
       getToken: () => token,
       newId: Crypto.randomUUID,
       connectivity: netInfoConnectivity(NetInfo),
+      // Live pokes: React Native has no EventSource of its own.
+      openEventSource: reactNativeEventSource(EventSource),
     });
+    // The background task opens the book too: no live stream there.
+    book.setForeground(AppState.currentState !== 'background');
     const session = await loadSession();
     if (session && !sessionFitsBook(session, book.deviceId)) await clearSession();
     else if (session) {

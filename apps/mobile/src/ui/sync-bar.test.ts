@@ -1,7 +1,14 @@
 import type { SyncStatus } from '@storesync/sync-client';
 import { describeSync } from './sync-bar';
 
-const base: SyncStatus = { state: 'idle', pending: 0, failed: 0, lastSyncAt: null, lastError: null };
+const base: SyncStatus = {
+  state: 'idle',
+  pending: 0,
+  failed: 0,
+  lastSyncAt: null,
+  lastError: null,
+  live: false,
+};
 
 describe('describeSync', () => {
   it('says offline and what waits', () => {
@@ -19,6 +26,18 @@ describe('describeSync', () => {
     const { text, tone } = describeSync({ ...base, lastSyncAt: at }, new Date(2026, 10, 30, 12));
     expect(tone).toBe('ok');
     expect(text).toMatch(/^Up to date · synced 10:14/);
+  });
+
+  it('says live while the live subscription is open, and the time again once it is not', () => {
+    const at = new Date(2026, 10, 30, 10, 14).toISOString();
+    expect(describeSync({ ...base, lastSyncAt: at, live: true })).toEqual({
+      text: 'Up to date · live',
+      tone: 'ok',
+    });
+    expect(describeSync({ ...base, lastSyncAt: at, live: true, pending: 2 }).text).toBe('2 changes waiting');
+    expect(describeSync({ ...base, lastSyncAt: at }, new Date(2026, 10, 30, 12)).text).toMatch(
+      /synced 10:14/,
+    );
   });
 
   it('tells a revoked session apart from a passing failure', () => {

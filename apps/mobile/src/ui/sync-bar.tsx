@@ -24,6 +24,8 @@ export function describeSync(status: SyncStatus, now = new Date()): { text: stri
     };
   }
   if (waiting) return { text: waiting, tone: 'busy' };
+  // Live: the other phones' changes arrive as they are made, so no time to show.
+  if (status.live && status.lastSyncAt) return { text: 'Up to date · live', tone: 'ok' };
   if (status.lastSyncAt)
     return { text: `Up to date · synced ${formatWhen(status.lastSyncAt, now)}`, tone: 'ok' };
   return { text: 'Not synced yet', tone: 'busy' };

@@ -4,11 +4,16 @@ async function prepare(): Promise<void> {
   const { productionRefusals } = await import('~/env');
   const { closeDb, getOpenDb } = await import('./db');
   const { stopGracefully } = await import('./shutdown');
+  const { setDefaultGzipLevel } = await import('./gzip');
+  setDefaultGzipLevel();
   const refusals = productionRefusals();
   if (refusals.length > 0) throw new Error(`refusing to run in production: ${refusals.join('; ')}`);
   // Opening the database applies pending migrations, so no request waits for them.
   await getOpenDb();
-  stopGracefully(closeDb);
+  // LISTEN is up before the first request, so no push's poke is missed.
+  const { closeLive, getLive } = await import('./live');
+  await getLive();
+  stopGracefully(closeDb, closeLive);
 }
 
 /**

@@ -2,10 +2,12 @@ import { createLogger, createRestHandlers, type RestHandlerOptions } from '@stor
 import { apiConfig, env } from '~/env';
 import { getWebAuth } from './auth';
 import { getDb } from './db';
+import { getLive } from './live';
 
 /** What every HTTP door of the API shares: database, configuration, web session, request log. */
 export const apiDoors: RestHandlerOptions = {
   getDb,
+  getLive,
   config: apiConfig,
   webAuth: getWebAuth,
   logger: createLogger({ level: env.LOG_LEVEL }),

@@ -11,12 +11,13 @@ const state = globalThis as unknown as { storesyncShuttingDown?: boolean };
 export const isShuttingDown = () => state.storesyncShuttingDown === true;
 
 /**
- * On SIGTERM or SIGINT: stop taking requests, let those in flight finish (for up to
- * GRACE_MS), run `close` (the database), exit 0. Replaces `next start`'s own handler,
+ * On SIGTERM or SIGINT: stop taking requests, end the live streams (`endStreams`: they
+ * would never finish by themselves; their clients reconnect to another process), let the
+ * requests in flight finish (for up to GRACE_MS), run `close` (the database), exit 0. Replaces `next start`'s own handler,
  * which exits as soon as the server is closed, without closing the database: an
  * embedded PGlite must be closed cleanly or its folder is at risk.
  */
-export function stopGracefully(close: () => Promise<void>): void {
+export function stopGracefully(close: () => Promise<void>, endStreams: () => Promise<void>): void {
   // Node publishes every request here, with its server: the only handle on the server
   // that Next gives an app. Counting on the response's `close` covers aborted requests too.
   let server: Server | undefined;
@@ -40,6 +41,7 @@ export function stopGracefully(close: () => Promise<void>): void {
     console.info(`${signal}: finishing ${inFlight} request(s) in flight, then closing the database`);
     server?.close();
     server?.closeIdleConnections();
+    await endStreams().catch((error) => console.error('Ending the live streams failed', error));
     if (inFlight > 0) {
       await new Promise<void>((resolve) => {
         drained = resolve;

@@ -9,7 +9,13 @@ import {
   QueryClient,
   QueryClientProvider,
 } from '@tanstack/react-query';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  TRPCClientError,
+} from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { type ReactNode, useState } from 'react';
 
@@ -60,13 +66,23 @@ function makeQueryClient(): QueryClient {
 
 /**
  * React Query and the tRPC client for the dashboard: plain JSON batched to
- * `/api/trpc` on the same origin, authenticated by the next-auth cookie.
+ * `/api/trpc` on the same origin, authenticated by the next-auth cookie; the
+ * live subscription over the browser's own EventSource (same origin, so the
+ * cookie goes along).
  */
 export function TrpcReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
     // The server takes at most 10 calls per batch (ApiConfig.maxBatchSize).
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: '/api/trpc', maxItems: 10 })] }),
+    createTRPCClient<AppRouter>({
+      links: [
+        splitLink({
+          condition: (op) => op.type === 'subscription',
+          true: httpSubscriptionLink({ url: '/api/trpc' }),
+          false: httpBatchLink({ url: '/api/trpc', maxItems: 10 }),
+        }),
+      ],
+    }),
   );
   return (
     <QueryClientProvider client={queryClient}>

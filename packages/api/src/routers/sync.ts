@@ -24,6 +24,19 @@ export const syncRouter = {
     return out;
   }),
 
+  /**
+   * Server-sent events: a poke `{ eventId }` each time another device's push
+   * for this store commits (the newest id only, when several come at once).
+   * A hint to pull, never data; a heartbeat keeps the connection open.
+   */
+  live: protectedProcedure.subscription(async function* ({ ctx, signal }) {
+    if (!ctx.getLive)
+      throw new TRPCError({ code: 'NOT_IMPLEMENTED', message: 'Live pokes are not served here' });
+    const hub = await ctx.getLive();
+    const who = { userId: ctx.auth.user.id, deviceId: ctx.auth.deviceId, sessionId: ctx.auth.sessionId };
+    yield* hub.pokes(who, signal ?? new AbortController().signal);
+  }),
+
   pull: protectedProcedure.input(PullInputSchema).query(async ({ ctx, input }) => {
     const userId = ctx.auth.user.id;
     const page = await readPullPage(ctx, userId, (sql) => pullEvents(sql, userId, input.cursor, input.limit));

@@ -1,5 +1,6 @@
 import type { Db } from '@storesync/db';
 import { ENTITIES, type Entity, type PushOutput, type PushResult } from '@storesync/schema';
+import { notifyPush } from '../live/notify.ts';
 import { applyEvent, REFERENCES } from './apply-event.ts';
 import { canonicalRow } from './canonical.ts';
 import { lockStore } from './lock.ts';
@@ -51,7 +52,7 @@ export async function applyPush(
   const valid = prepared.flatMap((p) => (p.ok ? [p.event] : []));
   const preconditions = options.preconditions ?? [];
 
-  return db.sql.transaction(async (tx) => {
+  const { output, lastEventId } = await db.sql.transaction(async (tx) => {
     await lockStore(tx, ctx.userId);
     const now = (ctx.now ?? (() => new Date()))();
     const serverTime = now.toISOString();
@@ -136,6 +137,13 @@ export async function applyPush(
     newEvents.forEach((e, i) => {
       for (const r of awaitingId.get(e.eventUuid) ?? []) r.eventId = eventIds[i];
     });
-    return { results, serverTime };
+    return {
+      output: { results, serverTime } satisfies PushOutput,
+      lastEventId: eventIds.length > 0 ? Math.max(...eventIds) : undefined,
+    };
   });
+  // Committed: the store's other devices may pull now.
+  if (lastEventId !== undefined)
+    notifyPush(db.sql, { userId: ctx.userId, deviceId: ctx.deviceId, eventId: lastEventId });
+  return output;
 }

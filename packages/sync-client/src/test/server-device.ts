@@ -1,16 +1,24 @@
+import { EventSource } from 'eventsource';
 import { createSyncClient, type SyncClient } from '../client.ts';
 import { createMemoryStore } from '../storage/memory.ts';
 import { openSqliteStore } from '../storage/sqlite.ts';
+import { fetchEventSource } from '../transport.ts';
 import type { TestServer } from './server.ts';
 
 /**
  * A device of `email`'s store, signed in over HTTP to the test server and syncing only when told to.
- * Its book is SQLite in memory unless `sqlite` is false; `now` is its clock.
+ * Its book is SQLite in memory unless `sqlite` is false; `now` is its clock; with `live`, it holds
+ * the live subscription (the `eventsource` package, as a Node app would).
  */
 export async function serverDevice(
-  server: TestServer,
+  server: Pick<TestServer, 'url' | 'signIn'>,
   email: string,
-  { sqlite = true, now }: { sqlite?: boolean; now?: () => number } = {},
+  {
+    sqlite = true,
+    now,
+    live = false,
+    onToken,
+  }: { sqlite?: boolean; now?: () => number; live?: boolean; onToken?: (token: string) => void } = {},
 ): Promise<SyncClient> {
   let token: string | null = null;
   const client = await createSyncClient({
@@ -20,9 +28,11 @@ export async function serverDevice(
     intervalMs: 3_600_000,
     writeDelayMs: 3_600_000,
     ...(now && { now }),
+    ...(live && { openEventSource: fetchEventSource(EventSource) }),
   });
   const session = await server.signIn(email, client.deviceId);
   token = session.token;
+  onToken?.(token);
   await client.signIn(session.userId);
   return client;
 }

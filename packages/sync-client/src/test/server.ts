@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTrpcHandler, defaultApiConfig } from '@storesync/api';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { createTrpcHandler, defaultApiConfig, type PokeHub, startPokeHub } from '@storesync/api';
 import { type OpenDb, openDb } from '@storesync/db';
 import { createTestDatabase, type TestDb } from '@storesync/db/testing';
 
-/** The real server (tRPC handler on PostgreSQL) behind node:http on 127.0.0.1, restartable. */
+/** The real server (tRPC handler and live hub on PostgreSQL) behind node:http on 127.0.0.1, restartable. */
 export interface TestServer {
   /** The tRPC endpoint, stable across restarts. */
   url: string;
@@ -12,6 +14,8 @@ export interface TestServer {
   admin: TestDb;
   /** Stops the HTTP server and closes the server's database, then starts both again. */
   restart(): Promise<void>;
+  /** The server's live subscriptions (started with the server). */
+  hub(): PokeHub;
   /** `auth.devSignIn` over HTTP. */
   signIn(email: string, deviceId: string): Promise<{ token: string; userId: string }>;
   stop(): Promise<void>;
@@ -26,14 +30,20 @@ const serve = (handler: () => Handler) => async (req: IncomingMessage, res: Serv
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  // A client gone ends the request: a live subscription stops with it.
+  const controller = new AbortController();
+  res.on('close', () => controller.abort());
   const request = new Request(`http://127.0.0.1${req.url ?? '/'}`, {
     method: req.method ?? 'GET',
     headers,
+    signal: controller.signal,
     ...(hasBody && { body: Buffer.concat(chunks) }),
   });
   const response = await handler()(request);
   res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
+  // Streamed, not buffered: a live subscription's answer never ends by itself.
+  if (response.body) Readable.fromWeb(response.body as NodeReadableStream).pipe(res);
+  else res.end();
 };
 
 const listen = (server: Server, port: number) =>
@@ -42,11 +52,23 @@ const listen = (server: Server, port: number) =>
     server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
   });
 
-export async function startTestServer(): Promise<TestServer> {
-  const admin = await createTestDatabase();
+/**
+ * Starts a server on a database of its own, or, given `database`, a second
+ * server (as a second app process would be) on that one.
+ */
+export async function startTestServer(options: { database?: TestDb } = {}): Promise<TestServer> {
+  const admin = options.database ?? (await createTestDatabase());
   const config = defaultApiConfig({ devLogin: true });
   let db: OpenDb = await openDb({ databaseUrl: admin.url });
-  let handler = createTrpcHandler({ endpoint: '/api/trpc', getDb: async () => db.db, config });
+  let hub = await startPokeHub(db.listen);
+  const handlerOn = (open: OpenDb, live: PokeHub) =>
+    createTrpcHandler({
+      endpoint: '/api/trpc',
+      getDb: async () => open.db,
+      getLive: async () => live,
+      config,
+    });
+  let handler = handlerOn(db, hub);
   let http = createServer(serve(() => handler));
   // No idle timeout: the server never closes a kept-alive socket under a client about to reuse it.
   http.keepAliveTimeout = 0;
@@ -64,13 +86,16 @@ export async function startTestServer(): Promise<TestServer> {
     admin,
     async restart() {
       await stopHttp();
+      await hub.close();
       await db.close();
       db = await openDb({ databaseUrl: admin.url });
-      handler = createTrpcHandler({ endpoint: '/api/trpc', getDb: async () => db.db, config });
+      hub = await startPokeHub(db.listen);
+      handler = handlerOn(db, hub);
       http = createServer(serve(() => handler));
       http.keepAliveTimeout = 0;
       await listen(http, port);
     },
+    hub: () => hub,
     async signIn(email, deviceId) {
       const res = await fetch(`${url}/auth.devSignIn`, {
         method: 'POST',
@@ -81,9 +106,10 @@ export async function startTestServer(): Promise<TestServer> {
       return { token: body.result.data.sessionToken, userId: body.result.data.user.id };
     },
     async stop() {
+      await hub.close();
       await stopHttp();
       await db.close();
-      await admin.drop();
+      if (!options.database) await admin.drop();
     },
   };
 }

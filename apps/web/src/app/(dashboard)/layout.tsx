@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AppHeader } from '~/components/app-header';
+import { LiveRefresh } from '~/components/live-refresh';
 import { getWebAuth } from '~/server/auth';
 import { TrpcReactProvider } from '~/trpc/react';
 
@@ -13,6 +14,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   if (!auth) redirect('/sign-in');
   return (
     <TrpcReactProvider>
+      <LiveRefresh />
       <a className="skip-link" href="#main">
         Skip to content
       </a>

@@ -1,0 +1,151 @@
+import type { Listening, ListenOptions } from '@storesync/db';
+import { TRPCError } from '@trpc/server';
+
+/** Every app process LISTENs on these (one connection each), whichever process committed. */
+export const POKE_CHANNEL = 'storesync_poke';
+/** Sent by a trigger on `sessions` when one is revoked (see its migration). */
+export const REVOKE_CHANNEL = 'storesync_revoke';
+
+/** A hint that the store has events up to `eventId`: pull. Never data. */
+export interface Poke {
+  eventId: number;
+}
+
+/** What a poke says on the wire of NOTIFY: whose store, which device pushed, its newest event. */
+export interface PokeMessage {
+  userId: string;
+  deviceId: string;
+  eventId: number;
+}
+
+export interface Subscriber {
+  userId: string;
+  deviceId: string;
+  /** The bearer session, to close on its revocation; null for the dashboard's cookie. */
+  sessionId: string | null;
+}
+
+interface Entry extends Subscriber {
+  poke(eventId: number): void;
+  end(reason: Error | null): void;
+}
+
+export interface PokeHub {
+  /**
+   * The pokes for the subscriber's store, coalesced (a slow reader gets the
+   * newest id only), leaving out the subscriber's own device's pushes. Ends
+   * when `signal` aborts or the hub closes; throws UNAUTHORIZED when the
+   * session is revoked.
+   */
+  pokes(who: Subscriber, signal: AbortSignal): AsyncGenerator<Poke>;
+  /** Open subscriptions in this process. */
+  readonly size: number;
+  /** Ends every subscription and stops listening (before a graceful stop). */
+  close(): Promise<void>;
+}
+
+export const encodePoke = (m: PokeMessage): string => JSON.stringify([m.userId, m.deviceId, m.eventId]);
+
+function decodePoke(payload: string): PokeMessage | null {
+  try {
+    const [userId, deviceId, eventId] = JSON.parse(payload) as unknown[];
+    if (typeof userId !== 'string' || typeof deviceId !== 'string' || typeof eventId !== 'number')
+      return null;
+    return { userId, deviceId, eventId };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The process's subscriptions, fed by LISTEN: one connection per process
+ * however many devices are subscribed, and nothing runs while none is poked.
+ */
+export async function startPokeHub(listen: (options: ListenOptions) => Promise<Listening>): Promise<PokeHub> {
+  const byStore = new Map<string, Set<Entry>>();
+  let size = 0;
+  const all = () => [...byStore.values()].flatMap((set) => [...set]);
+
+  const listening = await listen({
+    channels: {
+      [POKE_CHANNEL]: (payload) => {
+        const m = decodePoke(payload);
+        if (!m) return;
+        for (const s of byStore.get(m.userId) ?? []) if (s.deviceId !== m.deviceId) s.poke(m.eventId);
+      },
+      [REVOKE_CHANNEL]: (sessionId) => {
+        const revoked = new TRPCError({ code: 'UNAUTHORIZED', message: 'This session has been signed out' });
+        for (const s of all()) if (s.sessionId === sessionId) s.end(revoked);
+      },
+    },
+    // Pokes sent while LISTEN was down are lost: end every stream, and each client,
+    // reconnecting, pulls once.
+    onResume: () => {
+      for (const s of all()) s.end(null);
+    },
+  });
+
+  const add = (e: Entry) => {
+    const set = byStore.get(e.userId) ?? new Set<Entry>();
+    byStore.set(e.userId, set);
+    set.add(e);
+    size++;
+  };
+  const remove = (e: Entry) => {
+    const set = byStore.get(e.userId);
+    if (!set?.delete(e)) return;
+    size--;
+    if (set.size === 0) byStore.delete(e.userId);
+  };
+
+  return {
+    async *pokes(who, signal) {
+      let newest = 0;
+      let sent = 0;
+      // An object, not a `let`: TypeScript would narrow a `let` the callbacks assign to null.
+      const state: { ended: { reason: Error | null } | null } = { ended: null };
+      let wake: (() => void) | null = null;
+      const entry: Entry = {
+        ...who,
+        poke(eventId) {
+          if (eventId > newest) newest = eventId;
+          wake?.();
+        },
+        end(reason) {
+          state.ended ??= { reason };
+          wake?.();
+        },
+      };
+      const onAbort = () => entry.end(null);
+      signal.addEventListener('abort', onAbort);
+      add(entry);
+      try {
+        while (!signal.aborted) {
+          if (state.ended) {
+            if (state.ended.reason) throw state.ended.reason;
+            return;
+          }
+          if (newest > sent) {
+            sent = newest;
+            yield { eventId: sent };
+            continue;
+          }
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
+          wake = null;
+        }
+      } finally {
+        remove(entry);
+        signal.removeEventListener('abort', onAbort);
+      }
+    },
+    get size() {
+      return size;
+    },
+    async close() {
+      for (const s of all()) s.end(null);
+      await listening.close();
+    },
+  };
+}
