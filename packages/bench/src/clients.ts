@@ -1,17 +1,15 @@
 import type { AppRouter } from '@storesync/api';
 import { createCaller, createContext, defaultApiConfig } from '@storesync/api';
 import type { Db } from '@storesync/db';
+import type { PullInput, PullOutput, PushEvent, PushOutput } from '@storesync/schema';
+import { createTrpcSyncApi, type FetchLike } from '@storesync/sync-client';
 import { createTRPCClient, httpLink } from '@trpc/client';
-import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
-
-type In = inferRouterInputs<AppRouter>;
-type Out = inferRouterOutputs<AppRouter>;
 
 /** The two procedures the benchmarks drive, whichever way they are reached. */
 export interface SyncApi {
   deviceId: string;
-  push(events: unknown[]): Promise<Out['sync']['push']>;
-  pull(input: In['sync']['pull']): Promise<Out['sync']['pull']>;
+  push(events: unknown[]): Promise<PushOutput>;
+  pull(input: { cursor: number; limit: number }): Promise<PullOutput>;
 }
 
 // Far past the rate limits: closed-loop devices are what they exist to stop.
@@ -31,13 +29,21 @@ export async function inProcessDevice(db: Db, email: string, deviceId: string): 
   return {
     deviceId,
     push: (events) => api.sync.push({ deviceId, events }),
-    pull: (input) => api.sync.pull(input),
+    pull: (input: PullInput) => api.sync.pull(input),
   };
 }
 
+/** `fetch`, asking for an uncompressed answer. */
+const identityFetch: FetchLike = (input, init) => {
+  const headers = new Headers(init?.headers);
+  headers.set('accept-encoding', 'identity');
+  return globalThis.fetch(input, { ...init, headers });
+};
+
 /**
- * A device calling the server over HTTP with @trpc/client, as a phone would:
- * asking for gzip'd answers, unless `compressed` is false.
+ * A device calling the server over HTTP through the sync client's own
+ * transport (`createTrpcSyncApi`, what a phone uses), asking for gzip'd
+ * answers as Node's `fetch` does, unless `compressed` is false.
  */
 export async function httpDevice(
   base: string,
@@ -47,14 +53,14 @@ export async function httpDevice(
 ): Promise<SyncApi> {
   const anon = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${base}/api/trpc` })] });
   const { sessionToken } = await anon.auth.devSignIn.mutate({ email, deviceId });
-  const headers = {
-    authorization: `Bearer ${sessionToken}`,
-    ...(!compressed && { 'accept-encoding': 'identity' }),
-  };
-  const api = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${base}/api/trpc`, headers })] });
+  const api = createTrpcSyncApi({
+    url: `${base}/api/trpc`,
+    getToken: () => sessionToken,
+    ...(!compressed && { fetch: identityFetch }),
+  });
   return {
     deviceId,
-    push: (events) => api.sync.push.mutate({ deviceId, events }),
-    pull: (input) => api.sync.pull.query(input),
+    push: (events) => api.push({ deviceId, events: events as PushEvent[] }),
+    pull: (input) => api.pull(input),
   };
 }
