@@ -1,3 +1,5 @@
+import { openDb } from '@storesync/db';
+import { createTestClusters, type TestClusters } from '@storesync/db/clusters';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SyncClient } from './client.ts';
 import { startTestServer, type TestServer } from './test/server.ts';
@@ -118,5 +120,50 @@ describe('live pokes', () => {
     expect(b.status.get().live).toBe(true);
     await b.close();
     await vi.waitFor(() => expect(two.hub().size).toBe(0));
+  });
+});
+
+describe('live pokes through PgBouncer, with pulls from a streaming replica', () => {
+  // Two servers reach PostgreSQL only through PgBouncer in transaction mode (LISTEN and
+  // migrations on a direct connection) and read pulls from a replica that lags.
+  let clusters: TestClusters;
+  let p1: TestServer;
+  let p2: TestServer;
+  beforeAll(async () => {
+    clusters = await createTestClusters();
+    const dbOptions = {
+      databaseUrl: clusters.bouncerUrl,
+      directUrl: clusters.primaryUrl,
+      replicaUrl: clusters.replicaUrl,
+      poolSize: 4,
+    };
+    const opened = await openDb(dbOptions);
+    const database = { ...opened, url: clusters.primaryUrl, drop: opened.close };
+    p1 = await startTestServer({ database, dbOptions });
+    p2 = await startTestServer({ database, dbOptions });
+  }, 120_000);
+  afterAll(async () => {
+    await p2?.stop();
+    await p1?.stop();
+    await p1?.admin.drop();
+    await clusters?.stop();
+  }, 60_000);
+
+  it('brings a change pushed through one server to a device live on the other within a second', async () => {
+    const email = store();
+    const a = await serverDevice(p1, email);
+    const b = await serverDevice(p2, email, { live: true });
+    await isLive(b);
+    for (const name of ['Kamau', 'Njeri', 'Otieno']) {
+      const c = await a.customers.create({ name });
+      const pushedAt = performance.now();
+      await a.syncNow();
+      await vi.waitFor(async () => expect(await b.customers.get(c.id)).toMatchObject({ name }), {
+        timeout: 5_000,
+        interval: 5,
+      });
+      expect(performance.now() - pushedAt).toBeLessThan(1_000);
+    }
+    await Promise.all([a.close(), b.close()]);
   });
 });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createTrpcHandler, defaultApiConfig, type PokeHub, startPokeHub } from '@storesync/api';
-import { type OpenDb, openDb } from '@storesync/db';
+import { type DbOptions, type OpenDb, openDb } from '@storesync/db';
 import { createTestDatabase, type TestDb } from '@storesync/db/testing';
 
 /** The real server (tRPC handler and live hub on PostgreSQL) behind node:http on 127.0.0.1, restartable. */
@@ -54,12 +54,17 @@ const listen = (server: Server, port: number) =>
 
 /**
  * Starts a server on a database of its own, or, given `database`, a second
- * server (as a second app process would be) on that one.
+ * server (as a second app process would be) on that one; `dbOptions` say how
+ * it connects (by default straight to `database`).
  */
-export async function startTestServer(options: { database?: TestDb } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { database?: TestDb; dbOptions?: DbOptions } = {},
+): Promise<TestServer> {
   const admin = options.database ?? (await createTestDatabase());
   const config = defaultApiConfig({ devLogin: true });
-  let db: OpenDb = await openDb({ databaseUrl: admin.url });
+  // How the server reaches the database: directly by default, or e.g. through PgBouncer.
+  const dbOptions = options.dbOptions ?? { databaseUrl: admin.url };
+  let db: OpenDb = await openDb(dbOptions);
   let hub = await startPokeHub(db.listen);
   const handlerOn = (open: OpenDb, live: PokeHub) =>
     createTrpcHandler({
@@ -88,7 +93,7 @@ export async function startTestServer(options: { database?: TestDb } = {}): Prom
       await stopHttp();
       await hub.close();
       await db.close();
-      db = await openDb({ databaseUrl: admin.url });
+      db = await openDb(dbOptions);
       hub = await startPokeHub(db.listen);
       handler = handlerOn(db, hub);
       http = createServer(serve(() => handler));
