@@ -22,7 +22,12 @@ export const config = {
 };
 
 export const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-export const log = (s: string) => console.log(`[bench] ${s}`);
+const started = performance.now();
+/** A line of progress, with the time since the benchmark started (m:ss). */
+export const log = (s: string) => {
+  const t = Math.round((performance.now() - started) / 1000);
+  console.log(`[bench ${Math.floor(t / 60)}:${String(t % 60).padStart(2, '0')}] ${s}`);
+};
 
 /** Logs a round of `interleave` as it ends: `phase round 2: a 1,234, b 5,678`. */
 export const logRound =
