@@ -37,7 +37,7 @@ async function templateOf(client: pg.Client, table: string, where: string, param
  * Event-row and entity-row ceilings on the real tables, with rows a real push
  * wrote as templates: whatever the push path stores (its columns, the field
  * clocks' encoding, the payload) is what these copy, byte for byte, under
- * fresh ids. `device` must have pushed one new customer before.
+ * fresh ids. The device `deviceId` must have pushed a new customer before.
  */
 export async function createCopyCeilings(url: string, deviceId: string) {
   const client = new pg.Client({ connectionString: url });
