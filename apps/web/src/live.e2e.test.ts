@@ -40,6 +40,6 @@ describe('the dashboard, live', () => {
     });
     expect(pushed.results[0]?.status).toBe('applied');
     // The page's queries are fresh for 5 s and never refetch on their own while it stays in view.
-    await page.getByText(name).waitFor({ timeout: 5_000 });
+    await page.getByText(name).first().waitFor({ timeout: 5_000 });
   });
 });
