@@ -174,6 +174,22 @@ describe('SIGTERM', () => {
       signIn.sessionToken,
       JSON.stringify({ deviceId: 'phone-ops', events }),
     );
+    // A live stream open too: it never ends by itself, so the stop must end it.
+    const live = await fetch(`${p.base}/api/trpc/sync.live`, {
+      headers: { authorization: `Bearer ${signIn.sessionToken}` },
+    });
+    expect(live.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const stream = live.body?.getReader();
+    const decoder = new TextDecoder();
+    const heard = async () => {
+      let text = '';
+      for (;;) {
+        const chunk = await stream?.read();
+        if (!chunk || chunk.done) return text;
+        text += decoder.decode(chunk.value);
+      }
+    };
+    const streamed = heard();
     await new Promise((r) => setTimeout(r, 300));
 
     p.child.kill('SIGTERM');
@@ -185,8 +201,10 @@ describe('SIGTERM', () => {
     expect(JSON.parse(answer.body).results.every((r: { status: string }) => r.status === 'applied')).toBe(
       true,
     );
+    // The stream was ended by the server (tRPC's `return`), not cut; then the process exits.
+    expect(await within(10_000, streamed)).toMatch(/event: connected[\s\S]*event: return/);
     expect(await within(30_000, p.exited)).toBe(0);
-    expect(p.output()).toMatch(/SIGTERM: finishing 1 request\(s\) in flight/);
+    expect(p.output()).toMatch(/SIGTERM: finishing 2 request\(s\) in flight/);
 
     // The folder opens again, holding what the last request wrote.
     const reopened = await openDb({ dataDir: dir });
