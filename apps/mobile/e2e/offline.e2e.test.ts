@@ -219,6 +219,7 @@ describe('the phone app, offline first', () => {
     await a.expectSync(/^Up to date/);
     // On B within moments of A's push, where B's own timer runs once a minute.
     await b.page.getByText('Owes $7.00').filter({ visible: true }).first().waitFor({ timeout: 5_000 });
+    await b.expectSync(/^Up to date · live$/);
     await b.shot('customers-live');
     expect(b.errors).toEqual([]);
   });
