@@ -1,0 +1,306 @@
+/**
+ * Pull over HTTP against the pull page query's own rate, and a fresh device's
+ * first sync, measured in interleaved rounds (A B A B …) against one or two
+ * `next start` servers of the current build (`pnpm --filter @storesync/web build`
+ * first). Each server variant is an environment: `VARIANTS='a:;b:X=1'` starts
+ * two servers, `a` as is and `b` with X=1, and takes every figure on both in
+ * each round. ROWS (100,000), RUNS (5), FIGURES (`query,http,sync`) change the
+ * run; PROFILE=1 starts the servers with `--cpu-prof` into /tmp/pull-prof.
+ * `pnpm --filter @storesync/sync-client bench:pull`
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCaller, createContext, defaultApiConfig } from '@storesync/api';
+import { createTestDatabase } from '@storesync/db/testing';
+import { createSyncClient } from '../src/index.ts';
+import { openSqliteStore } from '../src/storage/sqlite.ts';
+
+// pg is the db package's dependency, not this one's.
+const pg = createRequire(fileURLToPath(new URL('../../db/package.json', import.meta.url)))('pg') as {
+  Client: new (options: {
+    connectionString: string;
+  }) => {
+    connect(): Promise<void>;
+    query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+    end(): Promise<void>;
+  };
+};
+const ROWS = Number(process.env.ROWS ?? 100_000);
+const RUNS = Number(process.env.RUNS ?? 5);
+const FIGURES = (process.env.FIGURES ?? 'query,http,sync').split(',');
+const LIMIT = 1000;
+const webDir = fileURLToPath(new URL('../../../apps/web/', import.meta.url));
+
+const variants = (process.env.VARIANTS ?? 'now:').split(';').map((v) => {
+  const [name = '', env = ''] = v.split(':');
+  return {
+    name,
+    env: Object.fromEntries(
+      env
+        .split(',')
+        .filter(Boolean)
+        .map((kv) => kv.split('=')),
+    ) as Record<string, string>,
+  };
+});
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+async function startServer(databaseUrl: string, env: Record<string, string>) {
+  const port = await freePort();
+  const next = createRequire(`${webDir}package.json`).resolve('next/dist/bin/next');
+  const prof = process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/pull-prof'] : [];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...prof, next, 'start', '-H', '127.0.0.1', '-p', String(port)],
+    {
+      cwd: webDir,
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        DATABASE_URL: databaseUrl,
+        DEV_LOGIN: '1',
+        RATE_LIMIT_PER_SESSION: '100000000',
+        RATE_LIMIT_SIGN_INS_PER_ADDRESS: '100000000',
+        RATE_LIMIT_SIGN_INS_PER_ACCOUNT: '100000000',
+        NEXT_TELEMETRY_DISABLED: '1',
+        ...env,
+      },
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  const stop = () => process.kill(-(child.pid ?? 0), 'SIGINT');
+  for (let i = 0; i < 100; i++) {
+    if (
+      await fetch(`${base}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { base, stop };
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  stop();
+  throw new Error('next start did not come up: build apps/web first');
+}
+
+const config = defaultApiConfig({ devLogin: true });
+const t = await createTestDatabase({ poolSize: 4 });
+const servers: { name: string; base: string; stop: () => void }[] = [];
+try {
+  const email = 'reader@example.com';
+  const anon = createCaller(await createContext({ db: t.db, config, headers: new Headers() }));
+  const session = await anon.auth.devSignIn({ email, deviceId: 'filler' });
+  const api = createCaller(
+    await createContext({
+      db: t.db,
+      config,
+      headers: new Headers({ authorization: `Bearer ${session.sessionToken}` }),
+    }),
+  );
+  for (let done = 0; done < ROWS; done += 500) {
+    const events = Array.from({ length: 500 }, (_, i) => ({
+      eventUuid: randomUUID(),
+      entity: 'customers' as const,
+      entityId: randomUUID(),
+      op: 'upsert' as const,
+      payload: { name: `c customer ${i}`, phone: '+254700000000', note: 'regular, pays on Fridays' },
+      clientUpdatedAt: new Date().toISOString(),
+    }));
+    await api.sync.push({ deviceId: 'filler', events });
+  }
+  const admin = new pg.Client({ connectionString: t.url });
+  await admin.connect();
+  await admin.query('VACUUM (ANALYZE)');
+  await admin.query('CHECKPOINT');
+  await admin.end();
+  const userId = session.user.id;
+
+  for (const v of variants) servers.push({ name: v.name, ...(await startServer(t.url, v.env)) });
+
+  /** The page query of sync/pull.ts through one node-postgres connection, as the bench's ceiling. */
+  const queryRate = async () => {
+    const client = new pg.Client({ connectionString: t.url });
+    await client.connect();
+    try {
+      let events = 0;
+      let cursor = '0';
+      const t0 = performance.now();
+      for (;;) {
+        await client.query('BEGIN');
+        await client.query('SET LOCAL enable_bitmapscan = off');
+        const { rows } = await client.query<{ id: string }>(
+          `SELECT event_id::text AS id, entity, entity_id::text, op, payload::text AS row, device_id,
+                  to_char(server_received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+           FROM sync_events WHERE user_id = $1::uuid AND event_id > $2::bigint
+           ORDER BY event_id LIMIT $3::int + 1`,
+          [userId, cursor, LIMIT],
+        );
+        await client.query('COMMIT');
+        const page = rows.slice(0, LIMIT);
+        events += page.length;
+        cursor = page.at(-1)?.id ?? cursor;
+        if (rows.length <= LIMIT) break;
+      }
+      return events / ((performance.now() - t0) / 1000);
+    } finally {
+      await client.end();
+    }
+  };
+
+  const tokens = new Map<string, string>();
+  const signIn = async (base: string, deviceId: string) => {
+    const res = await fetch(`${base}/api/trpc/auth.devSignIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, deviceId }),
+    });
+    const body = (await res.json()) as { result: { data: { sessionToken: string; user: { id: string } } } };
+    return body.result.data;
+  };
+
+  const phases = { headers: 0, body: 0, parse: 0, pages: 0 };
+  /** Paging the whole log over HTTP as @trpc/client's httpLink does: fetch (gzip), then res.json(). */
+  const httpRate = async (base: string) => {
+    let token = tokens.get(base);
+    if (!token) {
+      token = (await signIn(base, `reader-${base}`)).sessionToken;
+      tokens.set(base, token);
+    }
+    let events = 0;
+    let cursor = 0;
+    const t0 = performance.now();
+    for (;;) {
+      const input = encodeURIComponent(JSON.stringify({ cursor, limit: LIMIT }));
+      const t1 = performance.now();
+      const res = await fetch(`${base}/api/trpc/sync.pull?input=${input}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const t2 = performance.now();
+      const text = await res.text();
+      const t3 = performance.now();
+      if (res.headers.get('content-encoding') !== 'gzip') throw new Error('answer not gzip');
+      const body = JSON.parse(text) as {
+        result?: { data: { events: unknown[]; cursor: number; hasMore: boolean } };
+      };
+      if (!body.result) throw new Error(`pull failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+      const page = body.result.data;
+      phases.headers += t2 - t1;
+      phases.body += t3 - t2;
+      phases.parse += performance.now() - t3;
+      phases.pages += 1;
+      events += page.events.length;
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+    if (events !== ROWS) throw new Error(`pulled ${events} events`);
+    return events / ((performance.now() - t0) / 1000);
+  };
+
+  /** Seconds for a fresh device, the sync client on a SQLite file, to sign in and hold the whole book. */
+  const firstSync = async (base: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'storesync-first-sync-'));
+    let token: string | null = null;
+    try {
+      const book = await createSyncClient({
+        store: await openSqliteStore(join(dir, 'book.db')),
+        url: `${base}/api/trpc`,
+        getToken: () => token,
+        pullLimit: LIMIT,
+      });
+      const t0 = performance.now();
+      const s = await signIn(base, book.deviceId);
+      token = s.sessionToken;
+      await book.signIn(s.user.id);
+      await book.syncNow();
+      const seconds = (performance.now() - t0) / 1000;
+      const rows = (await book.customers.list()).length;
+      await book.close();
+      if (rows !== ROWS) throw new Error(`first sync holds ${rows} rows`);
+      return seconds;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  // The wire size of one full page from each server, as a phone receives it.
+  for (const s of servers) {
+    const token = (await signIn(s.base, `size-${s.base}`)).sessionToken;
+    const input = encodeURIComponent(JSON.stringify({ cursor: 0, limit: LIMIT }));
+    const bytes = await new Promise<number>((resolve, reject) => {
+      get(
+        `${s.base}/api/trpc/sync.pull?input=${input}`,
+        { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } },
+        (res) => {
+          let n = 0;
+          res.on('data', (c: Buffer) => {
+            n += c.length;
+          });
+          res.on('end', () => resolve(n));
+        },
+      ).on('error', reject);
+    });
+    console.log(`${s.name}: a page of ${LIMIT} events is ${(bytes / 1024).toFixed(1)} KiB on the wire`);
+  }
+
+  const figures: [string, () => Promise<number>][] = [];
+  if (FIGURES.includes('query')) figures.push(['query events/s', queryRate]);
+  for (const s of servers) {
+    if (FIGURES.includes('http')) figures.push([`${s.name} http gzip events/s`, () => httpRate(s.base)]);
+    if (FIGURES.includes('sync')) figures.push([`${s.name} first sync s`, () => firstSync(s.base)]);
+  }
+  const runs = new Map<string, number[]>(figures.map(([k]) => [k, []]));
+  for (let round = 0; round <= RUNS; round++) {
+    const line: string[] = [];
+    for (const [k, fn] of figures) {
+      const v = await fn();
+      if (round > 0) runs.get(k)?.push(v);
+      line.push(`${k} ${v < 100 ? v.toFixed(2) : Math.round(v)}`);
+    }
+    const q = runs.get('query events/s');
+    for (const s of servers) {
+      const h = runs.get(`${s.name} http gzip events/s`);
+      if (round > 0 && q && h) line.push(`${s.name} ratio ${((h.at(-1) ?? 0) / (q.at(-1) ?? 1)).toFixed(3)}`);
+    }
+    console.log(`${round === 0 ? 'warm-up' : `round ${round}`}: ${line.join(' | ')}`);
+    if (phases.pages > 0) {
+      const ms = (x: number) => (x / phases.pages).toFixed(2);
+      console.log(
+        `  per page: to headers ${ms(phases.headers)} ms, body ${ms(phases.body)} ms, JSON.parse ${ms(phases.parse)} ms`,
+      );
+      Object.assign(phases, { headers: 0, body: 0, parse: 0, pages: 0 });
+    }
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  const f = (v: number) => (v < 100 ? v.toFixed(2) : String(Math.round(v)));
+  for (const [k, xs] of runs)
+    console.log(`${k}: median ${f(med(xs))}, range ${f(Math.min(...xs))}–${f(Math.max(...xs))}`);
+  const q = runs.get('query events/s');
+  for (const s of servers) {
+    const h = runs.get(`${s.name} http gzip events/s`);
+    if (q && h) {
+      const r = h.map((x, i) => x / (q[i] ?? 1));
+      console.log(
+        `${s.name} http ÷ query: median ${med(r).toFixed(3)}, range ${Math.min(...r).toFixed(3)}–${Math.max(...r).toFixed(3)}`,
+      );
+    }
+  }
+} finally {
+  for (const s of servers) s.stop();
+  await t.drop();
+}
