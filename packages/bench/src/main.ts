@@ -3,8 +3,10 @@ import { createTestDatabase } from '@storesync/db/testing';
 import { batchSizeChart } from './chart.ts';
 import { httpDevice, inProcessDevice } from './clients.ts';
 import { type Bench, config, fmt, log } from './context.ts';
+import { liveTable } from './live-summary.ts';
 import { startPeer } from './peer/pouch.ts';
 import { firstSyncPhase } from './phases/first-sync.ts';
+import { livePhase } from './phases/live.ts';
 import { loadPhase } from './phases/load.ts';
 import { fillReadStore, pullPhase } from './phases/pull.ts';
 import { pushPhase } from './phases/push.ts';
@@ -13,6 +15,12 @@ import { renderBlock, type Table, writeReport } from './report.ts';
 import { startServer } from './server.ts';
 import { median } from './stats.ts';
 import { figures, peer as peerTable, type Results, targets } from './summary.ts';
+
+// BENCH_ONLY=live: only issue 13's scenarios (live-main.ts).
+if (process.env.BENCH_ONLY === 'live') {
+  await import('./live-main.ts');
+  process.exit(0);
+}
 
 const docs = new URL('../../../docs/', import.meta.url);
 const report = (tables: Table[], notes: string[]) =>
@@ -57,8 +65,12 @@ try {
     { batch: 100, rate: median(push.batch100) },
     { batch: 500, rate: median(push.inProcess500) },
   ];
+  // Issue 13: live pokes across two app processes, and the idle cost of open subscriptions.
+  const live = await livePhase(b, server);
   const minutes = (performance.now() - started) / 60_000;
-  const tables = [targets(results), figures(results), peerTable(results)].filter((x) => x !== null);
+  const tables = [targets(results), figures(results), peerTable(results), liveTable(live)].filter(
+    (x) => x !== null,
+  );
   if (config.full) {
     mkdirSync(docs, { recursive: true });
     writeFileSync(new URL('push-batch-size.svg', docs), batchSizeChart(series, pairCeiling));

@@ -20,7 +20,7 @@ export const freePort = () =>
  * clients share this event loop, and a synchronous `ps` every 100 ms held it
  * up for several ms each time, which slowed every client figure.
  */
-const rssOf = async (pid: number): Promise<number> => {
+export const rssOf = async (pid: number): Promise<number> => {
   try {
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
     return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
@@ -31,6 +31,8 @@ const rssOf = async (pid: number): Promise<number> => {
 
 export interface BenchServer {
   base: string;
+  /** The `next start` process, which serves the requests. */
+  pid: number;
   /** Peak RSS seen since the last reset. */
   peakRss(): number;
   resetPeak(): void;
@@ -81,6 +83,7 @@ export async function startServer(databaseUrl: string): Promise<BenchServer> {
     ) {
       return {
         base,
+        pid,
         peakRss: () => peak,
         resetPeak: () => {
           peak = 0;

@@ -1,0 +1,137 @@
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { type ClientRequest, request } from 'node:http';
+import { createCaller, createContext, defaultApiConfig } from '@storesync/api';
+import type { Db } from '@storesync/db';
+import { log } from '../context.ts';
+import { rssOf } from '../server.ts';
+import { median } from '../stats.ts';
+
+/** The app process's CPU and memory over one window. */
+export interface IdleWindow {
+  /** CPU time the process used, as % of one core. */
+  cpuPercent: number;
+  /** Median of its RSS sampled once a second, bytes. */
+  rss: number;
+}
+
+export interface IdleResult {
+  streams: number;
+  seconds: number;
+  before: IdleWindow;
+  open: IdleWindow;
+  /** Pings the streams received in the open window (the server sends one every 20 s each). */
+  pings: number;
+  /** Time to open all the streams, s. */
+  openSeconds: number;
+}
+
+const ticksPerSecond = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** utime + stime of the process, in seconds (/proc/<pid>/stat, fields 14 and 15). */
+async function cpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // The command name, in parentheses, may hold spaces: count fields after it (field 3 is first).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+async function measure(pid: number, seconds: number): Promise<IdleWindow> {
+  const rss: number[] = [];
+  const cpu0 = await cpuSeconds(pid);
+  const t0 = performance.now();
+  for (let i = 0; i < seconds; i++) {
+    await new Promise((r) => setTimeout(r, 1_000));
+    rss.push(await rssOf(pid));
+  }
+  const cpu = await cpuSeconds(pid);
+  return { cpuPercent: ((cpu - cpu0) / ((performance.now() - t0) / 1000)) * 100, rss: median(rss) };
+}
+
+/** `count` sessions, two devices a store, signed in in-process (not through the server measured). */
+async function sessions(db: Db, count: number): Promise<string[]> {
+  const unlimited = { max: 100_000_000, windowSeconds: 60 };
+  const config = defaultApiConfig({
+    devLogin: true,
+    limits: { perSession: unlimited, signInPerAddress: unlimited, signInPerAccount: unlimited },
+  });
+  const anon = createCaller(await createContext({ db, config, headers: new Headers() }));
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i += 20) {
+    const batch = Array.from({ length: Math.min(20, count - i) }, (_, j) => i + j);
+    const signed = await Promise.all(
+      batch.map((n) => anon.auth.devSignIn({ email: `idle${n >> 1}@example.com`, deviceId: `idle-${n}` })),
+    );
+    tokens.push(...signed.map((s) => s.sessionToken));
+  }
+  return tokens;
+}
+
+/**
+ * Idle cost of `count` open `sync.live` streams on one app process: its CPU
+ * (utime + stime from /proc) and RSS over `seconds` with none open, then over
+ * `seconds` with all open and nothing poked. The streams are plain HTTP
+ * requests from this process, each reading its body as it comes.
+ */
+export async function idleSubscriptions(
+  db: Db,
+  base: string,
+  pid: number,
+  { count, seconds }: { count: number; seconds: number },
+): Promise<IdleResult> {
+  const tokens = await sessions(db, count);
+  log(`idle subscriptions: ${tokens.length} sessions signed in; ${seconds} s with none open`);
+  const before = await measure(pid, seconds);
+  const requests: ClientRequest[] = [];
+  let connected = 0;
+  let pings = 0;
+  let failures = 0;
+  const t0 = performance.now();
+  try {
+    for (const token of tokens) {
+      const req = request(`${base}/api/trpc/sync.live`, {
+        headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+      });
+      req.on('response', (res) => {
+        if (res.statusCode !== 200) failures += 1;
+        res.on('error', () => {});
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          if (chunk.includes('event: connected')) connected += 1;
+          if (chunk.includes('event: ping')) pings += 1;
+        });
+      });
+      req.on('error', () => {
+        failures += 1;
+      });
+      req.end();
+      requests.push(req);
+    }
+    const deadline = performance.now() + 60_000;
+    while (connected + failures < tokens.length && performance.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    if (connected < tokens.length) {
+      throw new Error(
+        `idle subscriptions: ${connected} of ${tokens.length} streams opened (${failures} failed)`,
+      );
+    }
+    const openSeconds = (performance.now() - t0) / 1000;
+    log(`idle subscriptions: ${connected} streams open in ${openSeconds.toFixed(1)} s; ${seconds} s idle`);
+    // Settle after the burst of opening before measuring.
+    await new Promise((r) => setTimeout(r, 2_000));
+    pings = 0;
+    const open = await measure(pid, seconds);
+    const seen = pings;
+    if (failures > 0) throw new Error(`idle subscriptions: ${failures} streams failed while idle`);
+    return { streams: connected, seconds, before, open, pings: seen, openSeconds };
+  } finally {
+    for (const req of requests) req.destroy();
+  }
+}
