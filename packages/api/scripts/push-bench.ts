@@ -62,6 +62,7 @@ const unlimited = { max: 100_000_000, windowSeconds: 60 };
 
 /** A signed-in device of a fresh store, for each variant, in-process and over HTTP. */
 interface Pusher {
+  userId: string;
   push(events: unknown[]): Promise<{ results: { status: string }[] }>;
 }
 
@@ -113,7 +114,8 @@ async function device(v: (typeof variants)[number], mode: string): Promise<Pushe
     limits: { perSession: unlimited, signInPerAddress: unlimited, signInPerAccount: unlimited },
   });
   const anon = v.api.createCaller(await v.api.createContext({ db: t.db, config, headers: new Headers() }));
-  const { sessionToken } = await anon.auth.devSignIn({ email, deviceId });
+  const { sessionToken, user } = await anon.auth.devSignIn({ email, deviceId });
+  const userId = user.id;
   if (mode === 'inproc') {
     const api = v.api.createCaller(
       await v.api.createContext({
@@ -122,7 +124,7 @@ async function device(v: (typeof variants)[number], mode: string): Promise<Pushe
         headers: new Headers({ authorization: `Bearer ${sessionToken}` }),
       }),
     );
-    return { push: (events) => api.sync.push({ deviceId, events }) };
+    return { userId, push: (events) => api.sync.push({ deviceId, events }) };
   }
   let base = bases.get(v.name);
   if (!base) {
@@ -131,6 +133,7 @@ async function device(v: (typeof variants)[number], mode: string): Promise<Pushe
   }
   const url = `${base}/api/trpc/sync.push`;
   return {
+    userId,
     async push(events) {
       const res = await fetch(url, {
         method: 'POST',
@@ -176,14 +179,15 @@ function copyIn(client: { query(q: unknown): unknown }, sql: string, data: strin
 }
 
 /** A client writing the pair, one transaction of `batch` customers + their events per call. */
-async function pairWriter() {
+async function pairWriter(store?: string) {
   const client = new pg.Client({ connectionString: t.url });
   await client.connect();
-  const userId = randomUUID();
-  await client.query(`INSERT INTO users (id, google_sub, email) VALUES ($1, $2, 'ceiling@example.com')`, [
-    userId,
-    `ceiling:${userId}`,
-  ]);
+  const userId = store ?? randomUUID();
+  if (!store)
+    await client.query(`INSERT INTO users (id, google_sub, email) VALUES ($1, $2, 'ceiling@example.com')`, [
+      userId,
+      `ceiling:${userId}`,
+    ]);
   return {
     close: () => client.end(),
     async write(batch: number) {
@@ -293,22 +297,34 @@ async function round(total: number, batch: number, pushers: Map<string, Pusher>)
 }
 
 try {
-  // A store that already holds FILL rows, per variant and mode, pushed into for every run.
+  // With FILL, each variant and mode pushes into a store of FILL rows (filled once, by the
+  // pair COPY) next to a fresh store, batch by batch: the ratio says what a big store costs.
   const filled = new Map<string, Pusher>();
-  const pusherFor = async (v: (typeof variants)[number], mode: string) => {
-    if (!FILL) return device(v, mode);
+  const bigStore = async (v: (typeof variants)[number], mode: string) => {
     const key = `${v.name}/${mode}`;
     let p = filled.get(key);
     if (!p) {
       p = await device(v, mode);
-      for (let i = 0; i < FILL; i += 500) await p.push(customerEvents(500, 'fill'));
+      const w = await pairWriter(p.userId);
+      const t0 = performance.now();
+      for (let i = 0; i < FILL; i += 5000) await w.write(5000);
+      await w.close();
+      await t.db.sql.query('VACUUM ANALYZE customers');
+      await t.db.sql.query('VACUUM ANALYZE sync_events');
+      console.log(
+        `filled ${key} with ${fmt(FILL)} rows in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+      );
       filled.set(key, p);
     }
     return p;
   };
   const pushersFor = async () => {
     const m = new Map<string, Pusher>();
-    for (const mode of MODES) for (const v of variants) m.set(`${v.name} ${mode}`, await pusherFor(v, mode));
+    for (const mode of MODES)
+      for (const v of variants) {
+        m.set(`${v.name} ${mode}`, await device(v, mode));
+        if (FILL) m.set(`${v.name} ${mode} big`, await bigStore(v, mode));
+      }
     return m;
   };
   // Warm-up: every path once.
@@ -336,6 +352,16 @@ try {
         `${key.padEnd(12)} median ${fmt(median(xs))}/s (${spread(xs)}); ÷ ceiling ${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)})`,
       );
     }
+    for (const v of variants)
+      for (const mode of MODES) {
+        const small = figures[`${v.name} ${mode}`];
+        const big = figures[`${v.name} ${mode} big`];
+        if (!small || !big) continue;
+        const ratios = big.map((x, i) => x / (small[i] as number));
+        console.log(
+          `${v.name} ${mode}, big store ÷ fresh store: median ${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)})`,
+        );
+      }
     for (const mode of MODES) {
       const a = figures[`base ${mode}`];
       const b = figures[`new ${mode}`];

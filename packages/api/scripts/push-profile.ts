@@ -26,11 +26,15 @@ const kindOf = (sql: string) =>
   sql.includes('pg_advisory') ? 'lock' : sql.includes('INSERT INTO sync_events') ? 'write' : 'read';
 
 const timed = (tx: SqlRunner): SqlRunner => ({
-  exec: (sql) => tx.exec(sql),
+  async exec(sql) {
+    const t0 = performance.now();
+    await tx.exec(sql);
+    add('lock', performance.now() - t0);
+  },
   async query<T>(sql: string, params?: unknown[]) {
     if (EXPLAIN && kindOf(sql) === 'write') {
       await tx.query('SAVEPOINT explain');
-      const plan = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+      const plan = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, WAL) ${sql}`, params);
       await tx.query('ROLLBACK TO SAVEPOINT explain');
       lastPlan = plan.map((r) => r['QUERY PLAN']).join('\n');
     }
@@ -75,6 +79,35 @@ const events = () =>
     payload: { name: `customer ${i}`, phone: '+254700000000', note: 'regular, pays on Fridays' },
     clientUpdatedAt: new Date().toISOString(),
   }));
+
+// PUSH_FILL: rows put in the store first (server-side, customers and as many events).
+const FILL = Number(process.env.PUSH_FILL ?? 0);
+if (FILL) {
+  const t0 = performance.now();
+  for (let done = 0; done < FILL; done += 100_000) {
+    const n = Math.min(100_000, FILL - done);
+    await t.db.sql.query(
+      `INSERT INTO customers (user_id, id, name, phone, note, created_at, updated_at, updated_by_device_id,
+         row_version, clocks)
+       SELECT $1::uuid, gen_random_uuid(), 'fill ' || g, '+254700000000', 'regular, pays on Fridays', now(), now(),
+         'fill', 1, jsonb_build_object('name', jsonb_build_array(now()::text, 'fill', gen_random_uuid()))
+       FROM generate_series(1, $2::int) g`,
+      [userId, n],
+    );
+    await t.db.sql.query(
+      `INSERT INTO sync_events (user_id, device_id, entity, entity_id, op, payload, client_updated_at, event_uuid)
+       SELECT $1::uuid, 'fill', 'customers', gen_random_uuid(), 'upsert',
+         jsonb_build_object('name', 'fill ' || g, 'phone', '+254700000000', 'note', 'regular, pays on Fridays'),
+         now(), gen_random_uuid()
+       FROM generate_series(1, $2::int) g`,
+      [userId, n],
+    );
+  }
+  await t.db.sql.query('VACUUM ANALYZE customers');
+  await t.db.sql.query('VACUUM ANALYZE sync_events');
+  await t.db.sql.query('CHECKPOINT');
+  console.log(`filled the store with ${FILL} rows in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
 try {
