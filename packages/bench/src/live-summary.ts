@@ -77,8 +77,14 @@ export function liveTable(r: LivePhase): Table {
       ],
       ['visible after A’s push was acknowledged', stage(s, (x) => x.visible - x.acked), '', ''],
       [
-        `meanwhile: ${live.devices} devices subscribed, half on each process, each pushing 50 events a second, pulling when poked`,
+        `meanwhile: ${live.devices} devices subscribed, half on each process, each pushing 50 events a second, ${live.pull ? 'pulling when poked' : 'not pulling when poked (BENCH_LIVE_PULL=0)'}`,
         `push ${ms(bg.p50)} p50, ${ms(bg.p99)} p99; ${fmt(bg.eventsPerSec)} events/s, ${bg.errors} errors / ${fmt(bg.requests)} pushes; ${fmt(live.pokes)} pokes, ${fmt(live.pulls)} pulls of ${fmt(live.pulledEvents)} events; ${live.reopened} streams reopened`,
+        '',
+        '',
+      ],
+      [
+        'CPU while sampling under the load, % of one core: app processes 1 and 2, PostgreSQL (this database’s backends), the bench’s clients; the whole machine, % of its cores (other work included)',
+        `${live.cpu.processes.map((x) => `${x.toFixed(0)} %`).join(' + ')}, PostgreSQL ${live.cpu.postgres.toFixed(0)} %, clients ${live.cpu.bench.toFixed(0)} %; machine ${live.cpu.machine.toFixed(0)} %`,
         '',
         '',
       ],

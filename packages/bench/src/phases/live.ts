@@ -12,6 +12,8 @@ export const liveConfig = {
   quiet: Number(process.env.BENCH_LIVE_QUIET ?? 50),
   /** Stores of two devices in the background load: 25 make the 50 devices of the target. */
   stores: Number(process.env.BENCH_LIVE_STORES ?? 25),
+  /** BENCH_LIVE_PULL=0: the background devices do not pull when poked (for comparison). */
+  pull: process.env.BENCH_LIVE_PULL !== '0',
   idleStreams: Number(process.env.BENCH_IDLE_STREAMS ?? 1_000),
   /** Each window of the idle cost; the server pings each stream every 20 s. */
   idleSeconds: Number(process.env.BENCH_IDLE_SECONDS ?? 20),
@@ -32,7 +34,7 @@ export async function livePhase(b: Bench, server: BenchServer): Promise<LivePhas
   const second = await startServer(b.url);
   try {
     await settle(b.url);
-    const live = await liveScenario([server.base, second.base], liveConfig);
+    const live = await liveScenario([server, second], liveConfig, new URL(b.url).pathname.slice(1));
     log(
       `live: ${live.samples.length} samples; load p99 ${live.load.p99.toFixed(0)} ms, ${live.pokes} pokes, ${live.pulls} pulls`,
     );

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { type ClientRequest, request } from 'node:http';
 import { createCaller, createContext, defaultApiConfig } from '@storesync/api';
 import type { Db } from '@storesync/db';
@@ -35,11 +35,40 @@ const ticksPerSecond = (() => {
 })();
 
 /** utime + stime of the process, in seconds (/proc/<pid>/stat, fields 14 and 15). */
-async function cpuSeconds(pid: number): Promise<number> {
+export async function cpuSeconds(pid: number): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
   // The command name, in parentheses, may hold spaces: count fields after it (field 3 is first).
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+/** CPU seconds the whole machine spent busy (all cores; /proc/stat, all but idle, iowait and guest, which user counts). */
+export async function machineCpu(): Promise<number> {
+  const line = (await readFile('/proc/stat', 'utf8')).split('\n')[0] ?? '';
+  const [, ...ticks] = line.trim().split(/\s+/).map(Number);
+  const busy = ticks.reduce((a, x, i) => (i === 3 || i === 4 || i >= 8 ? a : a + x), 0);
+  return busy / ticksPerSecond;
+}
+
+/**
+ * CPU seconds of each PostgreSQL backend serving `database` (by its process
+ * title, `postgres: … <user> <database> …`), by pid.
+ */
+export async function backendsCpu(database: string): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (const entry of await readdir('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const title = await readFile(`/proc/${pid}/cmdline`, 'utf8');
+      if (title.startsWith('postgres:') && title.split(' ').includes(database)) {
+        out.set(pid, await cpuSeconds(pid));
+      }
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return out;
 }
 
 async function measure(pid: number, seconds: number): Promise<IdleWindow> {

@@ -19,6 +19,8 @@ export interface LiveLoadInput {
   bases: [string, string];
   stores: number;
   seconds: number;
+  /** Whether a device pulls when poked (as the sync client does); false: pokes are only counted. */
+  pull: boolean;
 }
 
 export type LiveLoadMessage =

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -14,6 +14,7 @@ import { openSqliteStore } from '@storesync/sync-client/sqlite';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { EventSource } from 'eventsource';
 import { log } from '../context.ts';
+import { backendsCpu, cpuSeconds, machineCpu } from './idle-subscriptions.ts';
 import type { LiveLoadInput, LiveLoadMessage } from './live-load.ts';
 import type { LoadResult } from './load.ts';
 
@@ -44,6 +45,14 @@ export interface LiveResult {
   reopened: number;
   /** This thread's event-loop delay while sampling, p99, ms: the probe's own share of its figures. */
   loopDelayP99: number;
+  /**
+   * CPU while sampling under the load, % of one core: each app process, the
+   * database's PostgreSQL backends, this process (probe and load worker); the
+   * whole machine's, % of all its cores (other work included).
+   */
+  cpu: { processes: number[]; postgres: number; bench: number; machine: number };
+  /** Whether the background devices pulled when poked. */
+  pull: boolean;
 }
 
 /** A device of `email`'s store on `base`, the sync client on a SQLite file, syncing only when told or poked. */
@@ -113,13 +122,15 @@ const until = async (what: string, ok: () => boolean, ms = 15_000) => {
  * store) is poked and pulls; the sample ends when B's book holds the row.
  * Meanwhile `stores` other stores of two devices (one on each process, all
  * subscribed and pulling when poked) push 50 events a second each, paced
- * (scenarios/load.ts), from a worker thread. `samples` samples, one every
- * ~100 ms (jittered) once the load runs.
+ * (scenarios/load.ts), from a worker thread. Up to `quiet` samples before the
+ * load starts, then up to `samples` while it runs, back to back.
  */
 export async function liveScenario(
-  bases: [string, string],
-  { samples, quiet, stores }: { samples: number; quiet: number; stores: number },
+  servers: [{ base: string; pid: number }, { base: string; pid: number }],
+  { samples, quiet, stores, pull }: { samples: number; quiet: number; stores: number; pull: boolean },
+  database: string,
 ): Promise<LiveResult> {
+  const bases: [string, string] = [servers[0].base, servers[1].base];
   const dir = mkdtempSync(join(tmpdir(), 'storesync-live-'));
   const marks = { ack: 0, poke: 0, pullStart: 0, pulled: 0 };
   const a = await probeDevice(bases[0], 'live-probe@example.com', join(dir, 'a.db'), null, () => {
@@ -155,9 +166,9 @@ export async function liveScenario(
       }
     });
   });
-  const seconds = Math.ceil(samples / 10) + 4;
+  const seconds = Math.ceil(samples / 10) + 10;
   const worker = new Worker(new URL('./live-load-worker.mjs', import.meta.url), {
-    workerData: { bases, stores, seconds } satisfies LiveLoadInput,
+    workerData: { bases, stores, seconds, pull } satisfies LiveLoadInput,
   });
   const messages: LiveLoadMessage[] = [];
   worker.on('message', (m: LiveLoadMessage) => messages.push(m));
@@ -166,6 +177,12 @@ export async function liveScenario(
     failed = e;
   });
   const out: VisibleSample[] = [];
+  let cpu: LiveResult['cpu'] = {
+    processes: [],
+    postgres: Number.NaN,
+    bench: Number.NaN,
+    machine: Number.NaN,
+  };
   const quietOut: VisibleSample[] = [];
   const loop = monitorEventLoopDelay({ resolution: 5 });
   try {
@@ -201,14 +218,14 @@ export async function liveScenario(
         visible: visible - t0,
       };
     };
-    /** Samples, one every ~100 ms (jittered), until `count` or `end`. */
+    /** Samples, each 0–40 ms (at random) after the last, until `count` or `end`. */
     const sampling = async (count: number, end: number, into: VisibleSample[]) => {
       let due = performance.now();
       for (let i = 0; i < count && performance.now() < end; i++) {
         const wait = due - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         into.push(await sample(into.length));
-        due += 70 + Math.random() * 60;
+        due = performance.now() + Math.random() * 40;
       }
     };
     // The same probe with the background devices subscribed and quiet: what the load adds.
@@ -218,7 +235,27 @@ export async function liveScenario(
     // Let the load reach its pace.
     await new Promise((r) => setTimeout(r, 1_500));
     loop.enable();
+    const read = async () => ({
+      servers: await Promise.all(servers.map((x) => cpuSeconds(x.pid))),
+      postgres: await backendsCpu(database),
+      bench: process.cpuUsage(),
+      machine: await machineCpu(),
+    });
+    const cpu0 = await read();
+    const t0 = performance.now();
     await sampling(samples, loadEnd - 1_500, out);
+    const cpu1 = await read();
+    const span = (performance.now() - t0) / 1000;
+    const pct = (seconds: number) => (seconds / span) * 100;
+    let pg = 0;
+    for (const [pid, x] of cpu1.postgres) pg += x - (cpu0.postgres.get(pid) ?? x);
+    const bench = process.cpuUsage(cpu0.bench);
+    cpu = {
+      processes: cpu1.servers.map((x, k) => pct(x - (cpu0.servers[k] ?? x))),
+      postgres: pct(pg),
+      bench: pct((bench.user + bench.system) / 1e6),
+      machine: pct(cpu1.machine - cpu0.machine) / cpus().length,
+    };
     loop.disable();
     await until('the load to end', () => failed !== null || messages.length > 1, (seconds + 30) * 1000);
     if (failed) throw failed;
@@ -234,6 +271,8 @@ export async function liveScenario(
       pulledEvents: done.pulledEvents,
       reopened: done.reopened,
       loopDelayP99: loop.percentile(99) / 1e6,
+      cpu,
+      pull,
     };
   } finally {
     await worker.terminate();
