@@ -1,5 +1,8 @@
+import { isStorableText } from '@storesync/schema';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type DbKind, type Device, type Harness, iso, uuid } from '../test/harness.ts';
+import { arrayLiteral } from './write.ts';
 
 const T0 = Date.parse('2026-03-01T00:00:00.000Z');
 
@@ -190,5 +193,25 @@ describe.each(['pg', 'pglite'] as DbKind[])('push writes on %s', (kind) => {
     const r = await push(a, [upsert('customers', id, {}, T0 + 1, { updatedFields: ['phone'] })]);
     expect(r.results[0]?.row).toMatchObject({ phone: null, note: 'n' });
     expect(await stored(a, 'customers', id)).toMatchObject({ phone: null, note: 'n', row_version: 2 });
+  });
+
+  it('sends any storable text, number and null through an array literal unchanged', async () => {
+    const texts = fc.array(
+      fc.oneof(fc.string({ unit: 'binary' }).filter(isStorableText), fc.constant(null)),
+      {
+        maxLength: 20,
+      },
+    );
+    await fc.assert(
+      fc.asyncProperty(texts, fc.array(fc.integer(), { maxLength: 5 }), async (values, numbers) => {
+        const [row] = await h.t.db.sql.query<{ t: (string | null)[]; n: string[] }>(
+          'SELECT $1::text[] AS t, $2::bigint[]::text[] AS n',
+          [arrayLiteral(values), arrayLiteral(numbers)],
+        );
+        expect(row?.t).toEqual(values);
+        expect(row?.n).toEqual(numbers.map(String));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

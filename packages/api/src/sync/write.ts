@@ -32,8 +32,27 @@ const source = (type: ColumnType, param: number) =>
   type === 'json' ? `string_to_table($${param}::text, E'\\n')` : `unnest($${param}::${type}[])`;
 const value = (type: ColumnType, col: string) =>
   type === 'json' ? `NULLIF(r.${col}, 'null')::jsonb` : `r.${col}`;
-const columnParam = (type: ColumnType, values: unknown[]): unknown =>
-  type === 'json' ? values.map((v) => JSON.stringify(v ?? null)).join('\n') : values;
+const columnParam = (type: ColumnType, values: unknown[]): string =>
+  type === 'json' ? values.map((v) => JSON.stringify(v ?? null)).join('\n') : arrayLiteral(values);
+
+const NEEDS_ESCAPE = /[\\"]/;
+/**
+ * An array literal of scalars (strings, numbers), every element quoted: what
+ * node-postgres would send for the array, built in one pass (half its time).
+ */
+export function arrayLiteral(values: unknown[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) out += ',';
+    const v = values[i];
+    if (v === null || v === undefined) out += 'NULL';
+    else {
+      const s = String(v);
+      out += `"${NEEDS_ESCAPE.test(s) ? s.replace(/[\\"]/g, '\\$&') : s}"`;
+    }
+  }
+  return `${out}}`;
+}
 
 /** `ROWS FROM (…) AS r(cols)` over the columns' parameters, zipped by position. */
 const rowsFrom = (cols: string[], types: ColumnType[], first: number, ordinality = false) =>
@@ -129,12 +148,12 @@ export async function writeBatch(tx: SqlRunner, w: BatchWrite): Promise<number[]
   for (const entity of shape.updates) params.push(...columnParams(entity, w.updates[entity]));
   const ev = w.events;
   params.push(
-    ev.map((e) => e.entity),
-    ev.map((e) => e.entityId),
-    ev.map((e) => e.op),
+    arrayLiteral(ev.map((e) => e.entity)),
+    arrayLiteral(ev.map((e) => e.entityId)),
+    arrayLiteral(ev.map((e) => e.op)),
     ev.map((e) => JSON.stringify(e.payload)).join('\n'),
-    ev.map((e) => e.clientUpdatedAt),
-    ev.map((e) => e.eventUuid),
+    arrayLiteral(ev.map((e) => e.clientUpdatedAt)),
+    arrayLiteral(ev.map((e) => e.eventUuid)),
   );
   const rows = await tx.query<{ id: string; uuid: string }>(statementFor(shape), params, {
     prepare: true,
