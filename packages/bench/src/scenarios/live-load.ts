@@ -87,7 +87,7 @@ async function liveDevice(base: string, email: string, deviceId: string, onOpen:
         },
         onPoke() {
           pokes += 1;
-          void pull();
+          if (input.pull) void pull();
         },
         onClose() {
           if (!closed) setTimeout(subscribe, 100);
