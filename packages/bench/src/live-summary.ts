@@ -95,7 +95,7 @@ export function liveTable(r: LivePhase): Table {
         '',
       ],
       [
-        `idle: ${fmt(idle.streams)} open subscriptions on one app process, server RSS (median of ${idle.seconds} samples, 1 s apart)`,
+        `idle: ${fmt(idle.streams)} open subscriptions on one app process (answers’ content-encoding: ${idle.encoding}), server RSS (median of ${idle.seconds} samples, 1 s apart)`,
         `${mib(idle.before.rss)} with none → ${mib(idle.open.rss)}: ${kib(perStream)} a subscription`,
         '',
         '',

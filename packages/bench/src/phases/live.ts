@@ -17,6 +17,8 @@ export const liveConfig = {
   idleStreams: Number(process.env.BENCH_IDLE_STREAMS ?? 1_000),
   /** Each window of the idle cost; the server pings each stream every 20 s. */
   idleSeconds: Number(process.env.BENCH_IDLE_SECONDS ?? 20),
+  /** The idle streams ask for gzip (as phones and browsers do) unless BENCH_IDLE_GZIP=0. */
+  idleGzip: process.env.BENCH_IDLE_GZIP !== '0',
 };
 
 export interface LivePhase {
@@ -42,6 +44,7 @@ export async function livePhase(b: Bench, server: BenchServer): Promise<LivePhas
     const idle = await idleSubscriptions(b.db, second.base, second.pid, {
       count: liveConfig.idleStreams,
       seconds: liveConfig.idleSeconds,
+      gzip: liveConfig.idleGzip,
     });
     return { live, idle };
   } finally {

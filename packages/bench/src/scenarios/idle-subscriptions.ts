@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { type ClientRequest, request } from 'node:http';
+import { createGunzip } from 'node:zlib';
 import { createCaller, createContext, defaultApiConfig } from '@storesync/api';
 import type { Db } from '@storesync/db';
 import { log } from '../context.ts';
@@ -24,6 +25,8 @@ export interface IdleResult {
   pings: number;
   /** Time to open all the streams, s. */
   openSeconds: number;
+  /** The answers' content-encoding ('none' when not compressed). */
+  encoding: string;
 }
 
 const ticksPerSecond = (() => {
@@ -106,13 +109,14 @@ async function sessions(db: Db, count: number): Promise<string[]> {
  * Idle cost of `count` open `sync.live` streams on one app process: its CPU
  * (utime + stime from /proc) and RSS over `seconds` with none open, then over
  * `seconds` with all open and nothing poked. The streams are plain HTTP
- * requests from this process, each reading its body as it comes.
+ * requests from this process, each reading its body as it comes, asking for
+ * gzip as phones and browsers do unless `gzip` is false.
  */
 export async function idleSubscriptions(
   db: Db,
   base: string,
   pid: number,
-  { count, seconds }: { count: number; seconds: number },
+  { count, seconds, gzip }: { count: number; seconds: number; gzip: boolean },
 ): Promise<IdleResult> {
   const tokens = await sessions(db, count);
   log(`idle subscriptions: ${tokens.length} sessions signed in; ${seconds} s with none open`);
@@ -121,17 +125,26 @@ export async function idleSubscriptions(
   let connected = 0;
   let pings = 0;
   let failures = 0;
+  const encodings = new Set<string>();
   const t0 = performance.now();
   try {
     for (const token of tokens) {
       const req = request(`${base}/api/trpc/sync.live`, {
-        headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: 'text/event-stream',
+          'accept-encoding': gzip ? 'gzip' : 'identity',
+        },
       });
       req.on('response', (res) => {
         if (res.statusCode !== 200) failures += 1;
         res.on('error', () => {});
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
+        const encoding = res.headers['content-encoding'] ?? 'none';
+        encodings.add(encoding);
+        const body = encoding === 'gzip' ? res.pipe(createGunzip()) : res;
+        body.on('error', () => {});
+        body.setEncoding('utf8');
+        body.on('data', (chunk: string) => {
           if (chunk.includes('event: connected')) connected += 1;
           if (chunk.includes('event: ping')) pings += 1;
         });
@@ -159,7 +172,15 @@ export async function idleSubscriptions(
     const open = await measure(pid, seconds);
     const seen = pings;
     if (failures > 0) throw new Error(`idle subscriptions: ${failures} streams failed while idle`);
-    return { streams: connected, seconds, before, open, pings: seen, openSeconds };
+    return {
+      streams: connected,
+      seconds,
+      before,
+      open,
+      pings: seen,
+      openSeconds,
+      encoding: [...encodings].join(', '),
+    };
   } finally {
     for (const req of requests) req.destroy();
   }

@@ -65,6 +65,7 @@ describe('the live table', () => {
       open: { cpuPercent: 1, rss: 400 * 2 ** 20 },
       pings: 1000,
       openSeconds: 1,
+      encoding: 'gzip',
     },
   });
   const sample = (acked: number, visible: number): VisibleSample => ({
