@@ -14,7 +14,7 @@ const owner = 'page@example.com';
 beforeAll(async () => {
   h = await createHarness('pg');
   // A device id that needs escaping in JSON, and every kind of row the log holds.
-  phone = await h.device(owner, 'phone "A" \\ ☎');
+  phone = await h.device(owner, 'phone "A" \\ ☎ \t\u0001 😀 </x>');
   const customer = uuid();
   const t = Date.now();
   const r = await phone.api.sync.push({
