@@ -29,8 +29,18 @@ const report = (tables: Table[], notes: string[]) =>
     : renderBlock(tables, notes);
 const started = performance.now();
 const t = await createTestDatabase({ poolSize: 20 });
-const server = await startServer(t.url);
-const peer = config.peer ? await startPeer() : null;
+// Dropped again if anything fails, the servers' start included.
+const server = await startServer(t.url).catch(async (e) => {
+  await t.drop();
+  throw e;
+});
+const peer = config.peer
+  ? await startPeer().catch(async (e) => {
+      server.stop();
+      await t.drop();
+      throw e;
+    })
+  : null;
 try {
   let n = 0;
   const b: Bench = {
