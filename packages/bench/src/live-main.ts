@@ -11,7 +11,11 @@ import { startServer } from './server.ts';
  */
 const started = performance.now();
 const t = await createTestDatabase({ poolSize: 20 });
-const server = await startServer(t.url);
+// Dropped again if anything fails, the server's start included.
+const server = await startServer(t.url).catch(async (e) => {
+  await t.drop();
+  throw e;
+});
 try {
   const b: Bench = {
     url: t.url,
