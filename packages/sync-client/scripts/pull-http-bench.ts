@@ -4,8 +4,11 @@
  * `next start` servers of the current build (`pnpm --filter @storesync/web build`
  * first). Each server variant is an environment: `VARIANTS='a:;b:X=1'` starts
  * two servers, `a` as is and `b` with X=1, and takes every figure on both in
- * each round. ROWS (100,000), RUNS (5), FIGURES (`query,http,sync`) change the
- * run; PROFILE=1 starts the servers with `--cpu-prof` into /tmp/pull-prof.
+ * each round (e.g. `VARIANTS='gz6:HTTP_GZIP_LEVEL=6;now:'`). ROWS (100,000),
+ * RUNS (5), FIGURES (`query,http,sync`, and `plain` for HTTP without gzip)
+ * change the run; PROFILE=1 starts the servers with `--cpu-prof` into
+ * /tmp/pull-prof. Each round prints the gzip pull's time per page to the
+ * answer's headers, for its body (transfer and gunzip) and for JSON.parse.
  * `pnpm --filter @storesync/sync-client bench:pull`
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -176,7 +179,7 @@ try {
 
   const phases = { headers: 0, body: 0, parse: 0, pages: 0 };
   /** Paging the whole log over HTTP as @trpc/client's httpLink does: fetch (gzip), then res.json(). */
-  const httpRate = async (base: string) => {
+  const httpRate = async (base: string, plain = false) => {
     let token = tokens.get(base);
     if (!token) {
       token = (await signIn(base, `reader-${base}`)).sessionToken;
@@ -189,21 +192,23 @@ try {
       const input = encodeURIComponent(JSON.stringify({ cursor, limit: LIMIT }));
       const t1 = performance.now();
       const res = await fetch(`${base}/api/trpc/sync.pull?input=${input}`, {
-        headers: { authorization: `Bearer ${token}` },
+        headers: { authorization: `Bearer ${token}`, ...(plain && { 'accept-encoding': 'identity' }) },
       });
       const t2 = performance.now();
       const text = await res.text();
       const t3 = performance.now();
-      if (res.headers.get('content-encoding') !== 'gzip') throw new Error('answer not gzip');
+      if ((res.headers.get('content-encoding') === 'gzip') === plain) throw new Error('answer not as asked');
       const body = JSON.parse(text) as {
         result?: { data: { events: unknown[]; cursor: number; hasMore: boolean } };
       };
       if (!body.result) throw new Error(`pull failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
       const page = body.result.data;
-      phases.headers += t2 - t1;
-      phases.body += t3 - t2;
-      phases.parse += performance.now() - t3;
-      phases.pages += 1;
+      if (!plain) {
+        phases.headers += t2 - t1;
+        phases.body += t3 - t2;
+        phases.parse += performance.now() - t3;
+        phases.pages += 1;
+      }
       events += page.events.length;
       cursor = page.cursor;
       if (!page.hasMore) break;
@@ -262,6 +267,8 @@ try {
   if (FIGURES.includes('query')) figures.push(['query events/s', queryRate]);
   for (const s of servers) {
     if (FIGURES.includes('http')) figures.push([`${s.name} http gzip events/s`, () => httpRate(s.base)]);
+    if (FIGURES.includes('plain'))
+      figures.push([`${s.name} http plain events/s`, () => httpRate(s.base, true)]);
     if (FIGURES.includes('sync')) figures.push([`${s.name} first sync s`, () => firstSync(s.base)]);
   }
   const runs = new Map<string, number[]>(figures.map(([k]) => [k, []]));
