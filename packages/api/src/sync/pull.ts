@@ -77,6 +77,12 @@ export async function pullEvents(
   return { events, cursor: page.cursor, hasMore: page.hasMore };
 }
 
+/** What each entry of the HTTP page is printed as (see pullEventsJson); the bench's ceiling runs it too. */
+export const PULL_JSON_COLUMNS = `event_id::text AS id,
+  '{"eventId":' || event_id || ',"entity":' || to_json(entity) || ',"entityId":"' || entity_id
+    || '","op":' || to_json(op) || ',"row":' || payload::text || ',"deviceId":' || to_json(device_id)
+    || ',"serverReceivedAt":"' || ${AT} || '"}' AS event`;
+
 /**
  * The same page as JSON text, for HTTP: PostgreSQL prints each event as the
  * JSON of a `PulledEvent`, the stored row spliced in as it is, and Node only
@@ -96,10 +102,7 @@ export async function pullEventsJson(
 ): Promise<{ json: string; count: number; cursor: number; hasMore: boolean }> {
   const records = await pageQuery<{ id: string; event: string }>(
     sql,
-    `event_id::text AS id,
-     '{"eventId":' || event_id || ',"entity":' || to_json(entity) || ',"entityId":"' || entity_id
-       || '","op":' || to_json(op) || ',"row":' || payload::text || ',"deviceId":' || to_json(device_id)
-       || ',"serverReceivedAt":"' || ${AT} || '"}' AS event`,
+    PULL_JSON_COLUMNS,
     userId,
     cursor,
     limit,

@@ -1,11 +1,12 @@
+import { PULL_JSON_COLUMNS } from '@storesync/api';
 import pg from 'pg';
 
 /**
  * Events/s of the pull page query on its own: the SQL of
- * packages/api/src/sync/pull.ts (its transaction and planner setting
- * included) run through one node-postgres connection, paging the store's
+ * packages/api/src/sync/pull.ts as the HTTP pull runs it (each event printed
+ * as its JSON, `PULL_JSON_COLUMNS`; its transaction and planner setting kept
+ * in step by hand) through one node-postgres connection, paging the store's
  * whole log `limit` events at a time. Pull over HTTP is judged against it.
- * Keep it in step with pull.ts.
  */
 export async function pullQueryRate(url: string, userId: string, limit: number): Promise<number> {
   const client = new pg.Client({ connectionString: url });
@@ -18,8 +19,7 @@ export async function pullQueryRate(url: string, userId: string, limit: number):
       await client.query('BEGIN');
       await client.query('SET LOCAL enable_bitmapscan = off');
       const { rows } = await client.query<{ id: string }>(
-        `SELECT event_id::text AS id, entity, entity_id::text, op, payload::text AS row, device_id,
-                to_char(server_received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+        `SELECT ${PULL_JSON_COLUMNS}
          FROM sync_events WHERE user_id = $1::uuid AND event_id > $2::bigint
          ORDER BY event_id LIMIT $3::int + 1`,
         [userId, cursor, limit],
