@@ -4,7 +4,7 @@ export { type Auth, type Context, createContext, createContextInner } from './co
 export { DEMO_EMAIL, seedDemoStore } from './dashboard/demo-seed.ts';
 export { createTrpcHandler, type TrpcHandlerOptions } from './http.ts';
 export { DEFAULT_RATE_LIMITS, type LimitRule, type RateLimits } from './limits/rules.ts';
-export { type PokeHub, startPokeHub } from './live/hub.ts';
+export { type PokeHub, type PokeHubOptions, startPokeHub } from './live/hub.ts';
 export { createLogger, type Logger } from './log.ts';
 export { openApiDocument } from './openapi.ts';
 export { createRestHandlers, type RestHandlerOptions } from './rest.ts';

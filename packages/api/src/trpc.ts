@@ -11,12 +11,13 @@ import { classifyError, describeZodError } from './errors.ts';
  */
 const t = initTRPC.context<Context>().create({
   // Live subscriptions (server-sent events): a comment every 20 s keeps proxies from
-  // closing an idle stream, a client that hears nothing for 50 s reconnects, and every
-  // stream ends after an hour so its session is checked again.
+  // closing an idle stream, and a client that hears nothing for 50 s reconnects. The hub
+  // ends each stream within the hour (its session is checked again on reopening);
+  // `maxDurationMs` only backs that up, as it cuts the stream without tRPC's `return`.
   sse: {
     ping: { enabled: true, intervalMs: 20_000 },
     client: { reconnectAfterInactivityMs: 50_000 },
-    maxDurationMs: 60 * 60_000,
+    maxDurationMs: 70 * 60_000,
   },
   errorFormatter({ shape, error }) {
     const { stack: _stack, ...data } = shape.data;

@@ -26,35 +26,47 @@ const RETRY_MAX_MS = 30_000;
  * A dropped connection is re-opened with backoff, and `onResume` said.
  */
 export async function listenPg(connectionString: string, options: ListenOptions): Promise<Listening> {
-  let client: pg.Client | null = null;
+  /** The connection listening now; null while one is being (re)opened. */
+  let current: pg.Client | null = null;
   let closed = false;
   let retryMs = RETRY_MIN_MS;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Opens a connection and LISTENs; it becomes `current` only once it listens. */
   const connect = async () => {
-    const c = new pg.Client({ connectionString });
+    // Keepalive: a half-open connection (a NAT's idle timeout, a failover) must end, not go deaf.
+    const c = new pg.Client({ connectionString, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
     c.on('notification', (n) => options.channels[n.channel]?.(n.payload ?? ''));
     // Without a listener an 'error' event would crash the process; 'end' follows it.
     c.on('error', () => {});
+    let ended = false;
     c.on('end', () => {
-      if (client !== c || closed) return;
-      client = null;
+      ended = true;
+      if (current !== c || closed) return;
+      current = null;
       reconnectLater();
     });
-    await c.connect();
-    for (const channel of Object.keys(options.channels))
-      await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-    return c;
+    try {
+      await c.connect();
+      for (const channel of Object.keys(options.channels))
+        await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      await c.end().catch(() => undefined);
+      throw error;
+    }
+    if (ended) throw new Error('the LISTEN connection dropped while opening');
+    current = c;
   };
   const reconnectLater = () => {
     timer = setTimeout(async () => {
+      if (closed) return;
       try {
-        const c = await connect();
-        if (closed) return void (await c.end());
-        client = c;
+        await connect();
+        if (closed) return void (await current?.end().catch(() => undefined));
         retryMs = RETRY_MIN_MS;
         options.onResume?.();
       } catch {
+        if (closed) return;
         retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
         reconnectLater();
       }
@@ -62,13 +74,13 @@ export async function listenPg(connectionString: string, options: ListenOptions)
     timer.unref?.();
   };
 
-  client = await connect();
+  await connect();
   return {
     async close() {
       closed = true;
       clearTimeout(timer);
-      const c = client;
-      client = null;
+      const c = current;
+      current = null;
       await c?.end().catch(() => undefined);
     },
   };

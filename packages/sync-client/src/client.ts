@@ -202,7 +202,7 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
     syncNow: runner.syncNow,
     setForeground: (foreground) => live?.setForeground(foreground),
     async close() {
-      live?.setSignedIn(false);
+      live?.dispose();
       runner.stop();
       await store.close();
     },

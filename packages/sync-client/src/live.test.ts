@@ -1,3 +1,4 @@
+import { TRPCClientError } from '@trpc/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLive } from './live.ts';
 import type { Connectivity } from './runner.ts';
@@ -63,7 +64,7 @@ describe('createLive', () => {
     expect(server.streams).toHaveLength(3);
   });
 
-  it('syncs when a stream opens and on every poke, and remembers the newest id poked', () => {
+  it('syncs when a stream opens and on every poke', () => {
     const server = fakeServer();
     const sync = vi.fn();
     const states: boolean[] = [];
@@ -74,7 +75,6 @@ describe('createLive', () => {
     server.last().handlers.onPoke(41);
     server.last().handlers.onPoke(40);
     expect(sync).toHaveBeenCalledTimes(3);
-    expect(live.newestPoked).toBe(41);
     live.setSignedIn(false);
     expect(states).toEqual([true, false]);
   });
@@ -104,8 +104,39 @@ describe('createLive', () => {
     server.last().handlers.onOpen();
     vi.advanceTimersByTime(60_000);
     server.last().handlers.onClose(null);
+    // At once but for up to 2 s of jitter (none here: random() is 0).
     vi.advanceTimersByTime(0);
     expect(server.held()).toBe(1);
+  });
+
+  it('holds no stream after the server refused the session, until the next sign-in', () => {
+    const server = fakeServer();
+    const live = createLive({ subscribe: server.subscribe, sync: () => {}, onChange: () => {} });
+    live.setSignedIn(true);
+    const refusal = new TRPCClientError('This session has been signed out', {
+      result: {
+        error: { code: -32001, message: 'signed out', data: { code: 'UNAUTHORIZED', httpStatus: 401 } },
+      },
+    } as never);
+    server.last().handlers.onClose(refusal);
+    vi.advanceTimersByTime(10 * 60_000);
+    live.setForeground(false);
+    live.setForeground(true);
+    expect(server.streams).toHaveLength(1);
+    live.setSignedIn(true);
+    expect(server.held()).toBe(1);
+  });
+
+  it('lets the connectivity listener go when disposed', () => {
+    const net = fakeConnectivity();
+    const server = fakeServer();
+    const live = createLive({ subscribe: server.subscribe, sync: () => {}, onChange: () => {}, ...net });
+    live.setSignedIn(true);
+    live.dispose();
+    expect(server.held()).toBe(0);
+    net.set(false);
+    net.set(true);
+    expect(server.held()).toBe(0);
   });
 
   it('ignores what a stream it has let go reports', () => {

@@ -1,8 +1,11 @@
+import { failureKind } from './errors.ts';
 import type { Connectivity } from './runner.ts';
 import type { LiveHandlers } from './transport.ts';
 
 /** A stream open this long counts as having worked: its end is no failure. */
 const STEADY_MS = 10_000;
+/** The most a steady stream's successor waits. */
+const STEADY_JITTER_MS = 2_000;
 
 export interface LiveOptions {
   /** `SyncApi.live`: opens one subscription. */
@@ -21,8 +24,8 @@ export interface Live {
   /** Signed in (or out): a stream is held only while signed in, in the foreground and online. */
   setSignedIn(signedIn: boolean): void;
   setForeground(foreground: boolean): void;
-  /** The newest event id a poke announced (0 before any): the pull must reach it. */
-  readonly newestPoked: number;
+  /** Lets the stream and the connectivity listener go, for good (the book is closing). */
+  dispose(): void;
 }
 
 /**
@@ -39,13 +42,14 @@ export function createLive(options: LiveOptions): Live {
   let foreground = true;
   let online = options.connectivity?.isOnline() ?? true;
   let failures = 0;
-  let newestPoked = 0;
+  // The session was refused: no stream until the next sign-in, however the rest changes.
+  let refused = false;
   let close: (() => void) | null = null;
   let retry: ReturnType<typeof setTimeout> | undefined;
   // Each stream's handlers check they still belong to the current one.
   let generation = 0;
 
-  const wanted = () => signedIn && foreground && online;
+  const wanted = () => signedIn && foreground && online && !refused;
 
   const stop = () => {
     generation++;
@@ -69,21 +73,23 @@ export function createLive(options: LiveOptions): Live {
         options.onChange(true);
         options.sync();
       },
-      onPoke(eventId) {
+      onPoke() {
         if (mine !== generation) return;
-        newestPoked = Math.max(newestPoked, eventId);
         options.sync();
       },
-      onClose() {
+      onClose(error) {
         if (mine !== generation) return;
         stop();
+        if (failureKind(error) === 'unauthorized') refused = true;
         if (!wanted()) return;
         // A stream that stood a while (ended by the server's time limit, a restart) reopens
         // at once; one that failed to open, or fell soon after, backs off.
         if (openedAt !== null && Date.now() - openedAt > STEADY_MS) failures = 0;
         else failures++;
         const cap = Math.min(maxMs, baseMs * 2 ** Math.max(0, failures - 1));
-        const delay = failures === 0 ? 0 : cap / 2 + (random() * cap) / 2;
+        // Even after a steady stream, a little jitter: a server ending every stream at once
+        // (a deploy, its LISTEN reconnecting) must not have them all back in the same instant.
+        const delay = failures === 0 ? random() * STEADY_JITTER_MS : cap / 2 + (random() * cap) / 2;
         retry = setTimeout(() => {
           retry = undefined;
           reconcile();
@@ -101,7 +107,7 @@ export function createLive(options: LiveOptions): Live {
     else if (!close && !retry) open();
   }
 
-  options.connectivity?.subscribe((isOnline) => {
+  const unsubscribe = options.connectivity?.subscribe((isOnline) => {
     online = isOnline;
     if (isOnline) failures = 0;
     reconcile();
@@ -111,14 +117,17 @@ export function createLive(options: LiveOptions): Live {
     setSignedIn(value) {
       signedIn = value;
       failures = 0;
+      refused = false;
       reconcile();
     },
     setForeground(value) {
       foreground = value;
       reconcile();
     },
-    get newestPoked() {
-      return newestPoked;
+    dispose() {
+      signedIn = false;
+      stop();
+      unsubscribe?.();
     },
   };
 }

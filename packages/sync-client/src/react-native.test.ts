@@ -79,4 +79,16 @@ describe('syncWhenActive', () => {
     fake.go('active');
     expect(syncNow).toHaveBeenCalledTimes(1);
   });
+
+  it('tells the book the state the app is in when it starts listening', () => {
+    const setForeground = vi.fn();
+    const syncNow = vi.fn(() => Promise.resolve());
+    const listen = (currentState: string | null) =>
+      syncWhenActive({ currentState, addEventListener: () => ({ remove() {} }) }, { syncNow, setForeground });
+    listen('active')();
+    listen('background')();
+    listen(null)();
+    expect(setForeground.mock.calls.map(([f]) => f)).toEqual([true, false]);
+    expect(syncNow).not.toHaveBeenCalled();
+  });
 });

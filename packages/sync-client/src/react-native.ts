@@ -15,6 +15,7 @@ export interface NetInfoLike {
 
 /** React Native's `AppState`, as far as this needs it. */
 export interface AppStateLike {
+  readonly currentState?: string | null;
   addEventListener(type: 'change', listener: (state: string) => void): { remove(): void };
 }
 
@@ -74,6 +75,10 @@ export function syncWhenActive(
   book: Pick<SyncClient, 'syncNow' | 'setForeground'>,
 ): () => void {
   let previous: string | null = null;
+  // Its state now, for a change that came before this listener (an app woken by its
+  // background task, then opened); later changes are heard.
+  if (appState.currentState === 'active' || appState.currentState === 'background')
+    book.setForeground(appState.currentState === 'active');
   const subscription = appState.addEventListener('change', (state) => {
     const returning = state === 'active' && previous !== null && previous !== 'active';
     previous = state;

@@ -81,6 +81,27 @@ describe('the poke hub on PGlite', () => {
   });
 });
 
+describe('the poke hub, ending streams', () => {
+  it('ends each stream after its lifetime, and every stream at once when closed, then any new one', async () => {
+    const short = await startPokeHub(h.t.listen, { lifetimeMs: () => 150 });
+    const who = { userId: uuid(), deviceId: 'd', sessionId: null };
+    const t0 = performance.now();
+    await reader(short.pokes(who, new AbortController().signal)).ended;
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(140);
+
+    const long = await startPokeHub(h.t.listen);
+    const open = reader(long.pokes(who, new AbortController().signal));
+    expect(long.size).toBe(1);
+    await long.close();
+    await open.ended;
+    expect(long.size).toBe(0);
+    // Asked for while the process drains: ends at once instead of holding the stop up.
+    await reader(long.pokes(who, new AbortController().signal)).ended;
+    expect(long.size).toBe(0);
+    await short.close();
+  });
+});
+
 /** The session id of a bearer token, as the server resolves it. */
 async function sessionOf(token: string): Promise<string> {
   const s = await findSession(h.t.db, token);

@@ -40,7 +40,7 @@ export interface PokeHub {
   pokes(who: Subscriber, signal: AbortSignal): AsyncGenerator<Poke>;
   /** Open subscriptions in this process. */
   readonly size: number;
-  /** Ends every subscription and stops listening (before a graceful stop). */
+  /** Ends every subscription, and any asked for later, and stops listening (before a graceful stop). */
   close(): Promise<void>;
 }
 
@@ -57,13 +57,29 @@ function decodePoke(payload: string): PokeMessage | null {
   }
 }
 
+export interface PokeHubOptions {
+  /**
+   * How long one stream lives before the server ends it (and the client opens
+   * another, its session checked again): 55–65 min by default, spread so that
+   * streams opened together (after a deploy) do not all reopen together.
+   */
+  lifetimeMs?: () => number;
+}
+
+const defaultLifetime = () => (55 + Math.random() * 10) * 60_000;
+
 /**
  * The process's subscriptions, fed by LISTEN: one connection per process
  * however many devices are subscribed, and nothing runs while none is poked.
  */
-export async function startPokeHub(listen: (options: ListenOptions) => Promise<Listening>): Promise<PokeHub> {
+export async function startPokeHub(
+  listen: (options: ListenOptions) => Promise<Listening>,
+  options: PokeHubOptions = {},
+): Promise<PokeHub> {
+  const lifetimeMs = options.lifetimeMs ?? defaultLifetime;
   const byStore = new Map<string, Set<Entry>>();
   let size = 0;
+  let closed = false;
   const all = () => [...byStore.values()].flatMap((set) => [...set]);
 
   const listening = await listen({
@@ -116,8 +132,11 @@ export async function startPokeHub(listen: (options: ListenOptions) => Promise<L
           wake?.();
         },
       };
+      // Ended by the server, so the client hears tRPC's `return` rather than a cut stream.
+      const lifetime = setTimeout(() => entry.end(null), lifetimeMs());
       const onAbort = () => entry.end(null);
       signal.addEventListener('abort', onAbort);
+      if (closed) entry.end(null);
       add(entry);
       try {
         while (!signal.aborted) {
@@ -136,6 +155,7 @@ export async function startPokeHub(listen: (options: ListenOptions) => Promise<L
           wake = null;
         }
       } finally {
+        clearTimeout(lifetime);
         remove(entry);
         signal.removeEventListener('abort', onAbort);
       }
@@ -144,6 +164,8 @@ export async function startPokeHub(listen: (options: ListenOptions) => Promise<L
       return size;
     },
     async close() {
+      // A stream asked for while the process drains ends at once (its client goes elsewhere).
+      closed = true;
       for (const s of all()) s.end(null);
       await listening.close();
     },

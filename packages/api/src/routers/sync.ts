@@ -32,7 +32,14 @@ export const syncRouter = {
   live: protectedProcedure.subscription(async function* ({ ctx, signal }) {
     if (!ctx.getLive)
       throw new TRPCError({ code: 'NOT_IMPLEMENTED', message: 'Live pokes are not served here' });
-    const hub = await ctx.getLive();
+    // No hub: the process is stopping, or its database cannot be listened to.
+    const hub = await ctx.getLive().catch((cause) => {
+      throw new TRPCError({
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'Live pokes are unavailable here; retry',
+        cause,
+      });
+    });
     const who = { userId: ctx.auth.user.id, deviceId: ctx.auth.deviceId, sessionId: ctx.auth.sessionId };
     yield* hub.pokes(who, signal ?? new AbortController().signal);
   }),
