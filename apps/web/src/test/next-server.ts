@@ -19,7 +19,8 @@ export const freePort = () =>
 
 /**
  * Starts the production build (`next start`) on 127.0.0.1 with an embedded
- * database in a fresh folder, as `pnpm start` would run it. Needs `next build`.
+ * database in a fresh folder (or `env.DATABASE_URL`), as `pnpm start` would
+ * run it. Needs `next build`.
  */
 export async function startNextServer(env: Record<string, string> = {}): Promise<NextServer> {
   const port = await freePort();
@@ -35,7 +36,8 @@ export async function startNextServer(env: Record<string, string> = {}): Promise
     NEXT_TELEMETRY_DISABLED: '1',
     ...env,
   };
-  delete childEnv.DATABASE_URL;
+  // The embedded database, unless the test names a PostgreSQL one (e.g. two processes sharing it).
+  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   // Its own process group, so that stopping it stops next's server process too.
   const child: ChildProcess = spawn('pnpm', ['exec', 'next', 'start', '-H', '127.0.0.1'], {
     env: childEnv,
