@@ -20,7 +20,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCaller, createContext, defaultApiConfig } from '@storesync/api';
+import { createCaller, createContext, defaultApiConfig, PULL_JSON_COLUMNS } from '@storesync/api';
 import { createTestDatabase } from '@storesync/db/testing';
 import { createSyncClient } from '../src/index.ts';
 import { openSqliteStore } from '../src/storage/sqlite.ts';
@@ -148,8 +148,7 @@ try {
         await client.query('BEGIN');
         await client.query('SET LOCAL enable_bitmapscan = off');
         const { rows } = await client.query<{ id: string }>(
-          `SELECT event_id::text AS id, entity, entity_id::text, op, payload::text AS row, device_id,
-                  to_char(server_received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+          `SELECT ${PULL_JSON_COLUMNS}
            FROM sync_events WHERE user_id = $1::uuid AND event_id > $2::bigint
            ORDER BY event_id LIMIT $3::int + 1`,
           [userId, cursor, LIMIT],
