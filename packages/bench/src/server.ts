@@ -39,13 +39,19 @@ export interface BenchServer {
   stop(): void;
 }
 
-/** The production build (`next start`) on PostgreSQL, with its memory sampled every 100 ms. */
-export async function startServer(databaseUrl: string): Promise<BenchServer> {
+/**
+ * The production build (`next start`) on PostgreSQL, with its memory sampled every 100 ms.
+ * `env` adds to (or overrides) its environment, `nodeArgs` go to its Node (e.g. `--cpu-prof`).
+ */
+export async function startServer(
+  databaseUrl: string,
+  options: { env?: Record<string, string>; nodeArgs?: string[] } = {},
+): Promise<BenchServer> {
   const port = await freePort();
   const next = createRequire(`${webDir}package.json`).resolve('next/dist/bin/next');
   const child: ChildProcess = spawn(
     process.execPath,
-    [next, 'start', '-H', '127.0.0.1', '-p', String(port)],
+    [...(options.nodeArgs ?? []), next, 'start', '-H', '127.0.0.1', '-p', String(port)],
     {
       cwd: webDir,
       // Not `production`: the server refuses dev sign-in there, and the bench signs in with it.
@@ -59,6 +65,7 @@ export async function startServer(databaseUrl: string): Promise<BenchServer> {
         RATE_LIMIT_SIGN_INS_PER_ADDRESS: '100000000',
         RATE_LIMIT_SIGN_INS_PER_ACCOUNT: '100000000',
         NEXT_TELEMETRY_DISABLED: '1',
+        ...options.env,
       },
       stdio: 'ignore',
       detached: true,

@@ -9,37 +9,21 @@
  * change the run; PROFILE=1 starts the servers with `--cpu-prof` into
  * /tmp/pull-prof. Each round prints the gzip pull's time per page to the
  * answer's headers, for its body (transfer and gunzip) and for JSON.parse.
- * `pnpm --filter @storesync/sync-client bench:pull`
+ * `pnpm --filter @storesync/bench bench:pull`
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createCaller, createContext, defaultApiConfig, PULL_JSON_COLUMNS } from '@storesync/api';
+import { createCaller, createContext, defaultApiConfig } from '@storesync/api';
 import { createTestDatabase } from '@storesync/db/testing';
-import { createSyncClient } from '../src/index.ts';
-import { openSqliteStore } from '../src/storage/sqlite.ts';
+import pg from 'pg';
+import { pullQueryRate } from '../src/ceilings/pull-query.ts';
+import { firstSync as firstSyncOf } from '../src/scenarios/first-sync.ts';
+import { type BenchServer, startServer } from '../src/server.ts';
 
-// pg is the db package's dependency, not this one's.
-const pg = createRequire(fileURLToPath(new URL('../../db/package.json', import.meta.url)))('pg') as {
-  Client: new (options: {
-    connectionString: string;
-  }) => {
-    connect(): Promise<void>;
-    query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
-    end(): Promise<void>;
-  };
-};
 const ROWS = Number(process.env.ROWS ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 5);
 const FIGURES = (process.env.FIGURES ?? 'query,http,sync').split(',');
 const LIMIT = 1000;
-const webDir = fileURLToPath(new URL('../../../apps/web/', import.meta.url));
 
 const variants = (process.env.VARIANTS ?? 'now:').split(';').map((v) => {
   const [name = '', env = ''] = v.split(':');
@@ -54,57 +38,9 @@ const variants = (process.env.VARIANTS ?? 'now:').split(';').map((v) => {
   };
 });
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-
-async function startServer(databaseUrl: string, env: Record<string, string>) {
-  const port = await freePort();
-  const next = createRequire(`${webDir}package.json`).resolve('next/dist/bin/next');
-  const prof = process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/pull-prof'] : [];
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...prof, next, 'start', '-H', '127.0.0.1', '-p', String(port)],
-    {
-      cwd: webDir,
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        DATABASE_URL: databaseUrl,
-        DEV_LOGIN: '1',
-        RATE_LIMIT_PER_SESSION: '100000000',
-        RATE_LIMIT_SIGN_INS_PER_ADDRESS: '100000000',
-        RATE_LIMIT_SIGN_INS_PER_ACCOUNT: '100000000',
-        NEXT_TELEMETRY_DISABLED: '1',
-        ...env,
-      },
-      stdio: 'ignore',
-      detached: true,
-    },
-  );
-  const base = `http://127.0.0.1:${port}`;
-  const stop = () => process.kill(-(child.pid ?? 0), 'SIGINT');
-  for (let i = 0; i < 100; i++) {
-    if (
-      await fetch(`${base}/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { base, stop };
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  stop();
-  throw new Error('next start did not come up: build apps/web first');
-}
-
 const config = defaultApiConfig({ devLogin: true });
 const t = await createTestDatabase({ poolSize: 4 });
-const servers: { name: string; base: string; stop: () => void }[] = [];
+const servers: (BenchServer & { name: string })[] = [];
 try {
   const email = 'reader@example.com';
   const anon = createCaller(await createContext({ db: t.db, config, headers: new Headers() }));
@@ -134,36 +70,11 @@ try {
   await admin.end();
   const userId = session.user.id;
 
-  for (const v of variants) servers.push({ name: v.name, ...(await startServer(t.url, v.env)) });
+  const nodeArgs = process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/pull-prof'] : [];
+  for (const v of variants)
+    servers.push({ name: v.name, ...(await startServer(t.url, { env: v.env, nodeArgs })) });
 
-  /** The page query of sync/pull.ts through one node-postgres connection, as the bench's ceiling. */
-  const queryRate = async () => {
-    const client = new pg.Client({ connectionString: t.url });
-    await client.connect();
-    try {
-      let events = 0;
-      let cursor = '0';
-      const t0 = performance.now();
-      for (;;) {
-        await client.query('BEGIN');
-        await client.query('SET LOCAL enable_bitmapscan = off');
-        const { rows } = await client.query<{ id: string }>(
-          `SELECT ${PULL_JSON_COLUMNS}
-           FROM sync_events WHERE user_id = $1::uuid AND event_id > $2::bigint
-           ORDER BY event_id LIMIT $3::int + 1`,
-          [userId, cursor, LIMIT],
-        );
-        await client.query('COMMIT');
-        const page = rows.slice(0, LIMIT);
-        events += page.length;
-        cursor = page.at(-1)?.id ?? cursor;
-        if (rows.length <= LIMIT) break;
-      }
-      return events / ((performance.now() - t0) / 1000);
-    } finally {
-      await client.end();
-    }
-  };
+  const queryRate = () => pullQueryRate(t.url, userId, LIMIT);
 
   const tokens = new Map<string, string>();
   const signIn = async (base: string, deviceId: string) => {
@@ -218,28 +129,9 @@ try {
 
   /** Seconds for a fresh device, the sync client on a SQLite file, to sign in and hold the whole book. */
   const firstSync = async (base: string) => {
-    const dir = mkdtempSync(join(tmpdir(), 'storesync-first-sync-'));
-    let token: string | null = null;
-    try {
-      const book = await createSyncClient({
-        store: await openSqliteStore(join(dir, 'book.db')),
-        url: `${base}/api/trpc`,
-        getToken: () => token,
-        pullLimit: LIMIT,
-      });
-      const t0 = performance.now();
-      const s = await signIn(base, book.deviceId);
-      token = s.sessionToken;
-      await book.signIn(s.user.id);
-      await book.syncNow();
-      const seconds = (performance.now() - t0) / 1000;
-      const rows = (await book.customers.list()).length;
-      await book.close();
-      if (rows !== ROWS) throw new Error(`first sync holds ${rows} rows`);
-      return seconds;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { seconds, rows } = await firstSyncOf(base, email, LIMIT);
+    if (rows !== ROWS) throw new Error(`first sync holds ${rows} rows`);
+    return seconds;
   };
 
   // The wire size of one full page from each server, as a phone receives it.
