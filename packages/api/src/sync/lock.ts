@@ -14,5 +14,15 @@ import type { SqlRunner } from '@storesync/db';
  * pull.
  */
 export async function lockStore(tx: SqlRunner, userId: string): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 7))', [`store:${userId}`]);
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7)), ${BY_ID_ONLY}`, [`store:${userId}`]);
 }
+
+/**
+ * For the rest of the push's transaction (in the lock's round trip): no hash or
+ * merge joins. Every row a push reads or updates is one it names by id, so the
+ * right plan is always an index probe per row; the planner cannot know how many
+ * rows a parameter array holds and, for a store that grew since the last
+ * ANALYZE, how large the store is, and it used to hash the whole store to
+ * update ten of its rows.
+ */
+const BY_ID_ONLY = `set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)`;

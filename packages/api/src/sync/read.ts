@@ -1,6 +1,6 @@
 import type { SqlRunner } from '@storesync/db';
 import { ENTITIES, type Entity } from '@storesync/schema';
-import { fromRecord, type StoredRow, tableOf } from './tables.ts';
+import { fromRecord, STORE_ID, type StoredRow, tableOf } from './tables.ts';
 
 export interface BatchState {
   /** Event uuids the store has already applied, with their event ids. */
@@ -14,8 +14,9 @@ export interface BatchState {
  * Each id is a LATERAL probe of a unique index on (user_id, …), so the cost is
  * the batch's size whatever the planner believes about a fast-growing store
  * (with stale statistics it used to scan all of the store's events and rows,
- * making every push slower than the last). `LIMIT 1` keeps the planner from
- * flattening the probe back into a join; the index is unique, so it drops nothing.
+ * making every push slower than the last; see STORE_ID for the store's id).
+ * `LIMIT 1` keeps the planner from flattening the probe back into a join; the
+ * index is unique, so it drops nothing.
  */
 export async function readBatchState(
   tx: SqlRunner,
@@ -27,14 +28,14 @@ export async function readBatchState(
   const parts = [
     `SELECT 'event' AS k, e.event_uuid::text AS a, e.event_id::text AS b
      FROM unnest($2::uuid[]) AS u(id), LATERAL (SELECT event_uuid, event_id FROM sync_events
-       WHERE user_id = $1::uuid AND event_uuid = u.id LIMIT 1) e`,
+       WHERE user_id = ${STORE_ID} AND event_uuid = u.id LIMIT 1) e`,
   ];
   for (const entity of ENTITIES) {
     if (ids[entity].length === 0) continue;
     params.push(ids[entity]);
     parts.push(`SELECT '${entity}', to_jsonb(t)::text, NULL
      FROM unnest($${params.length}::uuid[]) AS u(id), LATERAL (SELECT * FROM ${tableOf(entity)}
-       WHERE user_id = $1::uuid AND id = u.id LIMIT 1) t`);
+       WHERE user_id = ${STORE_ID} AND id = u.id LIMIT 1) t`);
   }
   const found = await tx.query<{ k: string; a: string; b: string | null }>(
     parts.join('\nUNION ALL\n'),

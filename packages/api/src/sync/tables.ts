@@ -15,6 +15,16 @@ export interface StoredRow {
   rowVersion: number;
 }
 
+/**
+ * The store's id ($1) as the push's statements compare `user_id` with it.
+ * As a subquery the planner cannot see the value, so it estimates the store at
+ * the table's average store size rather than from the statistics. With the
+ * literal, a store that grew since the last ANALYZE (a new shop's first pushes)
+ * was estimated at no rows at all, every index on (user_id, …) looked as good
+ * as the unique one, and a probe for one row could scan the whole store.
+ */
+export const STORE_ID = '(SELECT $1::uuid)';
+
 /** Entity names are a closed set, so they double as table names. */
 export const tableOf = (entity: Entity): string => entity;
 

@@ -1,7 +1,15 @@
 import type { SqlRunner } from '@storesync/db';
 import { ENTITIES, type Entity, type EntityRow, type Op } from '@storesync/schema';
 import { deletedAtOf } from './canonical.ts';
-import { type ColumnType, columnsOf, columnTypesOf, type StoredRow, tableOf, toColumns } from './tables.ts';
+import {
+  type ColumnType,
+  columnsOf,
+  columnTypesOf,
+  STORE_ID,
+  type StoredRow,
+  tableOf,
+  toColumns,
+} from './tables.ts';
 
 export interface NewEvent {
   entity: Entity;
@@ -78,7 +86,7 @@ const updateCte = (entity: Entity, first: number) => {
     .filter((s) => s !== null);
   return `u_${entity} AS (UPDATE ${tableOf(entity)} t SET ${sets.join(', ')}
     FROM ${rowsFrom(cols, types, first)}
-    WHERE t.user_id = $1::uuid AND t.id = r.id)`;
+    WHERE t.user_id = ${STORE_ID} AND t.id = r.id)`;
 };
 
 const EVENT_COLS = ['entity', 'entity_id', 'op', 'payload', 'client_updated_at', 'event_uuid'];
