@@ -165,4 +165,17 @@ describe('query plans in a store the statistics have not seen yet', () => {
     expect(seen).toHaveLength(2);
     for (const s of seen) expect(s.rows).toBeLessThanOrEqual(1000);
   });
+
+  it('a pull page reads only its page, wherever the cursor is', async () => {
+    const seen: { rows: number; node: string }[] = [];
+    const sql: SqlDb = {
+      ...g.t.db.sql,
+      transaction: (fn) => g.t.db.sql.transaction((tx) => fn(explaining(tx, seen))),
+    };
+    const first = await pullEvents(sql, newcomer.userId, 0, 10);
+    const middle = await pullEvents(sql, newcomer.userId, first.cursor + STORE_ROWS / 2, 10);
+    expect(first.events).toHaveLength(10);
+    expect(middle.events).toHaveLength(10);
+    for (const s of seen) expect(s.rows).toBeLessThanOrEqual(20);
+  });
 });
