@@ -21,31 +21,27 @@ export interface SyncServer {
 }
 
 /**
- * The real StoreSync server — apps/web's production build (`next start`) — on
+ * The real StoreSync server — apps/web's production build, as `pnpm start` runs it — on
  * a fresh PostgreSQL database, with dev sign-in on. Needs `next build` first.
  */
 export async function startSyncServer(env: Record<string, string> = {}): Promise<SyncServer> {
   const db = await createTestDatabase();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(
-    'pnpm',
-    ['exec', 'next', 'start', '-H', '127.0.0.1', '-p', String(port)],
-    {
-      cwd: WEB_APP,
-      env: {
-        ...process.env,
-        DATABASE_URL: db.url,
-        DEV_LOGIN: '1',
-        AUTH_SECRET: 'e2e-secret',
-        NEXTAUTH_URL: url,
-        ...env,
-      },
-      stdio: 'ignore',
-      // Its own process group, so stopping it stops next's server process too.
-      detached: true,
+  const child: ChildProcess = spawn(process.execPath, ['server.mjs', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: WEB_APP,
+    env: {
+      ...process.env,
+      DATABASE_URL: db.url,
+      DEV_LOGIN: '1',
+      AUTH_SECRET: 'e2e-secret',
+      NEXTAUTH_URL: url,
+      ...env,
     },
-  );
+    stdio: 'ignore',
+    // Its own process group, so stopping it stops everything it started.
+    detached: true,
+  });
   const stop = async () => {
     if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
     await new Promise((r) => setTimeout(r, 300));
@@ -62,7 +58,7 @@ export async function startSyncServer(env: Record<string, string> = {}): Promise
     await new Promise((r) => setTimeout(r, 300));
   }
   await stop();
-  throw new Error('next start did not come up (did apps/web `next build` run?)');
+  throw new Error('the server did not come up (did apps/web `next build` run?)');
 }
 
 /** A second device of the store, reading the change log over plain HTTP: what reached the server. */

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDb } from '@storesync/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NextServer, startNextServer } from './test/next-server';
 
-// Two app processes (`next start` twice) on one PostgreSQL database: device A pushes through
+// Two app processes (`pnpm start` twice) on one PostgreSQL database: device A pushes through
 // the first, device B holds `sync.live` on the second. The poke crosses processes by NOTIFY.
 let db: TestDb;
 let one: NextServer;

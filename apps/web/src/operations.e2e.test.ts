@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDb } from '@storesync/db/testing';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { type NextProcess, spawnNextStart } from './test/next-process';
 
-// Boot, probes and shutdown of the production build (`next start`), as an operator meets them.
+// Boot, probes and shutdown of the production build (`pnpm start`: server.mjs), as an operator meets them.
 // Each test boots a server; on a busy machine that alone can take most of a minute.
 vi.setConfig({ testTimeout: 180_000 });
 const started: NextProcess[] = [];
@@ -83,6 +83,8 @@ describe('on PostgreSQL', () => {
     expect(status).toEqual({ pending: [], failed: [] });
 
     await p.up();
+    // `pnpm start` serves push and pull from Node's http server, in front of Next.js (server.mjs).
+    await vi.waitFor(() => expect(p.output()).toMatch(/Sync doors \(push, pull\) on Node's http server/));
     const ready = () => fetch(`${p.base}/ready`).then(async (r) => [r.status, await r.json()]);
     expect(await ready()).toEqual([200, { status: 'ready' }]);
     expect(await fetch(`${p.base}/health`).then((r) => r.json())).toEqual({ status: 'ok' });

@@ -15,8 +15,8 @@ export const freePort = () =>
   });
 
 /**
- * Resident memory of the server, in bytes (`next start` serves from the one
- * process it starts). Read from /proc without blocking: the benchmark's own
+ * Resident memory of the server, in bytes (it serves from the one process it
+ * starts). Read from /proc without blocking: the benchmark's own
  * clients share this event loop, and a synchronous `ps` every 100 ms held it
  * up for several ms each time, which slowed every client figure.
  */
@@ -31,7 +31,7 @@ export const rssOf = async (pid: number): Promise<number> => {
 
 export interface BenchServer {
   base: string;
-  /** The `next start` process, which serves the requests. */
+  /** The server process, which serves the requests. */
   pid: number;
   /** Peak RSS seen since the last reset. */
   peakRss(): number;
@@ -40,18 +40,23 @@ export interface BenchServer {
 }
 
 /**
- * The production build (`next start`) on PostgreSQL, with its memory sampled every 100 ms.
- * `env` adds to (or overrides) its environment, `nodeArgs` go to its Node (e.g. `--cpu-prof`).
+ * The production build as `pnpm start` serves it (`server.mjs`: the sync doors on Node's
+ * http server, the rest through Next.js) on PostgreSQL, with its memory sampled every 100 ms.
+ * `env` adds to (or overrides) its environment, `nodeArgs` go to its Node (e.g. `--cpu-prof`);
+ * `entry: 'next'` runs plain `next start` instead, for A/B runs against it.
  */
 export async function startServer(
   databaseUrl: string,
-  options: { env?: Record<string, string>; nodeArgs?: string[] } = {},
+  options: { env?: Record<string, string>; nodeArgs?: string[]; entry?: 'server' | 'next' } = {},
 ): Promise<BenchServer> {
   const port = await freePort();
-  const next = createRequire(`${webDir}package.json`).resolve('next/dist/bin/next');
+  const entry =
+    options.entry === 'next'
+      ? [createRequire(`${webDir}package.json`).resolve('next/dist/bin/next'), 'start']
+      : ['server.mjs'];
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), next, 'start', '-H', '127.0.0.1', '-p', String(port)],
+    [...(options.nodeArgs ?? []), ...entry, '-H', '127.0.0.1', '-p', String(port)],
     {
       cwd: webDir,
       // Not `production`: the server refuses dev sign-in there, and the bench signs in with it.
@@ -67,7 +72,8 @@ export async function startServer(
         NEXT_TELEMETRY_DISABLED: '1',
         ...options.env,
       },
-      stdio: 'ignore',
+      // BENCH_SERVER_LOG=1: the server's own output (its request log) on this process's.
+      stdio: process.env.BENCH_SERVER_LOG ? ['ignore', 'inherit', 'inherit'] : 'ignore',
       detached: true,
     },
   );
@@ -79,7 +85,11 @@ export async function startServer(
   const base = `http://127.0.0.1:${port}`;
   const stop = () => {
     clearInterval(sampler);
-    process.kill(-pid, 'SIGTERM');
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      // Gone already (it failed to start): nothing to stop.
+    }
   };
   for (let i = 0; i < 100; i++) {
     if (
@@ -101,5 +111,5 @@ export async function startServer(
     await new Promise((r) => setTimeout(r, 300));
   }
   stop();
-  throw new Error('next start did not come up: run `pnpm build` first');
+  throw new Error('the server did not come up: run `pnpm build` first');
 }

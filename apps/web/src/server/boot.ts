@@ -4,7 +4,7 @@ async function prepare(): Promise<void> {
   const { productionRefusals } = await import('~/env');
   const { closeDb, getOpenDb } = await import('./db');
   const { stopGracefully } = await import('./shutdown');
-  const { setDefaultGzipLevel } = await import('./gzip');
+  const { gzipLevel, setDefaultGzipLevel } = await import('./gzip');
   setDefaultGzipLevel();
   const refusals = productionRefusals();
   if (refusals.length > 0) throw new Error(`refusing to run in production: ${refusals.join('; ')}`);
@@ -14,6 +14,10 @@ async function prepare(): Promise<void> {
   const { closeLive, getLive } = await import('./live');
   await getLive();
   stopGracefully(closeDb, closeLive);
+  // The sync doors' fast path, for server.mjs (`pnpm start`) to hand them their requests.
+  const { createSyncDoor, installSyncDoor } = await import('./sync-door');
+  const { apiDoors } = await import('./rest');
+  installSyncDoor(createSyncDoor(apiDoors, gzipLevel()));
 }
 
 /**

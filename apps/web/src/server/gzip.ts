@@ -5,6 +5,12 @@ export const DEFAULT_GZIP_LEVEL = 1;
 
 let installed = false;
 
+/** The level HTTP_GZIP_LEVEL asks for, or DEFAULT_GZIP_LEVEL; null when it is not a level (0–9). */
+export function gzipLevel(setting = process.env.HTTP_GZIP_LEVEL): number | null {
+  const level = Number(setting ?? DEFAULT_GZIP_LEVEL);
+  return Number.isInteger(level) && level >= 0 && level <= 9 ? level : null;
+}
+
 /**
  * Makes `level` the default of every gzip stream this process makes without
  * naming one — in practice the answers Next.js compresses (`compress: true`
@@ -14,8 +20,8 @@ let installed = false;
  * (the rows repeat the same keys): level 1 keeps what compression is for, a
  * small answer on a phone's network, at a fifth of the server's time.
  */
-export function setDefaultGzipLevel(level = Number(process.env.HTTP_GZIP_LEVEL ?? DEFAULT_GZIP_LEVEL)): void {
-  if (installed || !Number.isInteger(level) || level < 0 || level > 9) return;
+export function setDefaultGzipLevel(level = gzipLevel()): void {
+  if (installed || level === null) return;
   installed = true;
   // The module object itself, the one the middleware calls (an import is a read-only copy), whose
   // functions are read-only but configurable properties.

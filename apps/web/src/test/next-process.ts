@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './next-server';
 
-/** One `next start` process, watched from its first line of output to its exit. */
+/** One server process (`server.mjs`, what `pnpm start` runs), watched from its first line of output to its exit. */
 export interface NextProcess {
   base: string;
   child: ChildProcess;
@@ -17,7 +17,7 @@ export interface NextProcess {
 const appDir = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * Starts the production build (`next start`) as the process itself (not under pnpm),
+ * Starts the production build as `pnpm start` does (`node server.mjs`), as the process itself (not under pnpm),
  * so that its signals and exit code are the server's own. `env` replaces variables;
  * an `undefined` value removes one. Needs `next build`.
  */
@@ -29,7 +29,7 @@ export async function spawnNextStart(env: Record<string, string | undefined>): P
     if (value === undefined) delete childEnv[name];
     else childEnv[name] = value;
   }
-  const child = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn(process.execPath, ['server.mjs', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: appDir,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -53,7 +53,7 @@ export async function spawnNextStart(env: Record<string, string | undefined>): P
         return;
       await new Promise((r) => setTimeout(r, 300));
     }
-    throw new Error(`next start did not come up (did \`next build\` run?):\n${output}`);
+    throw new Error(`the server did not come up (did \`next build\` run?):\n${output}`);
   };
   const kill = () => {
     if (child.exitCode === null) child.kill('SIGKILL');

@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const appDir = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface NextServer {
   base: string;
@@ -18,9 +21,9 @@ export const freePort = () =>
   });
 
 /**
- * Starts the production build (`next start`) on 127.0.0.1 with an embedded
- * database in a fresh folder (or `env.DATABASE_URL`), as `pnpm start` would
- * run it. Needs `next build`.
+ * Starts the production build as `pnpm start` runs it (`server.mjs`) on
+ * 127.0.0.1 with an embedded database in a fresh folder (or `env.DATABASE_URL`).
+ * Needs `next build`.
  */
 export async function startNextServer(env: Record<string, string> = {}): Promise<NextServer> {
   const port = await freePort();
@@ -38,8 +41,9 @@ export async function startNextServer(env: Record<string, string> = {}): Promise
   };
   // The embedded database, unless the test names a PostgreSQL one (e.g. two processes sharing it).
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  // Its own process group, so that stopping it stops next's server process too.
-  const child: ChildProcess = spawn('pnpm', ['exec', 'next', 'start', '-H', '127.0.0.1'], {
+  // Its own process group, so that stopping it stops everything it started.
+  const child: ChildProcess = spawn(process.execPath, ['server.mjs', '-H', '127.0.0.1'], {
+    cwd: appDir,
     env: childEnv,
     stdio: 'ignore',
     detached: true,
@@ -57,5 +61,5 @@ export async function startNextServer(env: Record<string, string> = {}): Promise
     await new Promise((r) => setTimeout(r, 300));
   }
   stop();
-  throw new Error('next start did not come up (did `next build` run?)');
+  throw new Error('the server did not come up (did `next build` run?)');
 }

@@ -1,0 +1,109 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { createRestHandlers, createTrpcHandler, type RestHandlerOptions } from '@storesync/api';
+import { CORS_HEADERS } from './cors';
+
+/** Answers the requests it takes (returns true) and leaves every other one to Next.js (false). */
+export type NodeDoor = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+type Handler = (req: Request) => Promise<Response>;
+
+const gzipAsync = promisify(gzip);
+
+/** The `compression` middleware's own threshold: smaller answers go as they are. */
+const GZIP_THRESHOLD = 1024;
+
+/** Node's request as a fetch Request; the body stays a stream, for readBody's size and time limits. */
+function toRequest(req: IncomingMessage): Request {
+  const headers = new Headers();
+  const raw = req.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] ?? '', raw[i + 1] ?? '');
+  const init: RequestInit & { duplex?: 'half' } = { method: req.method ?? 'GET', headers };
+  if (req.method === 'POST') {
+    init.body = Readable.toWeb(req) as unknown as globalThis.ReadableStream;
+    init.duplex = 'half';
+  }
+  return new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, init);
+}
+
+const acceptsGzip = (req: IncomingMessage) =>
+  /\bgzip\b(?!;\s*q=0(\.0*)?(,|$))/.test(req.headers['accept-encoding'] ?? '');
+
+/** Writes a handler's answer with the CORS headers of next.config.ts, gzip'd as Next.js would. */
+async function send(req: IncomingMessage, res: ServerResponse, answer: Response, level: number | null) {
+  let body = Buffer.from(await answer.arrayBuffer());
+  const headers: Record<string, string> = {};
+  answer.headers.forEach((value, key) => {
+    headers[key] = value;
+  });
+  for (const { key, value } of CORS_HEADERS) headers[key.toLowerCase()] = value;
+  if (level !== null && body.length >= GZIP_THRESHOLD && acceptsGzip(req)) {
+    body = await gzipAsync(body, { level });
+    headers['content-encoding'] = 'gzip';
+    headers.vary = 'Accept-Encoding';
+  }
+  headers['content-length'] = String(body.length);
+  res.writeHead(answer.status, headers);
+  res.end(body);
+}
+
+/**
+ * The sync doors — `sync.push` and `sync.pull` over tRPC (`/api/trpc/…`) and plain
+ * HTTP (`/sync/…`) — served straight from Node's http server by `server.mjs`, before
+ * Next.js routes the request. They are the same handlers as the Next routes (same
+ * procedures, limits, errors and log lines); what they skip is Next.js's routing and
+ * its web-stream plumbing, about half of a sync request's time (docs/benchmarks.md).
+ * Only bearer requests: the dashboard's cookie session is read through Next.js's own
+ * request context, so a request without `Authorization` goes to the Next routes.
+ * `gzipLevel` as HTTP_GZIP_LEVEL says (null: no compression).
+ */
+export function createSyncDoor(opts: RestHandlerOptions, gzipLevel: number | null): NodeDoor {
+  const bearerOnly: RestHandlerOptions = { ...opts, webAuth: undefined };
+  const trpc = createTrpcHandler({ endpoint: '/api/trpc', ...bearerOnly });
+  const rest = createRestHandlers(bearerOnly);
+  const routes = new Map<string, Handler>([
+    ['POST /api/trpc/sync.push', trpc],
+    ['GET /api/trpc/sync.pull', trpc],
+    ['POST /sync/push', rest.push],
+    ['GET /sync/pull', rest.pull],
+  ]);
+  return (req, res) => {
+    if (!req.headers.authorization) return false;
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const handler = routes.get(`${req.method} ${query < 0 ? url : url.slice(0, query)}`);
+    if (!handler) return false;
+    const answer = async () => {
+      let request: Request;
+      try {
+        request = toRequest(req);
+      } catch {
+        // An unusable Host header, say: nothing a handler could read.
+        return send(
+          req,
+          res,
+          Response.json({ error: { code: 'BAD_REQUEST', message: 'bad request' } }, { status: 400 }),
+          null,
+        );
+      }
+      return send(req, res, await handler(request), gzipLevel);
+    };
+    answer().catch((error: unknown) => {
+      // The handlers answer their own errors; this is a fault in writing the answer.
+      console.error('The sync door failed', error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end();
+    });
+    return true;
+  };
+}
+
+// On globalThis: boot.ts (Next's instrumentation bundle) installs it, server.mjs calls it.
+const holder = globalThis as unknown as { storesyncSyncDoor?: NodeDoor };
+
+/** Makes the door available to `server.mjs`, which hands it every request first. */
+export function installSyncDoor(door: NodeDoor): void {
+  holder.storesyncSyncDoor = door;
+}
