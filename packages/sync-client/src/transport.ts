@@ -72,7 +72,8 @@ const withTimeout =
     init?.signal?.addEventListener('abort', () => controller.abort(init.signal?.reason));
     try {
       const res = await fetchFn(input, { ...init, signal: controller.signal });
-      const body = NULL_BODY_STATUSES.includes(res.status) ? null : await res.text();
+      // Bytes, not text: the link's res.json() decodes them once (text() then json() decoded twice).
+      const body = NULL_BODY_STATUSES.includes(res.status) ? null : await res.arrayBuffer();
       return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
     } finally {
       clearTimeout(timer);
