@@ -1,12 +1,17 @@
 /**
  * Pull over HTTP against the pull page query's own rate, and a fresh device's
  * first sync, measured in interleaved rounds (A B A B …) against one or two
- * `next start` servers of the current build (`pnpm --filter @storesync/web build`
- * first). Each server variant is an environment: `VARIANTS='a:;b:X=1'` starts
- * two servers, `a` as is and `b` with X=1, and takes every figure on both in
- * each round (e.g. `VARIANTS='gz6:HTTP_GZIP_LEVEL=6;now:'`). ROWS (100,000),
- * RUNS (5), FIGURES (`query,http,sync`, and `plain` for HTTP without gzip)
- * change the run; PROFILE=1 starts the servers with `--cpu-prof` into
+ * servers of the current build (`pnpm --filter @storesync/web build` first).
+ * Each server variant is an environment: `VARIANTS='a:;b:X=1'` starts two
+ * servers, `a` as is and `b` with X=1, and takes every figure on both in each
+ * round (e.g. `VARIANTS='gz6:HTTP_GZIP_LEVEL=6;now:'`); ENTRY=next in a
+ * variant runs `next start` instead of `server.mjs`, NODE_ARGS its Node flags. ROWS (100,000), RUNS (5),
+ * FIGURES (`query,http,sync`, `plain` for HTTP without gzip, `push500` and
+ * `push50` for 10,000 new rows pushed over HTTP, with the pair ceiling as
+ * `pair`) change the run; CLIENT_BASE (another checkout's root) runs each
+ * first sync with that checkout's sync client too, for client A/B runs;
+ * EXPLAIN_SLOW=1 has PostgreSQL log the plan of any statement over 1 s
+ * (auto_explain, in its server log); PROFILE=1 starts the servers with `--cpu-prof` into
  * /tmp/pull-prof. Each round prints the gzip pull's time per page to the
  * answer's headers, for its body (transfer and gunzip) and for JSON.parse.
  * `pnpm --filter @storesync/bench bench:pull`
@@ -16,8 +21,12 @@ import { get } from 'node:http';
 import { createCaller, createContext, defaultApiConfig } from '@storesync/api';
 import { createTestDatabase } from '@storesync/db/testing';
 import pg from 'pg';
+import { createCopyCeilings } from '../src/ceilings/pair.ts';
 import { pullQueryRate } from '../src/ceilings/pull-query.ts';
-import { firstSync as firstSyncOf } from '../src/scenarios/first-sync.ts';
+import { httpDevice, inProcessDevice, type SyncApi } from '../src/clients.ts';
+import { newCustomerEvents } from '../src/events.ts';
+import { type ClientModules, firstSync as firstSyncOf } from '../src/scenarios/first-sync.ts';
+import { pushNewRate } from '../src/scenarios/push.ts';
 import { type BenchServer, startServer } from '../src/server.ts';
 
 const ROWS = Number(process.env.ROWS ?? 100_000);
@@ -33,14 +42,23 @@ const variants = (process.env.VARIANTS ?? 'now:').split(';').map((v) => {
       env
         .split(',')
         .filter(Boolean)
-        .map((kv) => kv.split('=')),
+        .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
     ) as Record<string, string>,
   };
 });
 
 const config = defaultApiConfig({ devLogin: true });
+// CLIENT_BASE: another checkout (e.g. a `git worktree` of the base commit) whose sync client also runs each first sync.
+const CLIENT_BASE = process.env.CLIENT_BASE;
+const baseClient: ClientModules | null = CLIENT_BASE
+  ? {
+      ...(await import(`${CLIENT_BASE}/packages/sync-client/src/index.ts`)),
+      ...(await import(`${CLIENT_BASE}/packages/sync-client/src/storage/sqlite.ts`)),
+    }
+  : null;
 const t = await createTestDatabase({ poolSize: 4 });
 const servers: (BenchServer & { name: string })[] = [];
+const closers: (() => Promise<void>)[] = [];
 try {
   const email = 'reader@example.com';
   const anon = createCaller(await createContext({ db: t.db, config, headers: new Headers() }));
@@ -66,13 +84,28 @@ try {
   const admin = new pg.Client({ connectionString: t.url });
   await admin.connect();
   await admin.query('VACUUM (ANALYZE)');
+  if (process.env.EXPLAIN_SLOW) {
+    const db = (await admin.query('SELECT current_database() d')).rows[0].d;
+    await admin.query(`ALTER DATABASE ${db} SET session_preload_libraries = 'auto_explain'`);
+    await admin.query(`ALTER DATABASE ${db} SET auto_explain.log_min_duration = '1s'`);
+  }
   await admin.query('CHECKPOINT');
   await admin.end();
   const userId = session.user.id;
 
   const nodeArgs = process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/pull-prof'] : [];
-  for (const v of variants)
-    servers.push({ name: v.name, ...(await startServer(t.url, { env: v.env, nodeArgs })) });
+  for (const {
+    name,
+    env: { ENTRY, NODE_ARGS, ...env },
+  } of variants)
+    servers.push({
+      name,
+      ...(await startServer(t.url, {
+        env,
+        nodeArgs: [...nodeArgs, ...(NODE_ARGS ? NODE_ARGS.split(' ') : [])],
+        entry: ENTRY === 'next' ? 'next' : 'server',
+      })),
+    });
 
   const queryRate = () => pullQueryRate(t.url, userId, LIMIT);
 
@@ -128,8 +161,8 @@ try {
   };
 
   /** Seconds for a fresh device, the sync client on a SQLite file, to sign in and hold the whole book. */
-  const firstSync = async (base: string) => {
-    const { seconds, rows } = await firstSyncOf(base, email, LIMIT);
+  const firstSync = async (base: string, client?: ClientModules) => {
+    const { seconds, rows } = await firstSyncOf(base, email, LIMIT, client);
     if (rows !== ROWS) throw new Error(`first sync holds ${rows} rows`);
     return seconds;
   };
@@ -154,13 +187,37 @@ try {
     console.log(`${s.name}: a page of ${LIMIT} events is ${(bytes / 1024).toFixed(1)} KiB on the wire`);
   }
 
+  const pushers = new Map<string, SyncApi>();
+  /** 10,000 new customers pushed over HTTP by the sync client's transport, `batch` a request. */
+  const pushRate = async (base: string, batch: number) => {
+    let api = pushers.get(base);
+    if (!api) {
+      api = await httpDevice(base, 'pusher@example.com', `pusher-${base}`);
+      pushers.set(base, api);
+    }
+    return pushNewRate(api, 10_000, batch);
+  };
+
   const figures: [string, () => Promise<number>][] = [];
   if (FIGURES.includes('query')) figures.push(['query events/s', queryRate]);
+  if (FIGURES.includes('pair')) {
+    // Its own store, so the reader's log keeps ROWS events.
+    const template = await inProcessDevice(t.db, 'pair@example.com', 'pair-template');
+    await template.push(newCustomerEvents(1));
+    const copy = await createCopyCeilings(t.url, template.deviceId);
+    closers.push(copy.close);
+    figures.push(['pair events/s', () => copy.pairs(10_000, 500)]);
+  }
   for (const s of servers) {
+    if (FIGURES.includes('push500'))
+      figures.push([`${s.name} push 500 events/s`, () => pushRate(s.base, 500)]);
+    if (FIGURES.includes('push50')) figures.push([`${s.name} push 50 events/s`, () => pushRate(s.base, 50)]);
     if (FIGURES.includes('http')) figures.push([`${s.name} http gzip events/s`, () => httpRate(s.base)]);
     if (FIGURES.includes('plain'))
       figures.push([`${s.name} http plain events/s`, () => httpRate(s.base, true)]);
     if (FIGURES.includes('sync')) figures.push([`${s.name} first sync s`, () => firstSync(s.base)]);
+    if (FIGURES.includes('sync') && baseClient)
+      figures.push([`${s.name} first sync, base client s`, () => firstSync(s.base, baseClient)]);
   }
   const runs = new Map<string, number[]>(figures.map(([k]) => [k, []]));
   for (let round = 0; round <= RUNS; round++) {
@@ -171,9 +228,15 @@ try {
       line.push(`${k} ${v < 100 ? v.toFixed(2) : Math.round(v)}`);
     }
     const q = runs.get('query events/s');
+    const p = runs.get('pair events/s');
     for (const s of servers) {
       const h = runs.get(`${s.name} http gzip events/s`);
       if (round > 0 && q && h) line.push(`${s.name} ratio ${((h.at(-1) ?? 0) / (q.at(-1) ?? 1)).toFixed(3)}`);
+      for (const b of [500, 50]) {
+        const x = runs.get(`${s.name} push ${b} events/s`);
+        if (round > 0 && p && x)
+          line.push(`${s.name} push ${b} ÷ pair ${((x.at(-1) ?? 0) / (p.at(-1) ?? 1)).toFixed(3)}`);
+      }
     }
     console.log(`${round === 0 ? 'warm-up' : `round ${round}`}: ${line.join(' | ')}`);
     if (phases.pages > 0) {
@@ -188,17 +251,27 @@ try {
   const f = (v: number) => (v < 100 ? v.toFixed(2) : String(Math.round(v)));
   for (const [k, xs] of runs)
     console.log(`${k}: median ${f(med(xs))}, range ${f(Math.min(...xs))}–${f(Math.max(...xs))}`);
-  const q = runs.get('query events/s');
+  const ratio = (label: string, xs: number[] | undefined, of: number[] | undefined) => {
+    if (!xs || !of) return;
+    const r = xs.map((x, i) => x / (of[i] ?? 1));
+    console.log(
+      `${label}: median ${med(r).toFixed(3)}, range ${Math.min(...r).toFixed(3)}–${Math.max(...r).toFixed(3)}`,
+    );
+  };
   for (const s of servers) {
-    const h = runs.get(`${s.name} http gzip events/s`);
-    if (q && h) {
-      const r = h.map((x, i) => x / (q[i] ?? 1));
-      console.log(
-        `${s.name} http ÷ query: median ${med(r).toFixed(3)}, range ${Math.min(...r).toFixed(3)}–${Math.max(...r).toFixed(3)}`,
+    ratio(`${s.name} http ÷ query`, runs.get(`${s.name} http gzip events/s`), runs.get('query events/s'));
+    for (const b of [500, 50])
+      ratio(
+        `${s.name} push ${b} ÷ pair`,
+        runs.get(`${s.name} push ${b} events/s`),
+        runs.get('pair events/s'),
       );
-    }
   }
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
 } finally {
+  for (const close of closers) await close();
   for (const s of servers) s.stop();
   await t.drop();
 }

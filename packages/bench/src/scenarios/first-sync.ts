@@ -2,9 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppRouter } from '@storesync/api';
-import { createSyncClient } from '@storesync/sync-client';
-import { openSqliteStore } from '@storesync/sync-client/sqlite';
+import * as syncClient from '@storesync/sync-client';
+import * as sqlite from '@storesync/sync-client/sqlite';
 import { createTRPCClient, httpLink } from '@trpc/client';
+
+/** The sync client's two entry points a first sync uses (another checkout's, for an A/B run). */
+export interface ClientModules {
+  createSyncClient: typeof syncClient.createSyncClient;
+  openSqliteStore: typeof sqlite.openSqliteStore;
+}
 
 /**
  * Wall time for a fresh device — the sync client on a SQLite file — to sign in
@@ -14,6 +20,7 @@ export async function firstSync(
   base: string,
   email: string,
   pullLimit: number,
+  { createSyncClient, openSqliteStore }: ClientModules = { ...syncClient, ...sqlite },
 ): Promise<{ seconds: number; rows: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'storesync-first-sync-'));
   let token: string | null = null;
