@@ -1,7 +1,7 @@
 import type { Db, SqlDb, SqlRunner } from '@storesync/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Device, type Harness, iso, uuid } from '../test/harness.ts';
-import { pullEvents } from './pull.ts';
+import { pullEvents, pullEventsJson } from './pull.ts';
 import { applyPush } from './push.ts';
 import { readBatchState } from './read.ts';
 
@@ -114,6 +114,9 @@ describe('query plans in a large store with stale statistics', () => {
     const middle = await pullEvents(sql, owner.userId, first.cursor + STORE_ROWS / 2, 10);
     expect(first.events).toHaveLength(10);
     expect(middle.events).toHaveLength(10);
+    // The HTTP page too: the same events, printed by PostgreSQL.
+    const printed = await pullEventsJson(sql, owner.userId, first.cursor + STORE_ROWS / 2, 10);
+    expect(JSON.parse(printed.json)).toEqual(middle);
     // A page of 10 (and the one row that says whether there is more) reads about as many.
     for (const s of seen) expect(s.rows).toBeLessThanOrEqual(20);
   });
@@ -176,6 +179,8 @@ describe('query plans in a store the statistics have not seen yet', () => {
     const middle = await pullEvents(sql, newcomer.userId, first.cursor + STORE_ROWS / 2, 10);
     expect(first.events).toHaveLength(10);
     expect(middle.events).toHaveLength(10);
+    const printed = await pullEventsJson(sql, newcomer.userId, first.cursor + STORE_ROWS / 2, 10);
+    expect(JSON.parse(printed.json)).toEqual(middle);
     for (const s of seen) expect(s.rows).toBeLessThanOrEqual(20);
   });
 });
