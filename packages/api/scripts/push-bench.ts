@@ -19,9 +19,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { createTestDatabase } from '@storesync/db/testing';
+// The bench's own event shape and pair ceiling (this tool needs the api's internals and a
+// baseline checkout, which the bench package cannot load).
+import { createCopyCeilings } from '../../bench/src/ceilings/pair.ts';
+import { newCustomerEvents } from '../../bench/src/events.ts';
+import { median } from '../../bench/src/stats.ts';
 
 type Api = typeof import('../src/index.ts');
 
@@ -33,29 +37,12 @@ const BATCHES = (process.env.PUSH_BATCHES ?? '500,50').split(',').map(Number);
 const FILL = Number(process.env.PUSH_FILL ?? 0);
 const GZIP_LEVEL = Number(process.env.PUSH_GZIP_LEVEL ?? 6);
 
-const pg = createRequire(new URL('../../db/package.json', import.meta.url))('pg');
-
 const variants: { name: string; api: Api }[] = [{ name: 'new', api: await import('../src/index.ts') }];
 if (BASE !== 'none')
   variants.unshift({ name: 'base', api: (await import(`${BASE}/packages/api/src/index.ts`)) as Api });
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const spread = (xs: number[]) => `${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}`;
-
-const customerEvents = (n: number, prefix: string) =>
-  Array.from({ length: n }, (_, i) => ({
-    eventUuid: randomUUID(),
-    entity: 'customers',
-    entityId: randomUUID(),
-    op: 'upsert',
-    payload: { name: `${prefix} customer ${i}`, phone: '+254700000000', note: 'regular, pays on Fridays' },
-    clientUpdatedAt: new Date().toISOString(),
-  }));
 
 const t = await createTestDatabase({ poolSize: 4 });
 const unlimited = { max: 100_000_000, windowSeconds: 60 };
@@ -63,6 +50,7 @@ const unlimited = { max: 100_000_000, windowSeconds: 60 };
 /** A signed-in device of a fresh store, for each variant, in-process and over HTTP. */
 interface Pusher {
   userId: string;
+  deviceId: string;
   push(events: unknown[]): Promise<{ results: { status: string }[] }>;
 }
 
@@ -124,7 +112,7 @@ async function device(v: (typeof variants)[number], mode: string): Promise<Pushe
         headers: new Headers({ authorization: `Bearer ${sessionToken}` }),
       }),
     );
-    return { userId, push: (events) => api.sync.push({ deviceId, events }) };
+    return { userId, deviceId, push: (events) => api.sync.push({ deviceId, events }) };
   }
   let base = bases.get(v.name);
   if (!base) {
@@ -134,6 +122,7 @@ async function device(v: (typeof variants)[number], mode: string): Promise<Pushe
   const url = `${base}/api/trpc/sync.push`;
   return {
     userId,
+    deviceId,
     async push(events) {
       const res = await fetch(url, {
         method: 'POST',
@@ -147,107 +136,15 @@ async function device(v: (typeof variants)[number], mode: string): Promise<Pushe
   };
 }
 
-// ---- The pair ceiling: entity row + event row by two COPYs per batch, one transaction each.
+// ---- The pair ceiling: the bench's (entity row + event row, two COPYs per transaction),
+// into `store`'s own store or a fresh one, one batch per call.
 
-const copyText = (v: string | null) =>
-  v === null
-    ? '\\N'
-    : v.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? c);
-
-/** COPY … FROM STDIN through node-postgres' submittable hook (no pg-copy-streams here). */
-function copyIn(client: { query(q: unknown): unknown }, sql: string, data: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let error: unknown;
-    client.query({
-      submit(connection: { query(s: string): void }) {
-        connection.query(sql);
-      },
-      handleCopyInResponse(connection: { sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void }) {
-        connection.sendCopyFromChunk(Buffer.from(data));
-        connection.endCopyFrom();
-      },
-      handleCommandComplete() {},
-      handleError(e: unknown) {
-        error = e;
-      },
-      handleReadyForQuery() {
-        if (error) reject(error);
-        else resolve();
-      },
-    });
-  });
-}
-
-/** A client writing the pair, one transaction of `batch` customers + their events per call. */
-async function pairWriter(store?: string) {
-  const client = new pg.Client({ connectionString: t.url });
-  await client.connect();
-  const userId = store ?? randomUUID();
-  if (!store)
-    await client.query(`INSERT INTO users (id, google_sub, email) VALUES ($1, $2, 'ceiling@example.com')`, [
-      userId,
-      `ceiling:${userId}`,
-    ]);
-  return {
-    close: () => client.end(),
-    async write(batch: number) {
-      const rows: string[] = [];
-      const events: string[] = [];
-      for (let i = 0; i < batch; i++) {
-        const id = randomUUID();
-        const ev = randomUUID();
-        const at = new Date().toISOString();
-        const clock = [at, 'ceiling', ev];
-        const clocks = JSON.stringify({ name: clock, phone: clock, note: clock });
-        rows.push(
-          [
-            userId,
-            id,
-            `c${i}`,
-            '+254700000000',
-            'regular, pays on Fridays',
-            at,
-            at,
-            null,
-            'ceiling',
-            '1',
-            clocks,
-            null,
-          ]
-            .map(copyText)
-            .join('\t'),
-        );
-        const payload = JSON.stringify({
-          id,
-          name: `c${i}`,
-          phone: '+254700000000',
-          note: 'regular, pays on Fridays',
-          createdAt: at,
-          updatedAt: at,
-          deletedAt: null,
-          updatedByDeviceId: 'ceiling',
-          rowVersion: 1,
-        });
-        events.push(
-          [userId, 'ceiling', 'customers', id, 'upsert', payload, at, at, ev].map(copyText).join('\t'),
-        );
-      }
-      await client.query('BEGIN');
-      await copyIn(
-        client,
-        `COPY customers (user_id, id, name, phone, note, created_at, updated_at, deleted_at,
-           updated_by_device_id, row_version, clocks, deleted_clock) FROM STDIN`,
-        `${rows.join('\n')}\n`,
-      );
-      await copyIn(
-        client,
-        `COPY sync_events (user_id, device_id, entity, entity_id, op, payload, client_updated_at,
-           server_received_at, event_uuid) FROM STDIN`,
-        `${events.join('\n')}\n`,
-      );
-      await client.query('COMMIT');
-    },
-  };
+async function pairWriter(store?: Pusher) {
+  const owner = store ?? (await device(variants[variants.length - 1] as (typeof variants)[number], 'inproc'));
+  // The bench's COPY ceilings take a row the store's device pushed as their template.
+  await owner.push(newCustomerEvents(1, 'template'));
+  const copy = await createCopyCeilings(t.url, owner.deviceId);
+  return { close: copy.close, write: (batch: number) => copy.grow(batch, batch, Number.POSITIVE_INFINITY) };
 }
 
 // ---- Rounds: in each, every participant's batches alternate one by one (the ceiling
@@ -273,7 +170,7 @@ async function round(total: number, batch: number, pushers: Map<string, Pusher>)
       if (i % per500 === 0)
         ms.set('ceiling', (ms.get('ceiling') ?? 0) + (await timed(() => ceiling.write(500))));
       for (const k of order) {
-        const events = customerEvents(batch, `s${i}`);
+        const events = newCustomerEvents(batch, `s${i}`);
         const p = pushers.get(k) as Pusher;
         ms.set(
           k,
@@ -305,7 +202,7 @@ try {
     let p = filled.get(key);
     if (!p) {
       p = await device(v, mode);
-      const w = await pairWriter(p.userId);
+      const w = await pairWriter(p);
       const t0 = performance.now();
       for (let i = 0; i < FILL; i += 5000) await w.write(5000);
       await w.close();

@@ -3,36 +3,15 @@ import {
   createHarness,
   type DbKind,
   type Device,
+  deleteEvent,
   type Harness,
   iso,
   type OpenTestDb,
+  upsertEvent,
   uuid,
 } from '../test/harness.ts';
 
 const T0 = Date.parse('2026-01-01T00:00:00.000Z');
-
-const upsertEvent = (
-  entity: string,
-  entityId: string,
-  payload: Record<string, unknown>,
-  ms: number,
-  extra = {},
-) => ({
-  eventUuid: uuid(),
-  entity,
-  entityId,
-  op: 'upsert',
-  payload,
-  clientUpdatedAt: iso(ms),
-  ...extra,
-});
-const deleteEvent = (entity: string, entityId: string, ms: number) => ({
-  eventUuid: uuid(),
-  entity,
-  entityId,
-  op: 'delete',
-  clientUpdatedAt: iso(ms),
-});
 
 /**
  * The push/pull/merge rules of docs/protocol.md, run against one database kind, or a

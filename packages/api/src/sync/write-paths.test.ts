@@ -1,33 +1,19 @@
 import { isStorableText } from '@storesync/schema';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type DbKind, type Device, type Harness, iso, uuid } from '../test/harness.ts';
+import {
+  createHarness,
+  type DbKind,
+  type Device,
+  deleteEvent,
+  type Harness,
+  iso,
+  upsertEvent,
+  uuid,
+} from '../test/harness.ts';
 import { arrayLiteral } from './write.ts';
 
 const T0 = Date.parse('2026-03-01T00:00:00.000Z');
-
-const upsert = (
-  entity: string,
-  entityId: string,
-  payload: Record<string, unknown>,
-  ms: number,
-  extra = {},
-) => ({
-  eventUuid: uuid(),
-  entity,
-  entityId,
-  op: 'upsert',
-  payload,
-  clientUpdatedAt: iso(ms),
-  ...extra,
-});
-const del = (entity: string, entityId: string, ms: number) => ({
-  eventUuid: uuid(),
-  entity,
-  entityId,
-  op: 'delete',
-  clientUpdatedAt: iso(ms),
-});
 
 /**
  * The write's two paths: rows new to the store are plain INSERTs, rows it holds
@@ -73,17 +59,17 @@ describe.each(['pg', 'pglite'] as DbKind[])('push writes on %s', (kind) => {
   it('merges into a row the store already holds, in the same batch as new rows', async () => {
     [a, b] = await freshStore();
     const held = uuid();
-    await push(a, [upsert('customers', held, { name: 'Ada', phone: '1', note: 'first' }, T0)]);
+    await push(a, [upsertEvent('customers', held, { name: 'Ada', phone: '1', note: 'first' }, T0)]);
 
     const fresh = uuid();
     const r = await push(b, [
       // An older create of the held row: its fields lose to Ada's, nothing changes.
-      upsert('customers', held, { name: 'Old', phone: '0', note: 'stale' }, T0 - 1000),
+      upsertEvent('customers', held, { name: 'Old', phone: '0', note: 'stale' }, T0 - 1000),
       // A newer edit of one field of the held row.
-      upsert('customers', held, { phone: '2' }, T0 + 1000, { updatedFields: ['phone'] }),
+      upsertEvent('customers', held, { phone: '2' }, T0 + 1000, { updatedFields: ['phone'] }),
       // A row created and edited in the batch: one INSERT of its final state.
-      upsert('customers', fresh, { name: 'Bo' }, T0),
-      upsert('customers', fresh, { note: 'second' }, T0 + 1, { updatedFields: ['note'] }),
+      upsertEvent('customers', fresh, { name: 'Bo' }, T0),
+      upsertEvent('customers', fresh, { note: 'second' }, T0 + 1, { updatedFields: ['note'] }),
     ]);
     expect(r.results.map((x) => x.status)).toEqual(['ignored', 'applied', 'applied', 'applied']);
     expect(r.results[1]?.row).toMatchObject({
@@ -127,13 +113,16 @@ describe.each(['pg', 'pglite'] as DbKind[])('push writes on %s', (kind) => {
   it('inserts a row created and deleted in one batch as a tombstone, and revives it later by UPDATE', async () => {
     [a] = await freshStore();
     const id = uuid();
-    const r = await push(a, [upsert('customers', id, { name: 'Gone' }, T0), del('customers', id, T0 + 1)]);
+    const r = await push(a, [
+      upsertEvent('customers', id, { name: 'Gone' }, T0),
+      deleteEvent('customers', id, T0 + 1),
+    ]);
     expect(r.results.map((x) => x.status)).toEqual(['applied', 'applied']);
     const row = await stored(a, 'customers', id);
     expect(row?.deleted_at).not.toBeNull();
     expect(row?.deleted_clock).toEqual([iso(T0 + 1), 'phone-a', r.results[1]?.eventUuid]);
 
-    const again = await push(a, [upsert('customers', id, { name: 'Back' }, T0 + 2)]);
+    const again = await push(a, [upsertEvent('customers', id, { name: 'Back' }, T0 + 2)]);
     expect(again.results[0]?.status).toBe('applied');
     expect(again.results[0]?.row).toMatchObject({ name: 'Back', deletedAt: null, rowVersion: 3 });
     expect(await stored(a, 'customers', id)).toMatchObject({
@@ -161,9 +150,9 @@ describe.each(['pg', 'pglite'] as DbKind[])('push writes on %s', (kind) => {
     const sale = uuid();
     const items = nasty.map((name, i) => ({ name: name || 'empty', quantity: i + 1, unitPrice: 10 }));
     const events = [
-      upsert('customers', cust, { name: 'x\ny', phone: nasty[2], note: nasty[3] }, T0),
-      ...nasty.map((note) => upsert('customers', uuid(), { name: note || 'empty note', note }, T0)),
-      upsert(
+      upsertEvent('customers', cust, { name: 'x\ny', phone: nasty[2], note: nasty[3] }, T0),
+      ...nasty.map((note) => upsertEvent('customers', uuid(), { name: note || 'empty note', note }, T0)),
+      upsertEvent(
         'sales',
         sale,
         { customerId: cust, items, total: 550, paidAmount: 0, soldAt: iso(T0), note: 'a\r\nb' },
@@ -189,8 +178,8 @@ describe.each(['pg', 'pglite'] as DbKind[])('push writes on %s', (kind) => {
   it('clears an optional field to NULL on the UPDATE path', async () => {
     [a] = await freshStore();
     const id = uuid();
-    await push(a, [upsert('customers', id, { name: 'N', phone: '5', note: 'n' }, T0)]);
-    const r = await push(a, [upsert('customers', id, {}, T0 + 1, { updatedFields: ['phone'] })]);
+    await push(a, [upsertEvent('customers', id, { name: 'N', phone: '5', note: 'n' }, T0)]);
+    const r = await push(a, [upsertEvent('customers', id, {}, T0 + 1, { updatedFields: ['phone'] })]);
     expect(r.results[0]?.row).toMatchObject({ phone: null, note: 'n' });
     expect(await stored(a, 'customers', id)).toMatchObject({ phone: null, note: 'n', row_version: 2 });
   });

@@ -66,3 +66,29 @@ export async function createHarness(
 
 export const iso = (ms: number) => new Date(ms).toISOString();
 export const uuid = () => randomUUID();
+
+/** An outbox `upsert` event as a device sends it (`extra` adds or overrides envelope fields). */
+export const upsertEvent = (
+  entity: string,
+  entityId: string,
+  payload: Record<string, unknown>,
+  ms: number,
+  extra = {},
+) => ({
+  eventUuid: uuid(),
+  entity,
+  entityId,
+  op: 'upsert',
+  payload,
+  clientUpdatedAt: iso(ms),
+  ...extra,
+});
+
+/** An outbox `delete` event. */
+export const deleteEvent = (entity: string, entityId: string, ms: number) => ({
+  eventUuid: uuid(),
+  entity,
+  entityId,
+  op: 'delete',
+  clientUpdatedAt: iso(ms),
+});
