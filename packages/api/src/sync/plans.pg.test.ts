@@ -1,6 +1,6 @@
 import type { Db, SqlDb, SqlRunner } from '@storesync/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Device, type Harness, iso, uuid } from '../test/harness.ts';
+import { createHarness, type Device, type Harness, iso, upsertEvent, uuid } from '../test/harness.ts';
 import { pullEvents, pullEventsJson } from './pull.ts';
 import { applyPush } from './push.ts';
 import { readBatchState } from './read.ts';
@@ -49,14 +49,7 @@ const explainingDb = (db: Db, seen: { rows: number; node: string }[]): Db => ({
 });
 
 const newCustomers = (n: number, from = 0) =>
-  Array.from({ length: n }, (_, i) => ({
-    eventUuid: uuid(),
-    entity: 'customers',
-    entityId: uuid(),
-    op: 'upsert',
-    payload: { name: `c${from + i}` },
-    clientUpdatedAt: iso(Date.now()),
-  }));
+  Array.from({ length: n }, (_, i) => upsertEvent('customers', uuid(), { name: `c${from + i}` }, Date.now()));
 
 /** Pull pages at the start and the middle of `device`'s store, as objects and as HTTP's text, read about a page each. */
 async function expectPagesReadOnlyThemselves(harness: Harness, device: Device) {

@@ -12,12 +12,6 @@ interface EventRecord {
   at: string;
 }
 
-interface Page {
-  records: EventRecord[];
-  cursor: number;
-  hasMore: boolean;
-}
-
 /** `server_received_at` as the wire's ISO-8601 UTC text. */
 const AT = `to_char(server_received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -43,14 +37,15 @@ async function pageQuery<T>(sql: SqlDb, columns: string, userId: string, cursor:
   });
 }
 
-async function readPage(sql: SqlDb, userId: string, cursor: number, limit: number): Promise<Page> {
-  const records = await pageQuery<EventRecord>(
-    sql,
-    `event_id::text AS id, entity, entity_id::text, op, payload::text AS row, device_id, ${AT} AS at`,
-    userId,
-    cursor,
-    limit,
-  );
+/** A page of `columns` (an `id` among them): its events, the cursor after them, and whether more follow. */
+async function readPage<T extends { id: string }>(
+  sql: SqlDb,
+  columns: string,
+  userId: string,
+  cursor: number,
+  limit: number,
+): Promise<{ records: T[]; cursor: number; hasMore: boolean }> {
+  const records = await pageQuery<T>(sql, columns, userId, cursor, limit);
   const hasMore = records.length > limit;
   if (hasMore) records.pop();
   const last = records.at(-1);
@@ -64,7 +59,13 @@ export async function pullEvents(
   cursor: number,
   limit: number,
 ): Promise<PullOutput> {
-  const page = await readPage(sql, userId, cursor, limit);
+  const page = await readPage<EventRecord>(
+    sql,
+    `event_id::text AS id, entity, entity_id::text, op, payload::text AS row, device_id, ${AT} AS at`,
+    userId,
+    cursor,
+    limit,
+  );
   const events: PulledEvent[] = page.records.map((r) => ({
     eventId: Number(r.id),
     entity: r.entity,
@@ -100,17 +101,7 @@ export async function pullEventsJson(
   cursor: number,
   limit: number,
 ): Promise<{ json: string; count: number; cursor: number; hasMore: boolean }> {
-  const records = await pageQuery<{ id: string; event: string }>(
-    sql,
-    PULL_JSON_COLUMNS,
-    userId,
-    cursor,
-    limit,
-  );
-  const hasMore = records.length > limit;
-  if (hasMore) records.pop();
-  const last = records.at(-1);
-  const next = last ? Number(last.id) : cursor;
-  const json = `{"events":[${records.map((r) => r.event).join(',')}],"cursor":${next},"hasMore":${hasMore}}`;
-  return { json, count: records.length, cursor: next, hasMore };
+  const page = await readPage<{ id: string; event: string }>(sql, PULL_JSON_COLUMNS, userId, cursor, limit);
+  const json = `{"events":[${page.records.map((r) => r.event).join(',')}],"cursor":${page.cursor},"hasMore":${page.hasMore}}`;
+  return { json, count: page.records.length, cursor: page.cursor, hasMore: page.hasMore };
 }

@@ -3,7 +3,7 @@ import { createTestClusters, type TestClusters } from '@storesync/db/clusters';
 import type { TestDb } from '@storesync/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestLogFields } from '../context.ts';
-import { createHarness, type Device, type Harness, iso, uuid } from '../test/harness.ts';
+import { createHarness, type Device, type Harness, upsertEvent, uuid } from '../test/harness.ts';
 import { pullEvents } from './pull.ts';
 import { readPullPage } from './pull-source.ts';
 import { syncSuite } from './sync-suite.ts';
@@ -31,14 +31,7 @@ const openThroughBouncer = async (): Promise<TestDb> => {
 // right after its pushes, so read-your-writes is checked against a replica that lags.
 syncSuite('PgBouncer (transaction pooling) with a read replica', openThroughBouncer);
 
-const customer = (name: string) => ({
-  eventUuid: uuid(),
-  entity: 'customers',
-  entityId: uuid(),
-  op: 'upsert',
-  payload: { name },
-  clientUpdatedAt: iso(Date.now()),
-});
+const customer = (name: string) => upsertEvent('customers', uuid(), { name }, Date.now());
 const push = async (d: Device, names: string[]) => {
   const r = await d.api.sync.push({ deviceId: d.deviceId, events: names.map(customer) });
   return r.results.map((x) => x.eventId as number);
