@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { createRestHandlers, createTrpcHandler, type RestHandlerOptions } from '@storesync/api';
+import { incomingMessageToRequest } from '@trpc/server/adapters/node-http';
 import { CORS_HEADERS } from './cors';
 
 /** Answers the requests it takes (returns true) and leaves every other one to Next.js (false). */
@@ -14,19 +14,6 @@ const gzipAsync = promisify(gzip);
 
 /** The `compression` middleware's own threshold: smaller answers go as they are. */
 const GZIP_THRESHOLD = 1024;
-
-/** Node's request as a fetch Request; the body stays a stream, for readBody's size and time limits. */
-function toRequest(req: IncomingMessage): Request {
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] ?? '', raw[i + 1] ?? '');
-  const init: RequestInit & { duplex?: 'half' } = { method: req.method ?? 'GET', headers };
-  if (req.method === 'POST') {
-    init.body = Readable.toWeb(req) as unknown as globalThis.ReadableStream;
-    init.duplex = 'half';
-  }
-  return new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, init);
-}
 
 const acceptsGzip = (req: IncomingMessage) =>
   /\bgzip\b(?!;\s*q=0(\.0*)?(,|$))/.test(req.headers['accept-encoding'] ?? '');
@@ -78,7 +65,8 @@ export function createSyncDoor(opts: RestHandlerOptions, gzipLevel: number | nul
     const answer = async () => {
       let request: Request;
       try {
-        request = toRequest(req);
+        // tRPC's own conversion; no size cap here: readBody applies the API's limits, and its time limit.
+        request = incomingMessageToRequest(req, res, { maxBodySize: null });
       } catch {
         // An unusable Host header, say: nothing a handler could read.
         return send(
