@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type OpenDb, openDb } from '@storesync/db';
+import { sparePort } from '@storesync/db/clusters';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultApiConfig } from './config.ts';
 import { createContext } from './context.ts';
@@ -13,7 +14,9 @@ import { createCaller } from './root.ts';
 
 // A private PostgreSQL cluster on a spare port, stopped mid-test: never the shared one.
 const cluster = `storesync_down_${randomBytes(3).toString('hex')}`;
-const port = 20_000 + Math.floor(Math.random() * 20_000);
+// Not a random port in 20000–40000: half of that is the ephemeral range, where any outgoing
+// connection of another suite may hold it (a CI run failed so).
+let port: number;
 const pgctl = (...args: string[]) =>
   execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', '15', cluster, ...args]);
 
@@ -30,6 +33,7 @@ const trpc = createTrpcHandler({ endpoint: '/api/trpc', ...opts });
 const rest = createRestHandlers(opts);
 
 beforeAll(async () => {
+  port = await sparePort();
   execFileSync('pg_createcluster', ['15', cluster, '--port', String(port)], { stdio: 'ignore' });
   const hba = `/etc/postgresql/15/${cluster}/pg_hba.conf`;
   writeFileSync(hba, readFileSync(hba, 'utf8').replace(/(peer|scram-sha-256|md5)$/gm, 'trust'));

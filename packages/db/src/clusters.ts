@@ -58,8 +58,12 @@ async function sh(cmd: string, args: string[]): Promise<string> {
   }
 }
 
-/** A port nobody listens on, outside the ephemeral range that outgoing connections use. */
-async function sparePort(taken: Set<number>): Promise<number> {
+/**
+ * A port nobody listens on, outside the ephemeral range that outgoing connections use
+ * (32768–60999 on Linux), and not one of `taken`, which it joins. For any test that starts
+ * a server of its own.
+ */
+export async function sparePort(taken = new Set<number>()): Promise<number> {
   for (;;) {
     const port = 20_000 + Math.floor(Math.random() * 10_000);
     if (taken.has(port)) continue;
