@@ -162,8 +162,11 @@ describe('the phone app, offline first', () => {
     await a.tap('Edit customer');
     await a.fill('Note (optional)', 'y'.repeat(2000));
     await a.tap('Save changes');
+    // The line may still say "Up to date" from the sync before this edit: wait for the second refusal.
+    await expect
+      .poll(() => a.page.getByTestId('sync-rejected').textContent(), { timeout: 20_000 })
+      .toBe('2 rejected changes');
     await a.expectSync(/^Up to date/);
-    expect(await a.page.getByTestId('sync-rejected').textContent()).toBe('2 rejected changes');
     await a.tab('Sync');
     await a.see('Rejected changes (2)');
     await a.see(/Refused by the server: .*over 2200 bytes/);
