@@ -1,11 +1,15 @@
-import { randomUUID } from 'node:crypto';
+import { uuidV7 } from '@storesync/schema';
+
+/** Where new ids come from: UUIDv7, as the sync client makes them (a run may ask for random v4, to compare). */
+export type NewId = () => string;
+export const newId: NewId = () => uuidV7();
 
 /** Outbox events shaped like a phone's: new customers, or field edits of existing ones. */
-export const newCustomerEvents = (n: number, prefix = 'c') =>
+export const newCustomerEvents = (n: number, prefix = 'c', id: NewId = newId) =>
   Array.from({ length: n }, (_, i) => ({
-    eventUuid: randomUUID(),
+    eventUuid: id(),
     entity: 'customers',
-    entityId: randomUUID(),
+    entityId: id(),
     op: 'upsert',
     payload: { name: `${prefix} customer ${i}`, phone: '+254700000000', note: 'regular, pays on Fridays' },
     clientUpdatedAt: new Date().toISOString(),
@@ -13,7 +17,7 @@ export const newCustomerEvents = (n: number, prefix = 'c') =>
 
 export const editEvents = (ids: string[]) =>
   ids.map((entityId, i) => ({
-    eventUuid: randomUUID(),
+    eventUuid: newId(),
     entity: 'customers',
     entityId,
     op: 'upsert',

@@ -13,4 +13,5 @@ export * from './responses.ts';
 export * from './row.ts';
 export * from './sale-total.ts';
 export * from './suggested-currency.ts';
+export * from './uuid-v7.ts';
 export * from './wire.ts';

@@ -29,7 +29,13 @@ describe('createSyncClient against the real server', () => {
     const email = store();
     const a = await device(email);
     const b = await device(email, false);
+    const before = Date.now();
     const c = await a.customers.create({ name: 'Amina', phone: '0700', note: null });
+    // New rows get UUIDv7 ids, time first, by default: the server's indexes take them in order.
+    expect(c.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const made = Number.parseInt(c.id.replaceAll('-', '').slice(0, 12), 16);
+    expect(made).toBeGreaterThanOrEqual(before);
+    expect(made).toBeLessThanOrEqual(Date.now());
     await a.syncNow();
     await b.syncNow();
     expect(await b.customers.get(c.id)).toMatchObject({ name: 'Amina', phone: '0700' });

@@ -1,4 +1,4 @@
-import { type Entity, MAX_PUSH_EVENTS } from '@storesync/schema';
+import { type Entity, MAX_PUSH_EVENTS, uuidV7 } from '@storesync/schema';
 import { createChangeFeed, withChangeFeed } from './changes.ts';
 import { failureKind } from './errors.ts';
 import { discardFailedChange, type FailedChange, listFailedChanges } from './failed.ts';
@@ -38,6 +38,7 @@ interface CommonOptions {
   pullLimit?: number;
   /** Injection points for tests: wall clock, UUIDs, jitter. */
   now?: () => number;
+  /** New ids: a UUIDv7 from `crypto.getRandomValues` by default (see `uuidV7` for Hermes). */
   newId?: () => string;
   random?: () => number;
 }
@@ -89,7 +90,7 @@ export interface SyncClient {
 export async function createSyncClient(options: SyncClientOptions): Promise<SyncClient> {
   const changes = createChangeFeed();
   const store = withChangeFeed(options.store, changes);
-  const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
+  const newId = options.newId ?? (() => uuidV7());
   const stored = await store.transaction(async (tx) => {
     const s = await tx.getState();
     const deviceId = options.deviceId ?? s.deviceId ?? newId();

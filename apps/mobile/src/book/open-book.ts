@@ -1,4 +1,5 @@
 import NetInfo from '@react-native-community/netinfo';
+import { uuidV7 } from '@storesync/schema';
 import { createSyncClient, type SyncClient } from '@storesync/sync-client';
 import { createExpoSqliteStore } from '@storesync/sync-client/expo';
 import { netInfoConnectivity, reactNativeEventSource } from '@storesync/sync-client/react-native';
@@ -23,7 +24,8 @@ let opening: Promise<SyncClient> | null = null;
  * client's store, which runs one transaction at a time on a connection of its
  * own: nothing else uses that connection (on web, expo-sqlite's file layer
  * takes no locks between connections), so no query can land inside a sync
- * transaction. Ids come from expo-crypto: Hermes has no `crypto.randomUUID`.
+ * transaction. Ids are UUIDv7 from expo-crypto's random bytes: Hermes has no
+ * `crypto.getRandomValues`.
  * In the foreground it holds the live subscription, so other phones' changes
  * arrive at once.
  */
@@ -34,7 +36,7 @@ export function getBook(): Promise<SyncClient> {
       store: await createExpoSqliteStore(db),
       url: `${SERVER_URL}/api/trpc`,
       getToken: () => token,
-      newId: Crypto.randomUUID,
+      newId: () => uuidV7(Crypto.getRandomValues),
       connectivity: netInfoConnectivity(NetInfo),
       // Live pokes: React Native has no EventSource of its own.
       openEventSource: reactNativeEventSource(EventSource),

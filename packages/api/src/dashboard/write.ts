@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import type { Entity, EntityRow, Op } from '@storesync/schema';
+import { type Entity, type EntityRow, type Op, uuidV7 } from '@storesync/schema';
 import { TRPCError } from '@trpc/server';
 import { REFERENCES } from '../sync/apply-event.ts';
 import { type Precondition, preconditionMessage } from '../sync/preconditions.ts';
@@ -45,7 +44,7 @@ function preconditionsOf(change: DashboardChange): Precondition[] {
  */
 export async function writeChange(ctx: AuthedContext, change: DashboardChange): Promise<EntityRow> {
   const event = {
-    eventUuid: randomUUID(),
+    eventUuid: uuidV7(),
     entity: change.entity,
     entityId: change.entityId,
     op: change.op,

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import {
   DebtCreateInputSchema,
   DebtUpdateInputSchema,
   IdInputSchema,
   LedgerListInputSchema,
+  uuidV7,
 } from '@storesync/schema';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { notFound } from '../dashboard/live-rows.ts';
@@ -43,7 +43,7 @@ export const debtsRouter = {
   }),
 
   create: protectedProcedure.input(DebtCreateInputSchema).mutation(async ({ ctx, input }) => {
-    return writeChange(ctx, { entity: 'debts', entityId: randomUUID(), op: 'upsert', payload: input });
+    return writeChange(ctx, { entity: 'debts', entityId: uuidV7(), op: 'upsert', payload: input });
   }),
 
   update: protectedProcedure.input(DebtUpdateInputSchema).mutation(async ({ ctx, input }) => {

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import {
   IdInputSchema,
   LedgerListInputSchema,
   PaymentCreateInputSchema,
   PaymentUpdateInputSchema,
+  uuidV7,
 } from '@storesync/schema';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { debtOf, notFound } from '../dashboard/live-rows.ts';
@@ -41,7 +41,7 @@ export const paymentsRouter = {
   create: protectedProcedure.input(PaymentCreateInputSchema).mutation(async ({ ctx, input }) => {
     const payload = { ...input, paidAt: input.paidAt ?? new Date().toISOString() };
     const require = debtOf(input.debtId, input.customerId);
-    return writeChange(ctx, { entity: 'payments', entityId: randomUUID(), op: 'upsert', payload, require });
+    return writeChange(ctx, { entity: 'payments', entityId: uuidV7(), op: 'upsert', payload, require });
   }),
 
   update: protectedProcedure.input(PaymentUpdateInputSchema).mutation(async ({ ctx, input }) => {

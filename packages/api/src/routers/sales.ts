@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import {
   IdInputSchema,
   SaleCreateInputSchema,
   SaleListInputSchema,
   SaleUpdateInputSchema,
   saleTotal,
+  uuidV7,
 } from '@storesync/schema';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import type { AuthedContext } from '../dashboard/authed-context.ts';
@@ -71,7 +71,7 @@ export const salesRouter = {
       total: saleTotal(input.items),
       soldAt: input.soldAt ?? new Date().toISOString(),
     };
-    return writeChange(ctx, { entity: 'sales', entityId: randomUUID(), op: 'upsert', payload });
+    return writeChange(ctx, { entity: 'sales', entityId: uuidV7(), op: 'upsert', payload });
   }),
 
   update: protectedProcedure.input(SaleUpdateInputSchema).mutation(async ({ ctx, input }) => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { newId } from '../events.ts';
 import { rate } from '../stats.ts';
 
 /**
@@ -24,7 +25,7 @@ export async function ceilingRate(url: string, total: number, batch: number): Pr
         const values: unknown[] = [];
         const rows: string[] = [];
         for (let i = 0; i < batch; i++) {
-          const id = randomUUID();
+          const id = newId();
           const at = new Date().toISOString();
           const payload = {
             id,
@@ -41,7 +42,7 @@ export async function ceilingRate(url: string, total: number, batch: number): Pr
           rows.push(
             `($${p + 1}, 'bench', 'customers', $${p + 2}, 'upsert', $${p + 3}, $${p + 4}, $${p + 5})`,
           );
-          values.push(userId, id, JSON.stringify(payload), at, randomUUID());
+          values.push(userId, id, JSON.stringify(payload), at, newId());
         }
         await client.query('BEGIN');
         await client.query(

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { type NewId, newId } from '../events.ts';
 import { rate } from '../stats.ts';
 import { copyFrom, copyText } from './copy.ts';
 
@@ -37,9 +37,10 @@ async function templateOf(client: pg.Client, table: string, where: string, param
  * Event-row and entity-row ceilings on the real tables, with rows a real push
  * wrote as templates: whatever the push path stores (its columns, the field
  * clocks' encoding, the payload) is what these copy, byte for byte, under
- * fresh ids. The device `deviceId` must have pushed a new customer before.
+ * fresh ids, made as a push's are (`id`). The device `deviceId` must have
+ * pushed a new customer before.
  */
-export async function createCopyCeilings(url: string, deviceId: string) {
+export async function createCopyCeilings(url: string, deviceId: string, id: NewId = newId) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const ev = await client.query<{ user_id: string; entity_id: string; event_uuid: string }>(
@@ -61,7 +62,7 @@ export async function createCopyCeilings(url: string, deviceId: string) {
   const fresh = (t: Template, ids: { entity: string; event: string }) =>
     t.line.split(last.entity_id).join(ids.entity).split(last.event_uuid).join(ids.event);
   const chunk = (batch: number) => {
-    const ids = Array.from({ length: batch }, () => ({ entity: randomUUID(), event: randomUUID() }));
+    const ids = Array.from({ length: batch }, () => ({ entity: id(), event: id() }));
     return {
       events: `${ids.map((i) => fresh(event, i)).join('\n')}\n`,
       entities: `${ids.map((i) => fresh(entity, i)).join('\n')}\n`,

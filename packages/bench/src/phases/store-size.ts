@@ -1,6 +1,6 @@
 import { createCopyCeilings } from '../ceilings/pair.ts';
 import { type Bench, config, type Device, fmt, log, logRound } from '../context.ts';
-import { newCustomerEvents } from '../events.ts';
+import { type NewId, newCustomerEvents, newId } from '../events.ts';
 import { pushNewRate } from '../scenarios/push.ts';
 import { settle } from '../settle.ts';
 import { interleave } from '../stats.ts';
@@ -10,11 +10,12 @@ const SMALL = 10_000;
 /**
  * Grows `device`'s store to `rows` customers with their events: the row and
  * event of one real push, copied under fresh ids by COPY, 10,000 pairs per
- * transaction, until `deadline`. Returns the rows the store then holds.
+ * transaction, until `deadline`, every id made by `id`. Returns the rows the
+ * store then holds.
  */
-async function grow(b: Bench, device: Device, rows: number, deadline: number): Promise<number> {
-  await device.push(newCustomerEvents(1));
-  const copy = await createCopyCeilings(b.url, device.deviceId);
+export async function grow(url: string, device: Device, rows: number, deadline: number, id: NewId = newId) {
+  await device.push(newCustomerEvents(1, 'c', id));
+  const copy = await createCopyCeilings(url, device.deviceId, id);
   try {
     return 1 + (await copy.grow(rows - 1, 10_000, deadline));
   } finally {
@@ -31,9 +32,9 @@ async function grow(b: Bench, device: Device, rows: number, deadline: number): P
 export async function storeSizePhase(b: Bench) {
   const small = await b.device(true);
   const big = await b.device(true);
-  await grow(b, small, SMALL, Number.POSITIVE_INFINITY);
+  await grow(b.url, small, SMALL, Number.POSITIVE_INFINITY);
   const t0 = performance.now();
-  const bigRows = await grow(b, big, config.bigStore, t0 + config.bigStoreSeconds * 1000);
+  const bigRows = await grow(b.url, big, config.bigStore, t0 + config.bigStoreSeconds * 1000);
   const buildSeconds = (performance.now() - t0) / 1000;
   log(`built a store of ${fmt(bigRows)} rows in ${buildSeconds.toFixed(0)} s`);
   await settle(b.url);

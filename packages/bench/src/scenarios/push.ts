@@ -1,5 +1,5 @@
 import type { SyncApi } from '../clients.ts';
-import { editEvents, newCustomerEvents } from '../events.ts';
+import { editEvents, type NewId, newCustomerEvents, newId } from '../events.ts';
 import { rate } from '../stats.ts';
 
 const assertApplied = (results: { status: string }[]) => {
@@ -7,9 +7,14 @@ const assertApplied = (results: { status: string }[]) => {
   if (bad) throw new Error(`push did not apply: ${JSON.stringify(bad)}`);
 };
 
-/** Events/s of pushing `total` new rows in batches of `batch`. */
-export async function pushNewRate(api: SyncApi, total: number, batch: number): Promise<number> {
-  const batches = Array.from({ length: Math.ceil(total / batch) }, () => newCustomerEvents(batch));
+/** Events/s of pushing `total` new rows in batches of `batch`, their ids made by `id`. */
+export async function pushNewRate(
+  api: SyncApi,
+  total: number,
+  batch: number,
+  id: NewId = newId,
+): Promise<number> {
+  const batches = Array.from({ length: Math.ceil(total / batch) }, () => newCustomerEvents(batch, 'c', id));
   return rate(total, async () => {
     for (const events of batches) assertApplied((await api.push(events)).results);
   });

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import {
   CustomerCreateInputSchema,
   CustomerListInputSchema,
   CustomerUpdateInputSchema,
   IdInputSchema,
+  uuidV7,
 } from '@storesync/schema';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
@@ -30,7 +30,7 @@ export const customersRouter = {
   create: protectedProcedure
     .input(CustomerCreateInputSchema)
     .mutation(({ ctx, input }) =>
-      writeChange(ctx, { entity: 'customers', entityId: randomUUID(), op: 'upsert', payload: input }),
+      writeChange(ctx, { entity: 'customers', entityId: uuidV7(), op: 'upsert', payload: input }),
     ),
 
   update: protectedProcedure.input(CustomerUpdateInputSchema).mutation(async ({ ctx, input }) => {
