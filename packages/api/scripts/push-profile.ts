@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, SqlRunner } from '@storesync/db';
 import { createTestDatabase } from '@storesync/db/testing';
+import { uuidV7 } from '@storesync/schema';
 import { applyPush } from '../src/sync/push.ts';
 
 const BATCH = Number(process.env.PUSH_BATCH ?? 500);
@@ -72,9 +73,9 @@ await t.db.sql.query(`INSERT INTO users (id, google_sub, email) VALUES ($1, $2, 
 ]);
 const events = () =>
   Array.from({ length: BATCH }, (_, i) => ({
-    eventUuid: randomUUID(),
+    eventUuid: uuidV7(),
     entity: 'customers',
-    entityId: randomUUID(),
+    entityId: uuidV7(),
     op: 'upsert',
     payload: { name: `customer ${i}`, phone: '+254700000000', note: 'regular, pays on Fridays' },
     clientUpdatedAt: new Date().toISOString(),

@@ -16,10 +16,10 @@
  * answer's headers, for its body (transfer and gunzip) and for JSON.parse.
  * `pnpm --filter @storesync/bench bench:pull`
  */
-import { randomUUID } from 'node:crypto';
 import { get } from 'node:http';
 import { createCaller, createContext, defaultApiConfig } from '@storesync/api';
 import { createTestDatabase } from '@storesync/db/testing';
+import type { PushEvent } from '@storesync/schema';
 import pg from 'pg';
 import { createCopyCeilings } from '../src/ceilings/pair.ts';
 import { pullQueryRate } from '../src/ceilings/pull-query.ts';
@@ -71,14 +71,7 @@ try {
     }),
   );
   for (let done = 0; done < ROWS; done += 500) {
-    const events = Array.from({ length: 500 }, (_, i) => ({
-      eventUuid: randomUUID(),
-      entity: 'customers' as const,
-      entityId: randomUUID(),
-      op: 'upsert' as const,
-      payload: { name: `c customer ${i}`, phone: '+254700000000', note: 'regular, pays on Fridays' },
-      clientUpdatedAt: new Date().toISOString(),
-    }));
+    const events = newCustomerEvents(500) as PushEvent[];
     await api.sync.push({ deviceId: 'filler', events });
   }
   const admin = new pg.Client({ connectionString: t.url });

@@ -45,10 +45,10 @@ try {
     }
   }
   await settle(t.url);
-  const push = (key: string) => () => {
+  const push = (key: string, id?: NewId) => () => {
     const s = stores[key];
     if (!s) throw new Error(key);
-    return pushNewRate(s.device, PUSH, 500, s.id);
+    return pushNewRate(s.device, PUSH, 500, id ?? s.id);
   };
   const r = await interleave(
     RUNS,
@@ -61,6 +61,7 @@ try {
       v7Big2: push('v7-big'),
       v4Big2: push('v4-big'),
       v4Small2: push('v4-small'),
+      mixedBig: push('v4-big', kinds.v7),
     },
     { onRound: logRound('store size by id kind') },
   );
@@ -80,6 +81,8 @@ try {
   show('v7 big ÷ small', ratios(fig.v7Big, fig.v7Small));
   show('big store, v7 ÷ v4', ratios(fig.v7Big, fig.v4Big));
   show('small store, v7 ÷ v4', ratios(fig.v7Small, fig.v4Small));
+  console.log(`mixedBig: ${fmt(median(r.mixedBig))} events/s`);
+  show('big store built with v4 ids, v7 pushes ÷ v4 pushes', ratios(r.mixedBig, fig.v4Big));
 } finally {
   server.stop();
   await t.drop();

@@ -8,7 +8,7 @@ const webCrypto: RandomFill = (bytes) => globalThis.crypto.getRandomValues(bytes
  * random bits. Ids made close in time sort close together, so a store's new
  * rows and events land in the last pages of the server's indexes rather than
  * anywhere in them, which a large store pays for in reads and WAL. The time it
- * holds is the one the event already carries in `clientUpdatedAt`.
+ * holds is close to the event's `clientUpdatedAt`, which the wire carries anyway.
  * `fill` is for runtimes without `crypto.getRandomValues` (Hermes: expo-crypto's).
  */
 export function uuidV7(fill: RandomFill = webCrypto, now = Date.now()): string {

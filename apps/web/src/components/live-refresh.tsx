@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useEffect, useRef } from 'react';
+import { refreshable } from '~/trpc/deleted-rows';
 import { useTRPC } from '~/trpc/react';
 
 /** At most one refresh a second: a busy shop's pushes must not keep cancelling the refetches. */
@@ -21,8 +22,8 @@ export function LiveRefresh() {
   const refresh = () => {
     pending.current ??= setTimeout(() => {
       pending.current = null;
-      // A refetch already running is left to finish, not restarted.
-      void queryClient.invalidateQueries(undefined, { cancelRefetch: false });
+      // A refetch already running is left to finish, not restarted; a row this tab just deleted is not fetched.
+      void queryClient.invalidateQueries({ predicate: refreshable(queryClient) }, { cancelRefetch: false });
     }, REFRESH_EVERY_MS);
   };
   const live = useSubscription(

@@ -1,14 +1,7 @@
 'use client';
 
 import type { AppRouter } from '@storesync/api';
-import {
-  type Mutation,
-  MutationCache,
-  type Query,
-  QueryCache,
-  QueryClient,
-  QueryClientProvider,
-} from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import {
   createTRPCClient,
   httpBatchLink,
@@ -18,6 +11,7 @@ import {
 } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { type ReactNode, useState } from 'react';
+import { noteDeleted, refreshable } from './deleted-rows';
 
 /** `useTRPC()` gives typed query and mutation options for every procedure of the API. */
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
@@ -27,18 +21,6 @@ const isUnauthorized = (error: unknown) => codeOf(error) === 'UNAUTHORIZED';
 
 /** Answers that asking again cannot change: no retry, the page shows them at once. */
 const FINAL = new Set(['UNAUTHORIZED', 'NOT_FOUND', 'BAD_REQUEST', 'FORBIDDEN']);
-
-/** The id a mutation deleted, if it was a delete: its rows are not fetched again. */
-function deletedId(mutation: Mutation<unknown, unknown, unknown>, variables: unknown): string | null {
-  const path = mutation.options.mutationKey?.[0];
-  const isDelete = Array.isArray(path) && path.at(-1) === 'delete';
-  const id = (variables as { id?: unknown } | null)?.id;
-  return isDelete && typeof id === 'string' ? id : null;
-}
-
-/** Whether a tRPC query asks for the row `id` (its input names it). */
-const asksFor = (query: Query, id: string) =>
-  (query.queryKey[1] as { input?: { id?: unknown } } | undefined)?.input?.id === id;
 
 /** A session that ended in another tab (or expired) sends the owner back to sign in. */
 const toSignIn = (error: unknown) => {
@@ -56,8 +38,8 @@ function makeQueryClient(): QueryClient {
       // Any write changes balances, lists and the overview's figures alike; a row just deleted
       // is not fetched again (its page is being left).
       onSuccess: (_data, variables, _context, mutation) => {
-        const gone = deletedId(mutation, variables);
-        return client.invalidateQueries({ predicate: (q) => gone === null || !asksFor(q, gone) });
+        noteDeleted(client, mutation, variables);
+        return client.invalidateQueries({ predicate: refreshable(client) });
       },
     }),
   });
