@@ -1,5 +1,5 @@
 import { DEMO_EMAIL } from '@storesync/api';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, openDashboard } from './test/dashboard-session';
 
@@ -7,10 +7,11 @@ import { type ApiClient, openDashboard } from './test/dashboard-session';
 // page without a reload, in headless Chromium against the production build.
 let page: Page;
 let api: ApiClient;
+let context: BrowserContext;
 
 beforeAll(async () => {
   const dash = await openDashboard({ signIn: true });
-  ({ page, api } = dash);
+  ({ page, api, context } = dash);
   return dash.close;
 });
 
@@ -41,5 +42,24 @@ describe('the dashboard, live', () => {
     expect(pushed.results[0]?.status).toBe('applied');
     // The page's queries are fresh for 5 s and never refetch on their own while it stays in view.
     await page.getByText(name).first().waitFor({ timeout: 5_000 });
+  });
+
+  it('shows a customer added in another tab of the same sign-in, with no reload', async () => {
+    // Both tabs are one session, so one device id: the server must poke the dashboard for its own writes.
+    const other = await context.newPage();
+    await other.goto('/customers');
+    await other.getByRole('heading', { name: 'Customers' }).waitFor();
+    await page.goto('/customers');
+    await page.getByRole('heading', { name: 'Customers' }).waitFor();
+    // Past the stream's opening refresh (1 s after it opens), so only a poke can bring the row.
+    await other.waitForTimeout(2_500);
+    const name = `Other Tab ${Date.now()}`;
+
+    await page.getByRole('button', { name: 'New customer' }).click();
+    await page.getByRole('dialog').getByLabel('Name').fill(name);
+    await page.getByRole('button', { name: 'Add customer' }).click();
+    await page.getByRole('heading', { name }).waitFor();
+    await other.getByText(name).first().waitFor({ timeout: 5_000 });
+    await other.close();
   });
 });

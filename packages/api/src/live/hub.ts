@@ -20,7 +20,8 @@ export interface PokeMessage {
 
 export interface Subscriber {
   userId: string;
-  deviceId: string;
+  /** Its own pushes are not poked back; null takes every push (see `sync.live`). */
+  deviceId: string | null;
   /** The bearer session, to close on its revocation; null for the dashboard's cookie. */
   sessionId: string | null;
 }

@@ -26,7 +26,8 @@ export const syncRouter = {
 
   /**
    * Server-sent events: a poke `{ eventId }` each time another device's push
-   * for this store commits (the newest id only, when several come at once).
+   * for this store commits (the newest id only, when several come at once);
+   * on the dashboard's cookie session, each time any push commits.
    * A hint to pull, never data; a heartbeat keeps the connection open.
    */
   live: protectedProcedure.subscription(async function* ({ ctx, signal }) {
@@ -40,7 +41,13 @@ export const syncRouter = {
         cause,
       });
     });
-    const who = { userId: ctx.auth.user.id, deviceId: ctx.auth.deviceId, sessionId: ctx.auth.sessionId };
+    // The dashboard's tabs share one session and so one device id: each must hear the others' writes.
+    const dashboard = ctx.auth.sessionId === null;
+    const who = {
+      userId: ctx.auth.user.id,
+      deviceId: dashboard ? null : ctx.auth.deviceId,
+      sessionId: ctx.auth.sessionId,
+    };
     yield* hub.pokes(who, signal ?? new AbortController().signal);
   }),
 
