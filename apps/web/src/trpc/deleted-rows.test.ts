@@ -19,7 +19,9 @@ function watch(client: QueryClient, queryKey: unknown[]) {
 
 /** Runs a mutation of `path` on row `id` to success, as the mutation cache's onSuccess sees it. */
 async function mutate(client: QueryClient, path: string[], id: string) {
-  const mutation = client.getMutationCache().build(client, { mutationKey: [path], mutationFn: async (): Promise<unknown> => null });
+  const mutation = client
+    .getMutationCache()
+    .build(client, { mutationKey: [path], mutationFn: async (): Promise<unknown> => null });
   await mutation.execute({ id });
   noteDeleted(client, mutation, { id });
 }
