@@ -64,7 +64,7 @@ describe('createRestHandlers', () => {
       [post(rest.devSignIn, { email: 'x@example.com', deviceId: 'x' }), 200, '', /./],
       [pull('cursor=abc'), 400, 'BAD_REQUEST', /cursor/],
       [pull(''), 400, 'BAD_REQUEST', /cursor/],
-      [pull('cursor=0&limit=5000'), 400, 'BAD_REQUEST', /limit/],
+      [pull('cursor=0&limit=5001'), 400, 'BAD_REQUEST', /limit/],
     ];
     for (const [response, status, code, message] of cases) {
       const res = await response;

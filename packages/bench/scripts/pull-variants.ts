@@ -6,10 +6,11 @@
  * servers, `a` as is and `b` with X=1, and takes every figure on both in each
  * round (e.g. `VARIANTS='gz6:HTTP_GZIP_LEVEL=6;now:'`); ENTRY=next in a
  * variant runs `next start` instead of `server.mjs`, NODE_ARGS its Node flags. ROWS (100,000), RUNS (5),
- * FIGURES (`query,http,sync`, `plain` for HTTP without gzip, `push500` and
+ * LIMIT (1000) the page size of the pull figures and of the first sync, FIGURES (`query,http,sync`, `plain` for HTTP without gzip, `push500` and
  * `push50` for 10,000 new rows pushed over HTTP, with the pair ceiling as
  * `pair`) change the run; CLIENT_BASE (another checkout's root) runs each
  * first sync with that checkout's sync client too, for client A/B runs;
+ * SYNC_LIMITS (e.g. `500,1000`) adds first syncs that pull pages of those sizes;
  * EXPLAIN_SLOW=1 has PostgreSQL log the plan of any statement over 1 s
  * (auto_explain, in its server log); PROFILE=1 starts the servers with `--cpu-prof` into
  * /tmp/pull-prof. Each round prints the gzip pull's time per page to the
@@ -32,7 +33,7 @@ import { type BenchServer, startServer } from '../src/server.ts';
 const ROWS = Number(process.env.ROWS ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 5);
 const FIGURES = (process.env.FIGURES ?? 'query,http,sync').split(',');
-const LIMIT = 1000;
+const LIMIT = Number(process.env.LIMIT ?? 1000);
 
 const variants = (process.env.VARIANTS ?? 'now:').split(';').map((v) => {
   const [name = '', env = ''] = v.split(':');
@@ -154,8 +155,8 @@ try {
   };
 
   /** Seconds for a fresh device, the sync client on a SQLite file, to sign in and hold the whole book. */
-  const firstSync = async (base: string, client?: ClientModules) => {
-    const { seconds, rows } = await firstSyncOf(base, email, LIMIT, client);
+  const firstSync = async (base: string, client?: ClientModules, limit = LIMIT) => {
+    const { seconds, rows } = await firstSyncOf(base, email, limit, client);
     if (rows !== ROWS) throw new Error(`first sync holds ${rows} rows`);
     return seconds;
   };
@@ -209,6 +210,9 @@ try {
     if (FIGURES.includes('plain'))
       figures.push([`${s.name} http plain events/s`, () => httpRate(s.base, true)]);
     if (FIGURES.includes('sync')) figures.push([`${s.name} first sync s`, () => firstSync(s.base)]);
+    // SYNC_LIMITS='500,1000': first syncs with those page sizes too, for a page-size A/B.
+    for (const limit of (process.env.SYNC_LIMITS ?? '').split(',').filter(Boolean).map(Number))
+      figures.push([`${s.name} first sync, pages of ${limit} s`, () => firstSync(s.base, undefined, limit)]);
     if (FIGURES.includes('sync') && baseClient)
       figures.push([`${s.name} first sync, base client s`, () => firstSync(s.base, baseClient)]);
   }

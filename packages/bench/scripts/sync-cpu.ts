@@ -9,24 +9,29 @@
  * - MODE=pull: a store of EVENTS (20,000) paged from cursor 0, 1,000 events a
  *   page with gzip, ROUNDS (5) times after a warm-up, and the page query on its
  *   own (the ceiling of the pull figure) as often.
+ * - MODE=sync: a fresh device's first sync of a store of EVENTS (100,000), the
+ *   sync client on a SQLite file with its default page size (PAGE for another),
+ *   ROUNDS times after a warm-up: the client's CPU is its pulls and its writes.
  * PROFILE=1 writes the server's CPU profile into /tmp/sync-prof.
  * `pnpm --filter @storesync/web build`, then
  * `pnpm --filter @storesync/bench exec tsx scripts/sync-cpu.ts`
  */
 import { readFileSync } from 'node:fs';
 import { createTestDatabase } from '@storesync/db/testing';
+import { PULL_LIMIT_MAX } from '@storesync/schema';
 import { pullQueryRate } from '../src/ceilings/pull-query.ts';
 import { httpDevice } from '../src/clients.ts';
 import { newCustomerEvents } from '../src/events.ts';
+import { firstSync } from '../src/scenarios/first-sync.ts';
 import { fillStore } from '../src/scenarios/push.ts';
 import { startServer } from '../src/server.ts';
 
 const MODE = process.env.MODE ?? 'push';
 const BATCH = Number(process.env.BATCH ?? 50);
 const N = Number(process.env.N ?? 400);
-const EVENTS = Number(process.env.EVENTS ?? 20_000);
+const EVENTS = Number(process.env.EVENTS ?? (MODE === 'sync' ? 100_000 : 20_000));
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
-const PAGE = 1000;
+const PAGE = Number(process.env.PAGE ?? (MODE === 'sync' ? PULL_LIMIT_MAX : 1000));
 const TICK = 100; // clock ticks a second (getconf CLK_TCK)
 
 /** utime + stime of a process, in ms. */
@@ -99,6 +104,24 @@ try {
       await account(`the page query on its own, a page of ${PAGE}`, pages, server.pid, () =>
         pullQueryRate(t.url, userId, PAGE),
       );
+    }
+  } else if (MODE === 'sync') {
+    await fillStore(device, EVENTS);
+    await firstSync(server.base, 'cpu@example.com', PAGE);
+    for (let round = 1; round <= ROUNDS; round++) {
+      // Accounted from sign-in until the book holds the store, as the bench times it; not the read-back.
+      let stop: () => void = () => undefined;
+      const synced = new Promise<void>((resolve) => {
+        stop = resolve;
+      });
+      let rows = 0;
+      const label = `first sync of ${EVENTS} rows, pages of ${PAGE}, per 1,000 rows`;
+      const read = firstSync(server.base, 'cpu@example.com', PAGE, undefined, () => stop()).then((r) => {
+        rows = r.rows;
+      });
+      await account(label, EVENTS / 1000, server.pid, () => synced);
+      await read;
+      if (rows !== EVENTS) throw new Error(`first sync holds ${rows} rows`);
     }
   } else {
     const batches = Array.from({ length: N }, () => newCustomerEvents(BATCH));

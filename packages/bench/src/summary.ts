@@ -1,3 +1,4 @@
+import { PULL_LIMIT_MAX } from '@storesync/schema';
 import { config, fmt } from './context.ts';
 import type { firstSyncPhase } from './phases/first-sync.ts';
 import type { loadPhase } from './phases/load.ts';
@@ -63,7 +64,7 @@ export function targets(r: Results): Table {
         verdict(pullGzip, (x) => x >= 0.6),
       ],
       [
-        `first sync of a ${fmt(config.pullEvents)}-row store, sync client on SQLite`,
+        `first sync of a ${fmt(config.pullEvents)}-row store, sync client on SQLite (pages of ${fmt(PULL_LIMIT_MAX)})`,
         '2.9–3.9 s',
         range(sync, secs, 's'),
         '< 2 s',

@@ -4,6 +4,8 @@ import { DeviceIdSchema, TimestampSchema, text, UuidSchema } from './primitives.
 import type { EntityRow } from './row.ts';
 
 export const MAX_PUSH_EVENTS = 500;
+/** The most events a pull page may ask for (a page may also end early, at about 4 MiB of rows). */
+export const PULL_LIMIT_MAX = 5000;
 export const OPS = ['upsert', 'delete'] as const;
 export type Op = (typeof OPS)[number];
 
@@ -50,7 +52,7 @@ export interface PushOutput {
 
 export const PullInputSchema = z.object({
   cursor: z.int().nonnegative(),
-  limit: z.int().min(1).max(1000).default(500),
+  limit: z.int().min(1).max(PULL_LIMIT_MAX).default(500),
 });
 export type PullInput = z.input<typeof PullInputSchema>;
 

@@ -10,7 +10,7 @@ export interface PullDeps {
   hlc: Hlc;
   /** The store this sync is for: nothing is written once the book belongs to another. */
   userId: string;
-  /** Events per page, 1–1000. */
+  /** Events per page, 1–5000. */
   limit: number;
 }
 

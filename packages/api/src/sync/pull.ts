@@ -1,55 +1,71 @@
 import type { SqlDb } from '@storesync/db';
-import type { Entity, Op, PulledEvent, PullOutput } from '@storesync/schema';
-
-interface EventRecord {
-  id: string;
-  entity: Entity;
-  entity_id: string;
-  op: Op;
-  /** The canonical row, as the JSON text PostgreSQL prints for its jsonb. */
-  row: string;
-  device_id: string;
-  at: string;
-}
+import type { PulledEvent, PullOutput } from '@storesync/schema';
 
 /** `server_received_at` as the wire's ISO-8601 UTC text. */
 const AT = `to_char(server_received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
- * The store's change log after `cursor`, ascending, `limit + 1` entries (the
+ * A page ends early, with `hasMore`, once its rows hold about this many bytes,
+ * so that a page of the largest rows (sales of 200 items) stays a few MiB,
+ * whatever `limit` asked for.
+ */
+export const PAGE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * An entry's row size as stored, uncompressed: a compressed row (only large
+ * ones are) is measured by printing it, since its stored size may be a small
+ * part of what it prints.
+ */
+const ROW_BYTES = `CASE WHEN pg_column_compression(payload) IS NULL THEN pg_column_size(payload)
+  ELSE octet_length(payload::text) END`;
+
+/** Each entry as the JSON of a `PulledEvent`: the stored row spliced in as it is, `to_json` quoting the text fields (ids and times need none). */
+const EVENT_JSON = `'{"eventId":' || event_id || ',"entity":' || to_json(entity) || ',"entityId":"' || entity_id
+  || '","op":' || to_json(op) || ',"row":' || payload::text || ',"deviceId":' || to_json(device_id)
+  || ',"serverReceivedAt":"' || ${AT} || '"}'`;
+
+/**
+ * The store's change log after `$2`, ascending, `$3 + 1` entries at most (the
  * last one only says there are more): an ordered range scan of the
  * (user_id, event_id) index, gap-free because writers hold the store lock
- * while they draw ids (see sync/lock.ts). `columns` picks what each entry
- * is printed as; rows come back as text, which PostgreSQL only prints.
+ * while they draw ids (see sync/lock.ts). An entry whose rows before it in
+ * the page hold `PAGE_BYTES` or more comes back with a null `event`, unprinted:
+ * the page ends before it. The running sum is one window over the same scan,
+ * so it costs the page query nothing measurable (docs/benchmarks.md). The
+ * bench's pull ceiling runs this SQL too.
  */
-async function pageQuery<T>(sql: SqlDb, columns: string, userId: string, cursor: number, limit: number) {
-  return sql.transaction(async (tx) => {
+export const PULL_PAGE_SQL = `SELECT event_id::text AS id,
+    CASE WHEN coalesce(sum(${ROW_BYTES}) OVER (ORDER BY event_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+      < ${PAGE_BYTES} THEN ${EVENT_JSON} END AS event
+  FROM sync_events WHERE user_id = $1::uuid AND event_id > $2::bigint
+  ORDER BY event_id LIMIT $3::int + 1`;
+
+/**
+ * A page of the change log: each event as its JSON text, the cursor after
+ * them, and whether more follow (more entries than `limit`, or the page ended
+ * at `PAGE_BYTES`). A page holds at least one event when any is left.
+ */
+async function readPage(
+  sql: SqlDb,
+  userId: string,
+  cursor: number,
+  limit: number,
+): Promise<{ events: string[]; cursor: number; hasMore: boolean }> {
+  const records = await sql.transaction(async (tx) => {
     // With a store's statistics stale (a new, fast-growing store), the planner
     // may pick a bitmap scan, which reads every remaining event of the store
     // for each page: pulling from 0 would then be quadratic.
     await tx.query('SET LOCAL enable_bitmapscan = off');
-    return tx.query<T>(
-      `SELECT ${columns}
-       FROM sync_events WHERE user_id = $1::uuid AND event_id > $2::bigint
-       ORDER BY event_id LIMIT $3::int + 1`,
-      [userId, cursor, limit],
-    );
+    return tx.query<{ id: string; event: string | null }>(PULL_PAGE_SQL, [userId, cursor, limit]);
   });
-}
-
-/** A page of `columns` (an `id` among them): its events, the cursor after them, and whether more follow. */
-async function readPage<T extends { id: string }>(
-  sql: SqlDb,
-  columns: string,
-  userId: string,
-  cursor: number,
-  limit: number,
-): Promise<{ records: T[]; cursor: number; hasMore: boolean }> {
-  const records = await pageQuery<T>(sql, columns, userId, cursor, limit);
-  const hasMore = records.length > limit;
-  if (hasMore) records.pop();
-  const last = records.at(-1);
-  return { records, cursor: last ? Number(last.id) : cursor, hasMore };
+  const events: string[] = [];
+  let last = cursor;
+  for (const r of records) {
+    if (events.length === limit || r.event === null) break;
+    events.push(r.event);
+    last = Number(r.id);
+  }
+  return { events, cursor: last, hasMore: records.length > events.length };
 }
 
 /** A page of `sync.pull`, as objects. */
@@ -59,41 +75,22 @@ export async function pullEvents(
   cursor: number,
   limit: number,
 ): Promise<PullOutput> {
-  const page = await readPage<EventRecord>(
-    sql,
-    `event_id::text AS id, entity, entity_id::text, op, payload::text AS row, device_id, ${AT} AS at`,
-    userId,
-    cursor,
-    limit,
-  );
-  const events: PulledEvent[] = page.records.map((r) => ({
-    eventId: Number(r.id),
-    entity: r.entity,
-    entityId: r.entity_id,
-    op: r.op,
-    row: JSON.parse(r.row),
-    deviceId: r.device_id,
-    serverReceivedAt: r.at,
-  }));
-  return { events, cursor: page.cursor, hasMore: page.hasMore };
+  const page = await readPage(sql, userId, cursor, limit);
+  return {
+    events: page.events.map((e) => JSON.parse(e) as PulledEvent),
+    cursor: page.cursor,
+    hasMore: page.hasMore,
+  };
 }
 
-/** What each entry of the HTTP page is printed as (see pullEventsJson); the bench's ceiling runs it too. */
-export const PULL_JSON_COLUMNS = `event_id::text AS id,
-  '{"eventId":' || event_id || ',"entity":' || to_json(entity) || ',"entityId":"' || entity_id
-    || '","op":' || to_json(op) || ',"row":' || payload::text || ',"deviceId":' || to_json(device_id)
-    || ',"serverReceivedAt":"' || ${AT} || '"}' AS event`;
-
 /**
- * The same page as JSON text, for HTTP: PostgreSQL prints each event as the
- * JSON of a `PulledEvent`, the stored row spliced in as it is, and Node only
- * joins them, so a page of 1,000 events is never parsed and serialised again.
+ * The same page as JSON text, for HTTP: PostgreSQL prints each event and
+ * Node only joins them, so a page is never parsed and serialised again.
  * (Splicing seven columns per event in Node cost ~1.5–2 ms more of the
- * server's thread per page, in string work, row parsing and GC, than one
- * text per event; PostgreSQL prints the one text in about the time it took
- * to print the seven.) `to_json` quotes the text fields as JSON does; ids
- * and times need none. `count` is the number of events in the page, for
- * the request's log line; `cursor` and `hasMore` as in the JSON.
+ * server's thread per 1,000 events, in string work, row parsing and GC, than
+ * one text per event; PostgreSQL prints the one text in about the time it
+ * took to print the seven.) `count` is the number of events in the page,
+ * for the request's log line; `cursor` and `hasMore` as in the JSON.
  */
 export async function pullEventsJson(
   sql: SqlDb,
@@ -101,7 +98,7 @@ export async function pullEventsJson(
   cursor: number,
   limit: number,
 ): Promise<{ json: string; count: number; cursor: number; hasMore: boolean }> {
-  const page = await readPage<{ id: string; event: string }>(sql, PULL_JSON_COLUMNS, userId, cursor, limit);
-  const json = `{"events":[${page.records.map((r) => r.event).join(',')}],"cursor":${page.cursor},"hasMore":${page.hasMore}}`;
-  return { json, count: page.records.length, cursor: page.cursor, hasMore: page.hasMore };
+  const page = await readPage(sql, userId, cursor, limit);
+  const json = `{"events":[${page.events.join(',')}],"cursor":${page.cursor},"hasMore":${page.hasMore}}`;
+  return { json, count: page.events.length, cursor: page.cursor, hasMore: page.hasMore };
 }

@@ -339,9 +339,10 @@ export function syncSuite(kind: DbKind | string, open?: OpenTestDb) {
       expect(seen.map((e) => e.entityId)).toEqual([id]);
     });
 
-    it('rejects a negative cursor or a limit over 1000', async () => {
+    it('rejects a negative cursor or a limit over 5000', async () => {
       await expect(a.api.sync.pull({ cursor: -1 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-      await expect(a.api.sync.pull({ cursor: 0, limit: 1001 })).rejects.toMatchObject({
+      await expect(a.api.sync.pull({ cursor: 0, limit: 5000 })).resolves.toMatchObject({ hasMore: false });
+      await expect(a.api.sync.pull({ cursor: 0, limit: 5001 })).rejects.toMatchObject({
         code: 'BAD_REQUEST',
       });
     });

@@ -1,10 +1,10 @@
-import { PULL_JSON_COLUMNS } from '@storesync/api';
+import { PULL_PAGE_SQL } from '@storesync/api';
 import pg from 'pg';
 
 /**
  * Events/s of the pull page query on its own: the SQL of
  * packages/api/src/sync/pull.ts as the HTTP pull runs it (each event printed
- * as its JSON, `PULL_JSON_COLUMNS`; its transaction and planner setting kept
+ * as its JSON, `PULL_PAGE_SQL`; its transaction and planner setting kept
  * in step by hand) through one node-postgres connection, paging the store's
  * whole log `limit` events at a time. Pull over HTTP is judged against it.
  */
@@ -18,12 +18,7 @@ export async function pullQueryRate(url: string, userId: string, limit: number):
     for (;;) {
       await client.query('BEGIN');
       await client.query('SET LOCAL enable_bitmapscan = off');
-      const { rows } = await client.query<{ id: string }>(
-        `SELECT ${PULL_JSON_COLUMNS}
-         FROM sync_events WHERE user_id = $1::uuid AND event_id > $2::bigint
-         ORDER BY event_id LIMIT $3::int + 1`,
-        [userId, cursor, limit],
-      );
+      const { rows } = await client.query<{ id: string }>(PULL_PAGE_SQL, [userId, cursor, limit]);
       await client.query('COMMIT');
       const page = rows.slice(0, limit);
       events += page.length;

@@ -1,3 +1,4 @@
+import { PULL_LIMIT_MAX } from '@storesync/schema';
 import { type Bench, config, type Device, fmt, log, logRound } from '../context.ts';
 import type { Peer } from '../peer/pouch.ts';
 import { firstSync } from '../scenarios/first-sync.ts';
@@ -5,7 +6,7 @@ import { interleave } from '../stats.ts';
 
 /**
  * Seconds for a fresh device to hold the whole read store: the sync client on
- * SQLite against the server, and a fresh PouchDB against express-pouchdb
+ * SQLite against the server (pages of 5,000, its default), and a fresh PouchDB against express-pouchdb
  * holding as many customer docs, turn about. Each run is long (the peer's
  * take 15–25 s), so at most 3 runs, and one warm-up of the sync client only.
  */
@@ -16,7 +17,7 @@ export async function firstSyncPhase(b: Bench, writer: Device, peer: Peer | null
     await peer.fill('book', rows);
   }
   const sync = async () => {
-    const s = await firstSync(b.base, writer.email, 1000);
+    const s = await firstSync(b.base, writer.email, PULL_LIMIT_MAX);
     if (s.rows !== rows) throw new Error(`first sync holds ${s.rows} rows, not ${rows}`);
     return s.seconds;
   };
