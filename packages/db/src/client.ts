@@ -66,6 +66,14 @@ function sendUnnamed(pool: pg.Pool): void {
   });
 }
 
+/**
+ * How long a pool keeps an idle connection: a minute, not node-postgres's 10 s. A new
+ * connection costs 12–30 ms to open and its first page query 20 ms more (cold caches), so
+ * a device's first sync after a lull of 20 s took 0.3–0.8 s longer than one right after
+ * another request (docs/benchmarks.md).
+ */
+export const IDLE_MS = 60_000;
+
 /** Opens the database, applies pending migrations, and returns a Prisma client on it. */
 export async function openDb(options: DbOptions): Promise<OpenDb> {
   const { databaseUrl } = options;
@@ -75,6 +83,7 @@ export async function openDb(options: DbOptions): Promise<OpenDb> {
       max: options.poolSize ?? 10,
       // As Prisma's transaction `maxWait`: a request waits this long for a connection, then fails.
       connectionTimeoutMillis: 30_000,
+      idleTimeoutMillis: IDLE_MS,
     });
     // An idle connection dropped by the server must not crash the process; the pool replaces it.
     pool.on('error', () => {});
@@ -99,6 +108,7 @@ export async function openDb(options: DbOptions): Promise<OpenDb> {
           connectionString: options.replicaUrl,
           max: options.replicaPoolSize ?? options.poolSize ?? 10,
           connectionTimeoutMillis: 30_000,
+          idleTimeoutMillis: IDLE_MS,
         })
       : undefined;
     replica?.on('error', () => {});
