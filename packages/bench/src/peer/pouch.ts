@@ -90,7 +90,8 @@ export async function startPeer(): Promise<Peer> {
     firstPull: (name) =>
       onDevice(async (local) => {
         const t0 = performance.now();
-        await local.replicate.from(`${base}/${name}`, { batch_size: 1000 });
+        // As StoreSync's page: 5,000 was faster for PouchDB too than 1,000 (30k docs, 4 rounds).
+        await local.replicate.from(`${base}/${name}`, { batch_size: 5000 });
         const seconds = (performance.now() - t0) / 1000;
         return { seconds, docs: (await local.info()).doc_count };
       }),
