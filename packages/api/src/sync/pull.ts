@@ -5,19 +5,24 @@ import type { PulledEvent, PullOutput } from '@storesync/schema';
 const AT = `to_char(server_received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
- * A page ends early, with `hasMore`, once its rows hold about this many bytes,
- * so that a page of the largest rows (sales of 200 items) stays a few MiB,
- * whatever `limit` asked for.
+ * A page ends early, with `hasMore`, once its rows hold about this many bytes
+ * as stored, so that a page of the largest rows (sales of 200 items) stays a
+ * few MiB whatever `limit` asked for.
  */
 export const PAGE_BYTES = 4 * 1024 * 1024;
 
 /**
- * An entry's row size as stored, uncompressed: a compressed row (only large
- * ones are) is measured by printing it, since its stored size may be a small
- * part of what it prints.
+ * What a compressed row counts for, times its stored size. Large rows are
+ * compressed, and printing them only to measure them would cost a page
+ * printing up to `limit` rows (a page of 5,000 sales to send 90). Real sales
+ * compress 2–4×; rows made to compress (pglz's most is ~128×) print at most
+ * 16× PAGE_BYTES.
  */
-const ROW_BYTES = `CASE WHEN pg_column_compression(payload) IS NULL THEN pg_column_size(payload)
-  ELSE octet_length(payload::text) END`;
+const COMPRESSED_WEIGHT = 8;
+
+/** An entry's row size from its stored form alone: nothing is read from TOAST, nothing printed. */
+const ROW_BYTES = `pg_column_size(payload)
+  * CASE WHEN pg_column_compression(payload) IS NULL THEN 1 ELSE ${COMPRESSED_WEIGHT} END`;
 
 /** Each entry as the JSON of a `PulledEvent`: the stored row spliced in as it is, `to_json` quoting the text fields (ids and times need none). */
 const EVENT_JSON = `'{"eventId":' || event_id || ',"entity":' || to_json(entity) || ',"entityId":"' || entity_id
@@ -30,9 +35,9 @@ const EVENT_JSON = `'{"eventId":' || event_id || ',"entity":' || to_json(entity)
  * (user_id, event_id) index, gap-free because writers hold the store lock
  * while they draw ids (see sync/lock.ts). An entry whose rows before it in
  * the page hold `PAGE_BYTES` or more comes back with a null `event`, unprinted:
- * the page ends before it. The running sum is one window over the same scan,
- * so it costs the page query nothing measurable (docs/benchmarks.md). The
- * bench's pull ceiling runs this SQL too.
+ * the page ends before it. The running sum is one window over the same scan
+ * (5–7 % of the page query's own rate, docs/benchmarks.md). The bench's pull
+ * ceiling runs this SQL too.
  */
 export const PULL_PAGE_SQL = `SELECT event_id::text AS id,
     CASE WHEN coalesce(sum(${ROW_BYTES}) OVER (ORDER BY event_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)

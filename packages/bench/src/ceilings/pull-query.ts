@@ -18,12 +18,18 @@ export async function pullQueryRate(url: string, userId: string, limit: number):
     for (;;) {
       await client.query('BEGIN');
       await client.query('SET LOCAL enable_bitmapscan = off');
-      const { rows } = await client.query<{ id: string }>(PULL_PAGE_SQL, [userId, cursor, limit]);
+      const { rows } = await client.query<{ id: string; event: string | null }>(PULL_PAGE_SQL, [
+        userId,
+        cursor,
+        limit,
+      ]);
       await client.query('COMMIT');
-      const page = rows.slice(0, limit);
+      // As pull.ts's readPage: up to `limit` events, ending at the first left unprinted (the size cut).
+      const end = rows.findIndex((r, i) => i === limit || r.event === null);
+      const page = end < 0 ? rows : rows.slice(0, end);
       events += page.length;
       cursor = page.at(-1)?.id ?? cursor;
-      if (rows.length <= limit) break;
+      if (page.length === rows.length) break;
     }
     return events / ((performance.now() - t0) / 1000);
   } finally {
