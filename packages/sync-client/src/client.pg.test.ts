@@ -55,6 +55,34 @@ describe('createSyncClient against the real server', () => {
     await Promise.all([a.close(), b.close()]);
   });
 
+  it('pulls from a server not yet updated, which refuses pages over 1000, in pages of 1000', async () => {
+    const email = store();
+    const a = await device(email);
+    for (const name of ['Amina', 'Baraka', 'Chausiku'])
+      await a.customers.create({ name, phone: null, note: null });
+    await a.syncNow();
+    // Today's server refuses a page over 5000 as an older one refused a page over 1000: its real 400.
+    const asked: number[] = [];
+    const olderServer: typeof fetch = (input, init) => {
+      const url = new URL(String(input));
+      if (url.pathname.endsWith('/sync.pull')) {
+        const arg = JSON.parse(url.searchParams.get('input') ?? '{}') as { limit: number };
+        asked.push(arg.limit);
+        if (arg.limit > 1000) url.searchParams.set('input', JSON.stringify({ ...arg, limit: 5001 }));
+      }
+      return fetch(url, init);
+    };
+    const b = await serverDevice(server, email, { fetch: olderServer });
+    await b.syncNow();
+    expect((await b.customers.list()).map((c) => c.name).sort()).toEqual(['Amina', 'Baraka', 'Chausiku']);
+    // Refused once; from then on this client asks for 1000.
+    expect(asked[0]).toBe(5000);
+    expect(asked.slice(1)).toEqual(Array(asked.length - 1).fill(1000));
+    expect(asked.length).toBeGreaterThan(1);
+    expect(b.status.get()).toMatchObject({ state: 'idle', lastError: null });
+    await Promise.all([a.close(), b.close()]);
+  });
+
   it('marks a rejected change as failed and syncs the changes behind it', async () => {
     const a = await device(store());
     const ghost = '00000000-0000-4000-8000-000000000000';

@@ -112,6 +112,8 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
   const keepSentCount = options.keepSentCount ?? 1_000;
   const batchSize = Math.min(options.pushBatchSize ?? MAX_PUSH_EVENTS, MAX_PUSH_EVENTS);
 
+  // Pages as large as the server takes; lowered until the app restarts if it refuses (a server not yet updated).
+  let pullLimit = options.pullLimit ?? PULL_LIMIT_MAX;
   const refreshCounts = async () => {
     const [pending, failed, s] = await store.transaction(
       async (tx) =>
@@ -136,7 +138,16 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
         if (kind === 'offline' || kind === 'busy') throw error;
         pushFailure = { error };
       }
-      await pullChanges({ store, api, hlc, userId, limit: options.pullLimit ?? PULL_LIMIT_MAX });
+      await pullChanges({
+        store,
+        api,
+        hlc,
+        userId,
+        limit: pullLimit,
+        onLimitRefused: (taken) => {
+          pullLimit = taken;
+        },
+      });
       if (pushFailure) throw pushFailure.error;
       await store.transaction(async (tx) => {
         await tx.setState({ lastSyncAt: new Date(now()).toISOString() });

@@ -34,6 +34,10 @@ export function failureKind(error: unknown): FailureKind {
   return 'server';
 }
 
+/** The server refused the request's input (400): asking again the same way cannot help. */
+export const isBadRequest = (error: unknown): boolean =>
+  error instanceof TRPCClientError && statusOf(error) === 400;
+
 /** A `Retry-After` past this is taken as this: a wrong header must not stop syncing for days. */
 const MAX_RETRY_AFTER_MS = 60 * 60_000;
 

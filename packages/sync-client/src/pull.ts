@@ -1,4 +1,5 @@
 import { ENTITIES, type Entity, type EntityRow, type PulledEvent, type PullOutput } from '@storesync/schema';
+import { isBadRequest } from './errors.ts';
 import type { Hlc } from './hlc.ts';
 import { acceptServerRows, assertBoundTo } from './reconcile.ts';
 import type { Store } from './storage/types.ts';
@@ -12,7 +13,12 @@ export interface PullDeps {
   userId: string;
   /** Events per page, 1–5000. */
   limit: number;
+  /** Told when a server refused `limit` and took a smaller one: later syncs ask for that. */
+  onLimitRefused?: (taken: number) => void;
 }
+
+/** The most a server from before 2026-12 takes: it refuses a larger `limit` with 400. */
+const OLD_SERVER_LIMIT = 1000;
 
 const isEntity = (e: string): e is Entity => (ENTITIES as readonly string[]).includes(e);
 
@@ -42,13 +48,23 @@ function rowsByEntity(events: readonly PulledEvent[]): Map<Entity, EntityRow[]> 
  */
 export async function pullChanges(deps: PullDeps): Promise<void> {
   const { lastServerEventId: cursor } = await deps.store.transaction((tx) => assertBoundTo(tx, deps.userId));
-  let next: Promise<PullOutput> | null = deps.api.pull({ cursor, limit: deps.limit });
+  let limit = deps.limit;
+  const pull = async (from: number): Promise<PullOutput> => {
+    try {
+      return await deps.api.pull({ cursor: from, limit });
+    } catch (error) {
+      // A server not yet updated (deploys may lag the app) refuses pages over 1000: ask for 1000.
+      if (limit <= OLD_SERVER_LIMIT || !isBadRequest(error)) throw error;
+      limit = OLD_SERVER_LIMIT;
+      const page = await deps.api.pull({ cursor: from, limit });
+      deps.onLimitRefused?.(limit);
+      return page;
+    }
+  };
+  let next: Promise<PullOutput> | null = pull(cursor);
   while (next) {
     const page: PullOutput = await next;
-    next =
-      page.hasMore && page.events.length > 0
-        ? deps.api.pull({ cursor: page.cursor, limit: deps.limit })
-        : null;
+    next = page.hasMore && page.events.length > 0 ? pull(page.cursor) : null;
     // If writing this page fails, the prefetch's own failure must not go unhandled.
     next?.catch(() => undefined);
     await deps.store.transaction(async (tx) => {

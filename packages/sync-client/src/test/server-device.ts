@@ -2,13 +2,13 @@ import { EventSource } from 'eventsource';
 import { createSyncClient, type SyncClient } from '../client.ts';
 import { createMemoryStore } from '../storage/memory.ts';
 import { openSqliteStore } from '../storage/sqlite.ts';
-import { fetchEventSource } from '../transport.ts';
+import { type FetchLike, fetchEventSource } from '../transport.ts';
 import type { TestServer } from './server.ts';
 
 /**
  * A device of `email`'s store, signed in over HTTP to the test server and syncing only when told to.
  * Its book is SQLite in memory unless `sqlite` is false; `now` is its clock; with `live`, it holds
- * the live subscription (the `eventsource` package, as a Node app would).
+ * the live subscription (the `eventsource` package, as a Node app would); `fetch` carries its requests.
  */
 export async function serverDevice(
   server: Pick<TestServer, 'url' | 'signIn'>,
@@ -18,7 +18,14 @@ export async function serverDevice(
     now,
     live = false,
     onToken,
-  }: { sqlite?: boolean; now?: () => number; live?: boolean; onToken?: (token: string) => void } = {},
+    fetch,
+  }: {
+    sqlite?: boolean;
+    now?: () => number;
+    live?: boolean;
+    onToken?: (token: string) => void;
+    fetch?: FetchLike;
+  } = {},
 ): Promise<SyncClient> {
   let token: string | null = null;
   const client = await createSyncClient({
@@ -28,6 +35,7 @@ export async function serverDevice(
     intervalMs: 3_600_000,
     writeDelayMs: 3_600_000,
     ...(now && { now }),
+    ...(fetch && { fetch }),
     ...(live && { openEventSource: fetchEventSource(EventSource) }),
   });
   const session = await server.signIn(email, client.deviceId);
