@@ -9,5 +9,5 @@ export { createLogger, type Logger } from './log.ts';
 export { openApiDocument } from './openapi.ts';
 export { createRestHandlers, type RestHandlerOptions } from './rest.ts';
 export { type AppRouter, appRouter, createCaller } from './root.ts';
-export { PAGE_BYTES, PULL_PAGE_SQL } from './sync/pull.ts';
+export { cutPage, PAGE_BYTES, PULL_PAGE_SQL } from './sync/pull.ts';
 export { applyPush } from './sync/push.ts';

@@ -46,10 +46,26 @@ export const PULL_PAGE_SQL = `SELECT event_id::text AS id,
   ORDER BY event_id LIMIT $3::int + 1`;
 
 /**
- * A page of the change log: each event as its JSON text, the cursor after
- * them, and whether more follow (more entries than `limit`, or the page ended
- * at `PAGE_BYTES`). A page holds at least one event when any is left.
+ * The page in `PULL_PAGE_SQL`'s rows: each event as its JSON text, the cursor
+ * after them, and whether more follow (more entries than `limit`, or the page
+ * ended at `PAGE_BYTES`). A page holds at least one event when any is left.
  */
+export function cutPage(
+  records: readonly { id: string; event: string | null }[],
+  cursor: number,
+  limit: number,
+): { events: string[]; cursor: number; hasMore: boolean } {
+  const events: string[] = [];
+  let last = cursor;
+  for (const r of records) {
+    if (events.length === limit || r.event === null) break;
+    events.push(r.event);
+    last = Number(r.id);
+  }
+  return { events, cursor: last, hasMore: records.length > events.length };
+}
+
+/** A page of the change log, as `cutPage` gives it. */
 async function readPage(
   sql: SqlDb,
   userId: string,
@@ -63,14 +79,7 @@ async function readPage(
     await tx.query('SET LOCAL enable_bitmapscan = off');
     return tx.query<{ id: string; event: string | null }>(PULL_PAGE_SQL, [userId, cursor, limit]);
   });
-  const events: string[] = [];
-  let last = cursor;
-  for (const r of records) {
-    if (events.length === limit || r.event === null) break;
-    events.push(r.event);
-    last = Number(r.id);
-  }
-  return { events, cursor: last, hasMore: records.length > events.length };
+  return cutPage(records, cursor, limit);
 }
 
 /** A page of `sync.pull`, as objects. */

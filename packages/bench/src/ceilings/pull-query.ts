@@ -1,10 +1,10 @@
-import { PULL_PAGE_SQL } from '@storesync/api';
+import { cutPage, PULL_PAGE_SQL } from '@storesync/api';
 import pg from 'pg';
 
 /**
  * Events/s of the pull page query on its own: the SQL of
  * packages/api/src/sync/pull.ts as the HTTP pull runs it (each event printed
- * as its JSON, `PULL_PAGE_SQL`; its transaction and planner setting kept
+ * as its JSON, `PULL_PAGE_SQL`, each page cut by `cutPage`; its transaction and planner setting kept
  * in step by hand) through one node-postgres connection, paging the store's
  * whole log `limit` events at a time. Pull over HTTP is judged against it.
  */
@@ -13,7 +13,7 @@ export async function pullQueryRate(url: string, userId: string, limit: number):
   await client.connect();
   try {
     let events = 0;
-    let cursor = '0';
+    let cursor = 0;
     const t0 = performance.now();
     for (;;) {
       await client.query('BEGIN');
@@ -24,12 +24,10 @@ export async function pullQueryRate(url: string, userId: string, limit: number):
         limit,
       ]);
       await client.query('COMMIT');
-      // As pull.ts's readPage: up to `limit` events, ending at the first left unprinted (the size cut).
-      const end = rows.findIndex((r, i) => i === limit || r.event === null);
-      const page = end < 0 ? rows : rows.slice(0, end);
-      events += page.length;
-      cursor = page.at(-1)?.id ?? cursor;
-      if (page.length === rows.length) break;
+      const page = cutPage(rows, cursor, limit);
+      events += page.events.length;
+      cursor = page.cursor;
+      if (!page.hasMore) break;
     }
     return events / ((performance.now() - t0) / 1000);
   } finally {
