@@ -13,6 +13,14 @@ export const ENTITIES = ['customers', 'debts', 'payments', 'sales', 'settings'] 
 export type Entity = (typeof ENTITIES)[number];
 export const EntitySchema = z.enum(ENTITIES);
 
+/**
+ * What a repayment row records: money the customer paid (`repayment`, also null, as rows
+ * written before the field existed are), or a debt the shop forgave (`writeOff`). Both lower
+ * the customer's balance alike; only a repayment is money taken.
+ */
+export const PAYMENT_KINDS = ['repayment', 'writeOff'] as const;
+export type PaymentKind = (typeof PAYMENT_KINDS)[number];
+
 export const SaleItemSchema = z.object({
   name: text(1, 200),
   quantity: z.number().positive().finite(),
@@ -42,6 +50,7 @@ export const EntityFieldSchemas = {
     amount: PositiveMoneySchema,
     paidAt: TimestampSchema,
     note: text(0, 2000).nullable(),
+    kind: z.enum(PAYMENT_KINDS).nullable(),
   }),
   sales: z.object({
     customerId: UuidSchema.nullable(),

@@ -24,6 +24,7 @@ export const FIELD_KINDS = {
     amount: 'money',
     paidAt: 'timestamp',
     note: 'text',
+    kind: 'text',
   },
   sales: {
     customerId: 'ref:customers',

@@ -11,6 +11,7 @@ export * from './money.ts';
 export * from './primitives.ts';
 export * from './responses.ts';
 export * from './row.ts';
+export * from './sale-rules.ts';
 export * from './sale-total.ts';
 export * from './suggested-currency.ts';
 export * from './uuid-v7.ts';

@@ -34,7 +34,22 @@ export type PushInput = z.input<typeof PushInputSchema>;
 export const PUSH_STATUSES = ['applied', 'ignored', 'duplicate', 'rejected'] as const;
 export type PushStatus = (typeof PUSH_STATUSES)[number];
 
-export const REJECT_CODES = ['INVALID_EVENT', 'INVALID_PAYLOAD', 'MISSING_FIELDS', 'NOT_FOUND'] as const;
+/**
+ * Why an event was rejected. The list grows (docs/protocol.md): a client treats a code it
+ * does not know like any other rejection.
+ */
+export const REJECT_CODES = [
+  'INVALID_EVENT',
+  'INVALID_PAYLOAD',
+  'MISSING_FIELDS',
+  'NOT_FOUND',
+  /** A customer delete while the customer's live entries do not net to zero. */
+  'CUSTOMER_HAS_BALANCE',
+  /** A sale whose total is not the sum of its items, or whose paid amount is outside 0…total. */
+  'SALE_TOTAL_MISMATCH',
+  /** A sale with an unpaid part and no customer to owe it. */
+  'SALE_NEEDS_CUSTOMER',
+] as const;
 export type RejectCode = (typeof REJECT_CODES)[number];
 
 export interface PushResult {
@@ -53,6 +68,8 @@ export interface PushOutput {
 export const PullInputSchema = z.object({
   cursor: z.int().nonnegative(),
   limit: z.int().min(1).max(PULL_LIMIT_MAX).default(500),
+  /** Ask for `remaining`: a device starting a sync asks once, to show how far it has to go. */
+  withRemaining: z.boolean().optional(),
 });
 export type PullInput = z.input<typeof PullInputSchema>;
 
@@ -70,6 +87,8 @@ export interface PullOutput {
   events: PulledEvent[];
   cursor: number;
   hasMore: boolean;
+  /** With `withRemaining`: the store's events after this page (0 when `hasMore` is false). */
+  remaining?: number;
 }
 
 export const SignInInputSchema = z.object({
