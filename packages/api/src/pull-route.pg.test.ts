@@ -96,6 +96,27 @@ describe('sync.pull over HTTP, spliced from the stored rows', () => {
     }
   });
 
+  it('tells how many events follow the page when asked, the same on every door', async () => {
+    const rest = createRestHandlers({ getDb: async () => h.t.db, config: h.config });
+    for (const [cursor, limit, remaining] of [
+      [0, 2, 3],
+      [2, 2, 1],
+      [0, 5, 0],
+      [5, 10, 0],
+    ] as const) {
+      const expected = await phone.api.sync.pull({ cursor, limit, withRemaining: true });
+      expect(expected.remaining).toBe(remaining);
+      const viaTrpc = await (await trpcGet({ cursor, limit, withRemaining: true })).json();
+      expect(viaTrpc).toEqual({ result: { data: expected } });
+      const url = `http://x/sync/pull?cursor=${cursor}&limit=${limit}&withRemaining=true`;
+      expect(await (await rest.pull(new Request(url, { headers: bearer() }))).json()).toEqual(expected);
+    }
+    // Not asked: the answer is as it always was.
+    expect(await phone.api.sync.pull({ cursor: 0, limit: 2 })).not.toHaveProperty('remaining');
+    const bad = await trpcGet({ cursor: 0, withRemaining: 'yes' });
+    expect(bad.status).toBe(400);
+  });
+
   it('takes the fast path for valid input, and fails as the procedure would otherwise', async () => {
     const opts = { getDb: async () => h.t.db, config: h.config };
     const ctx = (headers: Record<string, string>) =>

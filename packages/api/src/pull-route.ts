@@ -18,9 +18,9 @@ export async function fastPull(ctx: Context, input: unknown): Promise<string | n
   if (!parsed.success) return null;
   try {
     const auth = await authorize(ctx);
-    const { cursor, limit } = parsed.data;
+    const { cursor, limit, withRemaining } = parsed.data;
     const page = await readPullPage(ctx, auth.user.id, (sql) =>
-      pullEventsJson(sql, auth.user.id, cursor, limit),
+      pullEventsJson(sql, auth.user.id, cursor, limit, withRemaining),
     );
     ctx.log.pulled = page.count;
     return page.json;

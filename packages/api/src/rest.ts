@@ -45,6 +45,13 @@ const queryNumber = (url: URL, name: string): unknown => {
   return /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
 };
 
+/** A query parameter as a boolean when it reads `true`/`false` (or `1`/`0`), else as given. */
+const queryFlag = (url: URL, name: string): unknown => {
+  const v = url.searchParams.get(name);
+  if (v === null) return undefined;
+  return v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v;
+};
+
 /**
  * The plain-HTTP door for clients that cannot speak tRPC (the Flutter app):
  * each route calls the very same procedure through a server-side caller, with
@@ -81,7 +88,11 @@ export function createRestHandlers(opts: RestHandlerOptions) {
 
   const pullInput = (req: Request) => {
     const url = new URL(req.url);
-    return { cursor: queryNumber(url, 'cursor'), limit: queryNumber(url, 'limit') };
+    return {
+      cursor: queryNumber(url, 'cursor'),
+      limit: queryNumber(url, 'limit'),
+      withRemaining: queryFlag(url, 'withRemaining'),
+    };
   };
 
   return {

@@ -46,6 +46,10 @@ export const PullOutputSchema = z.object({
   events: z.array(PulledEventSchema),
   cursor: z.int().describe('The last eventId returned, or the input cursor when there are none'),
   hasMore: z.boolean().describe('Pull again at once with the returned cursor'),
+  remaining: z
+    .int()
+    .optional()
+    .describe("Only when asked for with withRemaining: the store's events after this page"),
 });
 
 export const PublicUserSchema = z.object({ id: z.string(), email: z.string(), name: z.string().nullable() });

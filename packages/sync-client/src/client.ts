@@ -6,6 +6,8 @@ import { createHlc } from './hlc.ts';
 import { createLive } from './live.ts';
 import { pullChanges } from './pull.ts';
 import { pushOutbox } from './push.ts';
+import { readsOf } from './queries/book-reads.ts';
+import type { BookReads } from './queries/types.ts';
 import { createRepositories, type Repository } from './repositories.ts';
 import { type Connectivity, createRunner } from './runner.ts';
 import type { SettingsRepository } from './settings.ts';
@@ -60,6 +62,12 @@ export interface SyncClient {
   readonly sales: Repository<'sales'>;
   /** The store's settings (currency, shop name), the same row on every device. */
   readonly settings: SettingsRepository;
+  /**
+   * What screens show, each read answered by the local database (a page of
+   * customers with balances, one customer's entries, the day's figures): read
+   * what you show, again when `subscribe` says its entities changed.
+   */
+  readonly reads: BookReads;
   readonly status: StatusSource;
   /**
    * Calls `listener` after a committed local write, a pulled page, a settled
@@ -147,6 +155,7 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
         onLimitRefused: (taken) => {
           pullLimit = taken;
         },
+        onCatchUp: (catchUp) => status.update({ catchUp }),
       });
       if (pushFailure) throw pushFailure.error;
       await store.transaction(async (tx) => {
@@ -192,6 +201,7 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
   return {
     deviceId,
     ...repositories,
+    reads: readsOf(store),
     status,
     subscribe: changes.subscribe,
     failedChanges: () => listFailedChanges(store),

@@ -8,11 +8,12 @@ export {
 export { createSyncClient, type SyncClient, type SyncClientOptions } from './client.ts';
 export { type FailureKind, failureKind, retryAfterMs } from './errors.ts';
 export { type FailedChange, FailedChangeNotFoundError } from './failed.ts';
+export type * from './queries/types.ts';
 export { type CreateInput, type Repository, RowNotFoundError, type UpdateInput } from './repositories.ts';
 export type { Row } from './rows.ts';
 export { type Connectivity, RetryLaterError } from './runner.ts';
 export type { SettingsRepository } from './settings.ts';
-export type { StatusSource, SyncState, SyncStatus } from './status.ts';
+export type { CatchUp, StatusSource, SyncState, SyncStatus } from './status.ts';
 export { createMemoryStore } from './storage/memory.ts';
 export type { SqlDriver, SqlValue } from './storage/sql-driver.ts';
 export { createSqlStore } from './storage/sql-store.ts';

@@ -1,3 +1,4 @@
+import { BALANCE_STATEMENTS } from './storage/sql-balances.ts';
 import type { SqlDriver } from './storage/sql-driver.ts';
 
 /** One step of the local schema; applied once, in order, inside a transaction. */
@@ -119,6 +120,22 @@ export const LOCAL_MIGRATIONS: readonly Migration[] = [
         shop_name TEXT,
         ${COMMON_COLUMNS}
       )`,
+    ],
+  },
+  {
+    // A phone's screens query what they show (queries/sql-reads.ts): each
+    // customer's sums kept by triggers in the same transaction as the rows,
+    // and the indexes those queries walk. Repayments gain their kind.
+    version: 4,
+    statements: [
+      'ALTER TABLE payments ADD COLUMN kind TEXT',
+      ...BALANCE_STATEMENTS,
+      'CREATE INDEX sales_customer_idx ON sales (customer_id)',
+      'CREATE INDEX sales_sold_at_idx ON sales (sold_at)',
+      'CREATE INDEX payments_paid_at_idx ON payments (paid_at)',
+      'CREATE INDEX debts_due_idx ON debts (due_date) WHERE due_date IS NOT NULL',
+      'CREATE INDEX customers_name_idx ON customers (name COLLATE NOCASE, id)',
+      'CREATE INDEX customers_deleted_idx ON customers (deleted_at) WHERE deleted_at IS NOT NULL',
     ],
   },
 ];

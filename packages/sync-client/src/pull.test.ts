@@ -184,3 +184,68 @@ describe('pull', () => {
     expect(await cursorOf(store)).toBe(0);
   });
 });
+
+describe('pull progress', () => {
+  /** A log of `n` customers, served in pages of up to 1,000; `remaining` only when asked and `says`. */
+  const bigLog = (n: number, says: boolean) => {
+    const events = Array.from({ length: n }, (_, i) => pulled(i + 1, 'customers', customer(i + 1, `c${i}`)));
+    const asked: boolean[] = [];
+    const api = {
+      push: async () => ({ results: [], serverTime: SERVER_TIME }),
+      async pull(input: { cursor: number; limit: number; withRemaining?: boolean }): Promise<PullOutput> {
+        asked.push(input.withRemaining === true);
+        const rest = events.filter((e) => e.eventId > input.cursor);
+        const page = rest.slice(0, Math.min(input.limit, 1000));
+        const out: PullOutput = {
+          events: page,
+          cursor: page.at(-1)?.eventId ?? input.cursor,
+          hasMore: rest.length > page.length,
+        };
+        if (says && input.withRemaining) out.remaining = rest.length - page.length;
+        return out;
+      },
+    };
+    return { api, asked };
+  };
+
+  it('says how far a pull of several pages has come, chunk by chunk, and clears it at the end', async () => {
+    const { api, asked } = bigLog(2_300, true);
+    const { client, store } = await createTestClient(api);
+    const seen: (string | null)[] = [];
+    const cursors: number[] = [];
+    client.status.subscribe((s) => {
+      const last = seen.at(-1) ?? null;
+      const now = s.catchUp && `${s.catchUp.done}/${s.catchUp.total}`;
+      if (now !== last) {
+        seen.push(now);
+        if (s.catchUp) void cursorOf(store).then((c) => cursors.push(c));
+      }
+    });
+    await client.syncNow();
+    expect(asked).toEqual([true, false, false]);
+    expect(seen).toEqual(['0/2300', '500/2300', '1000/2300', '1500/2300', '2000/2300', '2300/2300', null]);
+    // Each chunk was stored with the cursor after it: a read between chunks never waits for a whole page.
+    expect(cursors.slice(1)).toEqual([500, 1000, 1500, 2000, 2300]);
+    expect(client.status.get().catchUp).toBeNull();
+    expect((await client.customers.list()).length).toBe(2_300);
+  });
+
+  it('counts without a total from a server that does not say, and not at all for one page', async () => {
+    const older = bigLog(1_200, false);
+    const a = await createTestClient(older.api);
+    const totals: (number | null)[] = [];
+    a.client.status.subscribe((s) => s.catchUp && totals.push(s.catchUp.total));
+    await a.client.syncNow();
+    expect(totals.length).toBeGreaterThan(0);
+    expect(totals.every((t) => t === null)).toBe(true);
+
+    const small = bigLog(900, true);
+    const b = await createTestClient(small.api);
+    let shown = false;
+    b.client.status.subscribe((s) => {
+      shown ||= s.catchUp !== null;
+    });
+    await b.client.syncNow();
+    expect(shown).toBe(false);
+  });
+});

@@ -2,6 +2,7 @@ import { ENTITIES, type Entity, type EntityRow, type PulledEvent, type PullOutpu
 import { isBadRequest } from './errors.ts';
 import type { Hlc } from './hlc.ts';
 import { acceptServerRows, assertBoundTo } from './reconcile.ts';
+import type { CatchUp } from './status.ts';
 import type { Store } from './storage/types.ts';
 import type { SyncApi } from './transport.ts';
 
@@ -15,7 +16,16 @@ export interface PullDeps {
   limit: number;
   /** Told when a server refused `limit` and took a smaller one: later syncs ask for that. */
   onLimitRefused?: (taken: number) => void;
+  /** Told how far a pull of more than one page has come, and null when it ends (see `SyncStatus.catchUp`). */
+  onCatchUp?: (catchUp: CatchUp | null) => void;
 }
+
+/**
+ * Events written per local transaction. A page of 5,000 is written in chunks,
+ * each with the cursor after it, so a screen's read or the owner's write waits
+ * for one chunk, never a whole page.
+ */
+export const CHUNK_EVENTS = 500;
 
 /** The most a server from before 2026-12 takes: it refuses a larger `limit` with 400. */
 const OLD_SERVER_LIMIT = 1000;
@@ -37,41 +47,64 @@ function rowsByEntity(events: readonly PulledEvent[]): Map<Entity, EntityRow[]> 
   return rows;
 }
 
+/** The page's events in runs of `CHUNK_EVENTS`. */
+function* chunks<T>(events: readonly T[]): Generator<readonly T[]> {
+  for (let i = 0; i < events.length; i += CHUNK_EVENTS) yield events.slice(i, i + CHUNK_EVENTS);
+}
+
 /**
  * Pulls the change log from the stored cursor until the server has no more.
- * Each page's rows and its cursor are written in one local transaction, so a
- * crash never leaves the cursor past rows that were not saved; rows with
- * pending local changes get them replayed on top (see reconcile.ts). The next
- * page is fetched while this one is written (it starts at this page's cursor,
- * which is stored only with this page's rows), so a first sync costs about the
- * larger of the network and the local writes rather than their sum.
+ * Each chunk of a page is written with the cursor after its last event in one
+ * local transaction, so a crash never leaves the cursor past rows that were
+ * not saved; rows with pending local changes get them replayed on top (see
+ * reconcile.ts). The next page is fetched while this one is written (it
+ * starts at this page's cursor), so a first sync costs about the larger of
+ * the network and the local writes rather than their sum. The first request
+ * asks how much is left: when more than a page, `onCatchUp` follows progress.
  */
 export async function pullChanges(deps: PullDeps): Promise<void> {
   const { lastServerEventId: cursor } = await deps.store.transaction((tx) => assertBoundTo(tx, deps.userId));
   let limit = deps.limit;
-  const pull = async (from: number): Promise<PullOutput> => {
+  const pull = async (from: number, withRemaining = false): Promise<PullOutput> => {
     try {
-      return await deps.api.pull({ cursor: from, limit });
+      return await deps.api.pull({ cursor: from, limit, ...(withRemaining && { withRemaining }) });
     } catch (error) {
       // A server not yet updated (deploys may lag the app) refuses pages over 1000: ask for 1000.
       if (limit <= OLD_SERVER_LIMIT || !isBadRequest(error)) throw error;
       limit = OLD_SERVER_LIMIT;
-      const page = await deps.api.pull({ cursor: from, limit });
+      const page = await deps.api.pull({ cursor: from, limit, ...(withRemaining && { withRemaining }) });
       deps.onLimitRefused?.(limit);
       return page;
     }
   };
-  let next: Promise<PullOutput> | null = pull(cursor);
-  while (next) {
-    const page: PullOutput = await next;
-    next = page.hasMore && page.events.length > 0 ? pull(page.cursor) : null;
-    // If writing this page fails, the prefetch's own failure must not go unhandled.
-    next?.catch(() => undefined);
-    await deps.store.transaction(async (tx) => {
-      await assertBoundTo(tx, deps.userId);
-      for (const [entity, rows] of rowsByEntity(page.events))
-        await acceptServerRows(tx, deps.hlc, entity, rows);
-      await tx.setState({ lastServerEventId: page.cursor, clock: deps.hlc.current() });
-    });
+  let catchUp: CatchUp | null = null;
+  let next: Promise<PullOutput> | null = pull(cursor, true);
+  try {
+    while (next) {
+      const page: PullOutput = await next;
+      next = page.hasMore && page.events.length > 0 ? pull(page.cursor) : null;
+      // If writing this page fails, the prefetch's own failure must not go unhandled.
+      next?.catch(() => undefined);
+      if (!catchUp && page.hasMore) {
+        const total = page.remaining === undefined ? null : page.events.length + page.remaining;
+        catchUp = { done: 0, total };
+        deps.onCatchUp?.(catchUp);
+      }
+      for (const chunk of chunks(page.events)) {
+        const last = chunk.at(-1)?.eventId ?? page.cursor;
+        await deps.store.transaction(async (tx) => {
+          await assertBoundTo(tx, deps.userId);
+          for (const [entity, rows] of rowsByEntity(chunk))
+            await acceptServerRows(tx, deps.hlc, entity, rows);
+          await tx.setState({ lastServerEventId: last, clock: deps.hlc.current() });
+        });
+        if (catchUp) {
+          catchUp = { ...catchUp, done: catchUp.done + chunk.length };
+          deps.onCatchUp?.(catchUp);
+        }
+      }
+    }
+  } finally {
+    if (catchUp) deps.onCatchUp?.(null);
   }
 }

@@ -3,7 +3,7 @@ import { act, createElement } from 'react';
 import { create, type ReactTestRenderer } from 'react-test-renderer';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncClient } from './client.ts';
-import { useFailedChanges, useRow, useRows, useSettings, useSyncStatus } from './react.ts';
+import { useBookQuery, useFailedChanges, useRow, useRows, useSettings, useSyncStatus } from './react.ts';
 import { createPullLog, createScriptedApi, createTestClient, serverRow } from './test/fake-api.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -159,5 +159,31 @@ describe('useFailedChanges', () => {
     await act(() => client.syncNow());
     await settle();
     expect(latest()).toMatchObject({ currency: 'KES', shopName: 'Duka la Amina' });
+  });
+});
+
+describe('useBookQuery', () => {
+  it('answers a read of the book, again after a change, one read at a time however many changes come', async () => {
+    const { client } = await createTestClient(createScriptedApi().api);
+    let reads = 0;
+    const { latest } = await renderHook(() =>
+      useBookQuery(client, ['customers', 'debts'], 'totals', async () => {
+        reads += 1;
+        return client.reads.totals();
+      }),
+    );
+    expect(latest()).toEqual({ outstanding: 0, credit: 0, customersOwing: 0 });
+    const amina = await client.customers.create({ name: 'Amina' });
+    await settle();
+    const before = reads;
+    // Ten writes in a burst: each tells the subscribers; the reads queue up behind one another, not ten deep.
+    await act(async () => {
+      await Promise.all(
+        Array.from({ length: 10 }, () => client.debts.create({ customerId: amina.id, amount: 100 })),
+      );
+    });
+    await settle();
+    expect(latest()).toEqual({ outstanding: 1_000, credit: 0, customersOwing: 1 });
+    expect(reads - before).toBeLessThanOrEqual(3);
   });
 });

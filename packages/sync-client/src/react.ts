@@ -12,21 +12,35 @@ type Loaded<T> = { key: string; value: T } | { key: string; error: unknown };
 /**
  * `read()` now and again after every change of `entities`, without polling.
  * Undefined until the first read for these inputs has finished; a read that
- * fails throws on render (for an error boundary). An answer overtaken by a
- * later read is dropped, so the screen never steps back.
+ * fails throws on render (for an error boundary). Changes that come while a
+ * read runs are answered by one more read when it ends, not one each: a sync
+ * writing chunk after chunk re-runs a screen's query at most once at a time.
  */
 function useLive<T>(book: SyncClient, entities: readonly Entity[], key: string, read: () => Promise<T>) {
   const [loaded, setLoaded] = useState<Loaded<T> | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `entities` and `read`'s inputs.
   useEffect(() => {
-    let latest = 0;
     let active = true;
+    let running = false;
+    let again = false;
     const load = () => {
-      const n = ++latest;
-      read().then(
-        (value) => active && n === latest && setLoaded({ key, value }),
-        (error: unknown) => active && n === latest && setLoaded({ key, error }),
-      );
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      read()
+        .then(
+          (value) => active && setLoaded({ key, value }),
+          (error: unknown) => active && setLoaded({ key, error }),
+        )
+        .finally(() => {
+          running = false;
+          if (active && again) {
+            again = false;
+            load();
+          }
+        });
     };
     const unsubscribe = book.subscribe(entities, load);
     load();
@@ -39,6 +53,19 @@ function useLive<T>(book: SyncClient, entities: readonly Entity[], key: string, 
   if ('error' in loaded) throw loaded.error;
   return loaded.value;
 }
+
+/**
+ * Any read of the book (usually one of `book.reads`), kept current: run again
+ * when rows of `entities` change. `key` names the read's inputs: a new key is a
+ * new read (undefined until it answers). The way a screen shows a slice of a
+ * big book without holding the whole book.
+ */
+export const useBookQuery = <T>(
+  book: SyncClient,
+  entities: readonly Entity[],
+  key: string,
+  read: () => Promise<T>,
+): T | undefined => useLive(book, entities, key, read);
 
 /** Entities with a repository of many rows (settings is one row: `useSettings`). */
 type RowEntity = Exclude<Entity, 'settings'>;

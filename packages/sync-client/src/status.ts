@@ -6,6 +6,13 @@
  */
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'error';
 
+/** How far a long pull (a first sync, a long catch-up) has come, in change-log entries. */
+export interface CatchUp {
+  done: number;
+  /** All the entries this pull brings; null when the server does not say (one older than 2026-12). */
+  total: number | null;
+}
+
 export interface SyncStatus {
   state: SyncState;
   /** Local changes not yet accepted by the server. */
@@ -16,6 +23,12 @@ export interface SyncStatus {
   lastError: string | null;
   /** A live subscription is open: other devices' changes arrive within moments. */
   live: boolean;
+  /**
+   * Set while a pull of more than one page runs: until it ends the book holds
+   * only part of the store, so no balance or total read from it is the whole
+   * truth. Null otherwise.
+   */
+  catchUp: CatchUp | null;
 }
 
 /** What a UI reads; shaped for React's `useSyncExternalStore(subscribe, get)`. */
@@ -38,6 +51,7 @@ export function createStatusStore(): StatusStore {
     lastSyncAt: null,
     lastError: null,
     live: false,
+    catchUp: null,
   };
   const listeners = new Set<(status: SyncStatus) => void>();
   return {

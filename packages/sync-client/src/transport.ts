@@ -14,7 +14,7 @@ export interface LiveHandlers {
 /** The procedures the sync core calls; tests may stand in for the server here. */
 export interface SyncApi {
   push(input: { deviceId: string; events: PushEvent[] }): Promise<PushOutput>;
-  pull(input: { cursor: number; limit: number }): Promise<PullOutput>;
+  pull(input: { cursor: number; limit: number; withRemaining?: boolean }): Promise<PullOutput>;
   /** Subscribes to `sync.live`, when the transport can; returns the unsubscribe function. */
   live?(handlers: LiveHandlers): () => void;
 }

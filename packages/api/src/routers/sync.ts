@@ -53,7 +53,9 @@ export const syncRouter = {
 
   pull: protectedProcedure.input(PullInputSchema).query(async ({ ctx, input }) => {
     const userId = ctx.auth.user.id;
-    const page = await readPullPage(ctx, userId, (sql) => pullEvents(sql, userId, input.cursor, input.limit));
+    const page = await readPullPage(ctx, userId, (sql) =>
+      pullEvents(sql, userId, input.cursor, input.limit, input.withRemaining),
+    );
     ctx.log.pulled = (ctx.log.pulled ?? 0) + page.events.length;
     return page;
   }),

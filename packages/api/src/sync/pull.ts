@@ -65,21 +65,35 @@ export function cutPage(
   return { events, cursor: last, hasMore: records.length > events.length };
 }
 
-/** A page of the change log, as `cutPage` gives it. */
+/** A page of the change log, as `cutPage` gives it, with `remaining` when asked for. */
 async function readPage(
   sql: SqlDb,
   userId: string,
   cursor: number,
   limit: number,
-): Promise<{ events: string[]; cursor: number; hasMore: boolean }> {
-  const records = await sql.transaction(async (tx) => {
+  withRemaining = false,
+): Promise<{ events: string[]; cursor: number; hasMore: boolean; remaining?: number }> {
+  return sql.transaction(async (tx) => {
     // With a store's statistics stale (a new, fast-growing store), the planner
     // may pick a bitmap scan, which reads every remaining event of the store
     // for each page: pulling from 0 would then be quadratic.
     await tx.query('SET LOCAL enable_bitmapscan = off');
-    return tx.query<{ id: string; event: string | null }>(PULL_PAGE_SQL, [userId, cursor, limit]);
+    const records = await tx.query<{ id: string; event: string | null }>(PULL_PAGE_SQL, [
+      userId,
+      cursor,
+      limit,
+    ]);
+    const page = cutPage(records, cursor, limit);
+    if (!withRemaining) return page;
+    // Asked once per sync, so a range count of the store's index (in the same snapshot) costs one page's time at most.
+    const [left] = page.hasMore
+      ? await tx.query<{ n: string }>(
+          'SELECT count(*)::text AS n FROM sync_events WHERE user_id = $1::uuid AND event_id > $2::bigint',
+          [userId, page.cursor],
+        )
+      : [{ n: '0' }];
+    return { ...page, remaining: Number(left?.n ?? 0) };
   });
-  return cutPage(records, cursor, limit);
 }
 
 /** A page of `sync.pull`, as objects. */
@@ -88,13 +102,16 @@ export async function pullEvents(
   userId: string,
   cursor: number,
   limit: number,
+  withRemaining = false,
 ): Promise<PullOutput> {
-  const page = await readPage(sql, userId, cursor, limit);
-  return {
+  const page = await readPage(sql, userId, cursor, limit, withRemaining);
+  const out: PullOutput = {
     events: page.events.map((e) => JSON.parse(e) as PulledEvent),
     cursor: page.cursor,
     hasMore: page.hasMore,
   };
+  if (page.remaining !== undefined) out.remaining = page.remaining;
+  return out;
 }
 
 /**
@@ -111,8 +128,10 @@ export async function pullEventsJson(
   userId: string,
   cursor: number,
   limit: number,
+  withRemaining = false,
 ): Promise<{ json: string; count: number; cursor: number; hasMore: boolean }> {
-  const page = await readPage(sql, userId, cursor, limit);
-  const json = `{"events":[${page.events.join(',')}],"cursor":${page.cursor},"hasMore":${page.hasMore}}`;
+  const page = await readPage(sql, userId, cursor, limit, withRemaining);
+  const remaining = page.remaining === undefined ? '' : `,"remaining":${page.remaining}`;
+  const json = `{"events":[${page.events.join(',')}],"cursor":${page.cursor},"hasMore":${page.hasMore}${remaining}}`;
   return { json, count: page.events.length, cursor: page.cursor, hasMore: page.hasMore };
 }

@@ -1,4 +1,6 @@
 import { ENTITIES, type Entity, type EntityRow } from '@storesync/schema';
+import { createMemoryReads } from '../queries/memory-reads.ts';
+import type { Row } from '../rows.ts';
 import { createSerialQueue } from './serial.ts';
 import {
   initialSyncState,
@@ -47,6 +49,7 @@ export function createMemoryStore(): Store {
   };
 
   const tx: StoreTx = {
+    reads: createMemoryReads(<E extends Entity>(entity: E) => copy([...table(entity).values()]) as Row<E>[]),
     getRow: async (entity, id) => copy(table(entity).get(id) ?? null),
     listRows: async (entity) => copy([...table(entity).values()].sort(byCreated)),
     async putRows(entity, rs) {

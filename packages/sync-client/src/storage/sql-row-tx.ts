@@ -21,6 +21,16 @@ export function createSqlRowTx(db: SqlDriver): Pick<StoreTx, RowOps> {
       .map((c) => c.name)
       .join(', ');
 
+  /** Writes a row by id; `where` guards the update of a row already held. */
+  const upsert = (entity: Entity, where: string) => {
+    const set = columnsOf(entity)
+      .filter((c) => c.name !== 'id')
+      .map((c) => `${c.name} = excluded.${c.name}`)
+      .join(', ');
+    return `INSERT INTO ${entity} (${names(entity)}) VALUES ${tuple(columnsOf(entity).length)}
+      ON CONFLICT (id) DO UPDATE SET ${set} ${where}`;
+  };
+
   return {
     async getRow(entity, id) {
       const [r] = await db.all<Record<string, SqlValue>>(`SELECT * FROM ${entity} WHERE id = ?`, [id]);
@@ -30,24 +40,19 @@ export function createSqlRowTx(db: SqlDriver): Pick<StoreTx, RowOps> {
       const rs = await db.all<Record<string, SqlValue>>(`SELECT * FROM ${entity} ORDER BY created_at, id`);
       return rs.map((r) => rowFromRecord(entity, r));
     },
+    // Upserts, not INSERT OR REPLACE: a replace deletes without firing the balance triggers.
     putRows: (entity, rows) =>
       runMany(
         db,
-        `INSERT OR REPLACE INTO ${entity} (${names(entity)}) VALUES ${tuple(columnsOf(entity).length)}`,
+        upsert(entity, ''),
         rows.map((row) => rowToParams(entity, row)),
       ),
-    putRowsIfNewer(entity, rows) {
-      const set = columnsOf(entity)
-        .filter((c) => c.name !== 'id')
-        .map((c) => `${c.name} = excluded.${c.name}`)
-        .join(', ');
-      return runMany(
+    putRowsIfNewer: (entity, rows) =>
+      runMany(
         db,
-        `INSERT INTO ${entity} (${names(entity)}) VALUES ${tuple(columnsOf(entity).length)}
-         ON CONFLICT (id) DO UPDATE SET ${set} WHERE excluded.row_version > ${entity}.row_version`,
+        upsert(entity, `WHERE excluded.row_version > ${entity}.row_version`),
         rows.map((row) => rowToParams(entity, row)),
-      );
-    },
+      ),
     deleteRows: (entity, ids) => runIn(db, ids, (list) => `DELETE FROM ${entity} WHERE id IN (${list})`),
     async getServerRows(entity, ids) {
       // Most pages hold no row with local changes (a first sync none): one probe instead of an IN list per 512 ids.

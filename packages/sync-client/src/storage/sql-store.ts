@@ -1,5 +1,6 @@
 import { ENTITIES } from '@storesync/schema';
 import { migrate } from '../local-schema.ts';
+import { createSqlReads } from '../queries/sql-reads.ts';
 import { createSerialQueue } from './serial.ts';
 import { allIn } from './sql-batch.ts';
 import type { SqlDriver, SqlValue } from './sql-driver.ts';
@@ -22,6 +23,7 @@ function createSqlTx(db: SqlDriver): StoreTx {
   };
 
   return {
+    reads: createSqlReads(db),
     ...createSqlRowTx(db),
     async addOutbox(item) {
       const rows = await db.all<OutboxRecord>(
@@ -96,7 +98,8 @@ function createSqlTx(db: SqlDriver): StoreTx {
         [],
       ),
     async reset() {
-      for (const table of [...ENTITIES, 'server_rows', 'outbox']) await db.run(`DELETE FROM ${table}`);
+      for (const table of [...ENTITIES, 'balances', 'server_rows', 'outbox'])
+        await db.run(`DELETE FROM ${table}`);
       await db.run(
         'UPDATE sync_state SET user_id = NULL, last_server_event_id = 0, last_sync_at = NULL WHERE id = 1',
       );

@@ -1,4 +1,5 @@
 import type { Entity, EntityRow, Op } from '@storesync/schema';
+import type { BookReads } from '../queries/types.ts';
 
 export type OutboxStatus = 'pending' | 'sent' | 'error';
 
@@ -58,6 +59,8 @@ export interface StoredSyncState {
  * the server's.
  */
 export interface StoreTx {
+  /** The screens' reads (queries/types.ts), on this transaction's view of the book. */
+  readonly reads: BookReads;
   getRow(entity: Entity, id: string): Promise<EntityRow | null>;
   /** Every visible row of the entity, tombstones included, by `createdAt` then `id`. */
   listRows(entity: Entity): Promise<EntityRow[]>;

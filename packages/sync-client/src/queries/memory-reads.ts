@@ -1,0 +1,102 @@
+import { type Balance, balanceOf, balancesByCustomer, type Entity, overdueDebts } from '@storesync/schema';
+import type { Row } from '../rows.ts';
+import type { BookReads, CustomerBalance } from './types.ts';
+
+/** SQLite's NOCASE: ASCII letters folded, nothing else. */
+const fold = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byName = (a: Row<'customers'>, b: Row<'customers'>) =>
+  cmp(fold(a.name), fold(b.name)) || cmp(a.id, b.id);
+const net = (b: Balance) => b.owed - b.credit;
+const ZERO = balanceOf(0, 0, 0);
+
+/**
+ * The screens' reads over rows held in memory, by the shared rules of
+ * @storesync/schema as they are written (`balancesByCustomer`, `overdueDebts`):
+ * the memory store's answers, and the oracle the SQL reads are tested against.
+ */
+export function createMemoryReads(rowsOf: <E extends Entity>(entity: E) => Row<E>[]): BookReads {
+  const live = <E extends 'customers' | 'debts' | 'payments' | 'sales'>(entity: E) =>
+    rowsOf(entity).filter((r) => r.deletedAt === null);
+  const balances = () =>
+    balancesByCustomer({ debts: rowsOf('debts'), payments: rowsOf('payments'), sales: rowsOf('sales') });
+  const withBalances = (customers: Row<'customers'>[]): CustomerBalance[] => {
+    const all = balances();
+    return customers.map((customer) => ({ customer, balance: all.get(customer.id) ?? ZERO }));
+  };
+  const byOwed = (a: CustomerBalance, b: CustomerBalance) =>
+    net(b.balance) - net(a.balance) || byName(a.customer, b.customer);
+
+  return {
+    async customers({ search, order, limit }) {
+      const q = fold(search?.trim() ?? '');
+      const found = live('customers').filter(
+        (c) => !q || fold(c.name).includes(q) || fold(c.phone ?? '').includes(q),
+      );
+      const rows = withBalances(found).sort(
+        order === 'owed' ? byOwed : (a, b) => byName(a.customer, b.customer),
+      );
+      return { rows: rows.slice(0, limit), total: found.length };
+    },
+    balance: async (customerId) => balances().get(customerId) ?? ZERO,
+    async entries(customerId) {
+      const mine = <E extends 'debts' | 'payments' | 'sales'>(entity: E) =>
+        live(entity).filter((r) => r.customerId === customerId);
+      return { debts: mine('debts'), payments: mine('payments'), sales: mine('sales') };
+    },
+    async totals() {
+      const rows = withBalances(live('customers'));
+      return {
+        outstanding: rows.reduce((sum, r) => sum + r.balance.owed, 0),
+        credit: rows.reduce((sum, r) => sum + r.balance.credit, 0),
+        customersOwing: rows.filter((r) => r.balance.owed > 0).length,
+      };
+    },
+    async topDebtors(limit) {
+      return withBalances(live('customers'))
+        .filter((r) => r.balance.owed > 0)
+        .sort(byOwed)
+        .slice(0, limit);
+    },
+    async overdue(today, limit) {
+      const debts = live('debts');
+      const rows = withBalances(live('customers'))
+        .map(({ customer, balance }) => ({
+          customer,
+          amount: overdueDebts(
+            debts.filter((d) => d.customerId === customer.id),
+            balance.payments,
+            today,
+          ).total,
+        }))
+        .filter((o) => o.amount > 0)
+        .sort((a, b) => b.amount - a.amount || byName(a.customer, b.customer));
+      return { rows: rows.slice(0, limit), count: rows.length };
+    },
+    async period(from, to) {
+      const within = (at: string) => at >= from && at < to;
+      const sales = live('sales').filter((s) => within(s.soldAt));
+      const payments = live('payments').filter((p) => within(p.paidAt) && p.kind !== 'writeOff');
+      return {
+        salesCount: sales.length,
+        salesTotal: sales.reduce((sum, s) => sum + s.total, 0),
+        taken:
+          sales.reduce((sum, s) => sum + s.paidAmount, 0) + payments.reduce((sum, p) => sum + p.amount, 0),
+      };
+    },
+    async deleted(since, limit) {
+      const gone = <E extends 'customers' | 'debts' | 'payments' | 'sales'>(entity: E) =>
+        rowsOf(entity)
+          .filter((r) => r.deletedAt !== null && r.deletedAt >= since)
+          .sort((a, b) => cmp(b.deletedAt ?? '', a.deletedAt ?? '') || cmp(a.id, b.id))
+          .slice(0, limit);
+      return {
+        customers: withBalances(gone('customers')),
+        debts: gone('debts'),
+        payments: gone('payments'),
+        sales: gone('sales'),
+      };
+    },
+    hasEntries: async () => live('debts').length + live('payments').length + live('sales').length > 0,
+  };
+}
