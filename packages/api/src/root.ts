@@ -1,6 +1,7 @@
 import { authRouter } from './routers/auth.ts';
 import { customersRouter } from './routers/customers/_router.ts';
 import { debtsRouter } from './routers/debts.ts';
+import { deletedRouter } from './routers/deleted.ts';
 import { historyRouter } from './routers/history.ts';
 import { paymentsRouter } from './routers/payments.ts';
 import { reportsRouter } from './routers/reports/_router.ts';
@@ -19,6 +20,7 @@ export const appRouter = router({
   reports: reportsRouter,
   settings: settingsRouter,
   history: historyRouter,
+  deleted: deletedRouter,
 });
 
 /** The router's type: what `@trpc/client` in the web and mobile apps is typed by. */

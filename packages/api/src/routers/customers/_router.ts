@@ -3,15 +3,18 @@ import {
   CustomerListInputSchema,
   CustomerUpdateInputSchema,
   IdInputSchema,
+  MAX_AMOUNT,
   uuidV7,
 } from '@storesync/schema';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { editedFields, writeChange } from '../../dashboard/write.ts';
 import { protectedProcedure } from '../../trpc.ts';
+import { deleteCustomer } from './delete.handler.ts';
 import { getCustomer } from './get.handler.ts';
 import { listCustomers } from './list.handler.ts';
 import { customerTimeline } from './timeline.handler.ts';
+import { writeOff } from './write-off.handler.ts';
 
 const TimelineInputSchema = IdInputSchema.extend({ limit: z.int().min(1).max(500).default(200) });
 
@@ -38,7 +41,10 @@ export const customersRouter = {
     return writeChange(ctx, { entity: 'customers', entityId: input.id, op: 'upsert', ...edit });
   }),
 
-  delete: protectedProcedure.input(IdInputSchema).mutation(async ({ ctx, input }) => {
-    return writeChange(ctx, { entity: 'customers', entityId: input.id, op: 'delete' });
-  }),
+  delete: protectedProcedure.input(IdInputSchema).mutation(({ ctx, input }) => deleteCustomer(ctx, input.id)),
+
+  /** Writes off the balance the owner was shown (`net`: owed, or negative: credit), before a delete. */
+  writeOff: protectedProcedure
+    .input(IdInputSchema.extend({ net: z.int().min(-MAX_AMOUNT).max(MAX_AMOUNT) }))
+    .mutation(({ ctx, input }) => writeOff(ctx, input)),
 } satisfies TRPCRouterRecord;
