@@ -17,7 +17,7 @@ describe('the dashboard rows', () => {
     const at = new Date('2026-03-01T09:30:00.000Z');
     const common = { id: 'x', createdAt: at, updatedAt: at, updatedByDeviceId: null, note: null };
     const wire = {
-      payments: toPayment({ ...common, customerId: 'c', debtId: null, amount: 5n, paidAt: at }),
+      payments: toPayment({ ...common, customerId: 'c', debtId: null, amount: 5n, paidAt: at, kind: null }),
       sales: toSale({ ...common, customerId: null, items: [], total: 5n, paidAmount: 0n, soldAt: at }, null),
     };
     for (const [entity, row] of Object.entries(wire)) {

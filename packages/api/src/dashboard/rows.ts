@@ -1,5 +1,5 @@
 import type { Prisma } from '@storesync/db';
-import { SaleItemSchema } from '@storesync/schema';
+import { type PaymentKind, SaleItemSchema } from '@storesync/schema';
 
 // Named selects: the dashboard reads only these columns, never the merge state
 // (clocks) or whole rows. Mappers turn BigInt amounts into numbers and dates
@@ -27,6 +27,7 @@ export const paymentSelect = {
   amount: true,
   paidAt: true,
   note: true,
+  kind: true,
 } satisfies Prisma.PaymentSelect;
 export const saleSelect = {
   ...common,
@@ -62,6 +63,8 @@ export const toPayment = (r: Prisma.PaymentGetPayload<{ select: typeof paymentSe
   ...dates(r),
   amount: Number(r.amount),
   paidAt: r.paidAt.toISOString(),
+  // Null (rows from before the field, and plain repayments) is a repayment.
+  kind: r.kind as PaymentKind | null,
 });
 export type PaymentDto = ReturnType<typeof toPayment>;
 

@@ -34,6 +34,12 @@ function preconditionsOf(change: DashboardChange): Precondition[] {
   return [...needs, ...(change.require ?? [])];
 }
 
+/** A push rejection as the dashboard's error: a customer with a balance is a conflict, not bad input. */
+const REJECTION_STATUS: Record<string, 'NOT_FOUND' | 'CONFLICT'> = {
+  NOT_FOUND: 'NOT_FOUND',
+  CUSTOMER_HAS_BALANCE: 'CONFLICT',
+};
+
 /**
  * Applies one dashboard write as a sync event of the web session's device,
  * through `applyPush`: the same validation, field-level merge and `sync_events`
@@ -63,7 +69,7 @@ export async function writeChange(ctx: AuthedContext, change: DashboardChange): 
   const unmet = needs.find((c) => result?.error?.message === preconditionMessage(c));
   if (unmet) throw notFound(unmet.entity);
   if (result?.status === 'rejected') {
-    const code = result.error?.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'BAD_REQUEST';
+    const code = REJECTION_STATUS[result.error?.code ?? ''] ?? 'BAD_REQUEST';
     throw new TRPCError({ code, message: result.error?.message ?? 'Rejected' });
   }
   // `ignored` still carries the canonical row: a device's newer edit won, and the owner sees it.

@@ -18,8 +18,8 @@ const items = [
 
 describe('salesRouter', () => {
   it('creates a sale with its total computed from the items, as one sync event', async () => {
-    const { result, event } = await s.expectOneEvent(() => s.web.sales.create({ items, paidAmount: 1_000 }));
-    expect(result).toMatchObject({ total: 900 + 271, paidAmount: 1_000, customerId: null });
+    const { result, event } = await s.expectOneEvent(() => s.web.sales.create({ items, paidAmount: 1_171 }));
+    expect(result).toMatchObject({ total: 900 + 271, paidAmount: 1_171, customerId: null });
     expect(event).toMatchObject({ entity: 'sales', row: { total: 1_171, items } });
   });
 
@@ -52,8 +52,22 @@ describe('salesRouter', () => {
     expect(await s.web.sales.get({ id: old.id })).toMatchObject({ customerName: 'Buyer', paidAmount: 0 });
   });
 
+  it('refuses a sale not paid in full without a customer, on create and on edit', async () => {
+    await expect(s.web.sales.create({ items, paidAmount: 1_000 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'customerId: A sale not paid in full needs a customer to owe the rest',
+    });
+    const paid = await s.web.sales.create({ items, paidAmount: 1_171 });
+    await expect(s.web.sales.update({ id: paid.id, paidAmount: 1_000 })).rejects.toMatchObject({
+      message: expect.stringContaining('customerId'),
+    });
+    // A note alone is not held to the rules.
+    await expect(s.web.sales.update({ id: paid.id, note: 'ok' })).resolves.toMatchObject({ note: 'ok' });
+  });
+
   it('recomputes the total when items change, and deletes', async () => {
-    const sale = await s.web.sales.create({ items, paidAmount: 0 });
+    const buyer = await s.web.customers.create({ name: 'On credit' });
+    const sale = await s.web.sales.create({ items, paidAmount: 0, customerId: buyer.id });
     const { event } = await s.expectOneEvent(() =>
       s.web.sales.update({ id: sale.id, items: [{ name: 'Salt', quantity: 1, unitPrice: 80 }] }),
     );

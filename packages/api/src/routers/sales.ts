@@ -1,9 +1,14 @@
 import {
+  describeSaleViolation,
   IdInputSchema,
+  SALE_RULE_FIELDS,
   SaleCreateInputSchema,
+  type SaleFigures,
+  SaleItemSchema,
   SaleListInputSchema,
   SaleUpdateInputSchema,
   saleTotal,
+  saleViolation,
   uuidV7,
 } from '@storesync/schema';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
@@ -25,8 +30,11 @@ async function customerNames(ctx: AuthedContext, ids: (string | null)[]): Promis
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-const tooMuchPaid = () =>
-  new TRPCError({ code: 'BAD_REQUEST', message: 'paidAmount: Cannot be more than the total' });
+/** The sale rules every door holds a sale to (`saleViolation`), on the sale as it would be stored. */
+function checkSale(sale: SaleFigures): void {
+  const v = saleViolation(sale);
+  if (v) throw new TRPCError({ code: 'BAD_REQUEST', message: describeSaleViolation(v) });
+}
 
 /** Sales with their line items; the total is always computed from the items here. */
 export const salesRouter = {
@@ -71,6 +79,7 @@ export const salesRouter = {
       total: saleTotal(input.items),
       soldAt: input.soldAt ?? new Date().toISOString(),
     };
+    checkSale({ ...payload, customerId: payload.customerId ?? null });
     return writeChange(ctx, { entity: 'sales', entityId: uuidV7(), op: 'upsert', payload });
   }),
 
@@ -78,11 +87,18 @@ export const salesRouter = {
     const edit = editedFields(input);
     const current = await ctx.db.sale.findFirst({
       where: { userId: ctx.auth.user.id, id: input.id, deletedAt: null },
-      select: { total: true, paidAmount: true },
+      select: { items: true, total: true, paidAmount: true, customerId: true },
     });
     if (!current) throw notFound('sales');
     const total = input.items ? saleTotal(input.items) : Number(current.total);
-    if ((input.paidAmount ?? Number(current.paidAmount)) > total) throw tooMuchPaid();
+    // As the push does: only an edit of what the rules read is held to them.
+    if (SALE_RULE_FIELDS.some((f) => f in edit.payload))
+      checkSale({
+        items: input.items ?? SaleItemSchema.array().parse(current.items),
+        total,
+        paidAmount: input.paidAmount ?? Number(current.paidAmount),
+        customerId: input.customerId === undefined ? current.customerId : input.customerId,
+      });
     if (input.items) {
       edit.payload.total = total;
       edit.updatedFields.push('total');

@@ -4,13 +4,16 @@ import {
   ENTITIES,
   type Entity,
   emptyRowState,
+  isDeleted,
   mergeChange,
   newestClockTime,
   type PushResult,
+  type RowState,
   referencesOf,
   requiredFieldNames,
 } from '@storesync/schema';
 import { canonicalRow } from './canonical.ts';
+import { customerDeleteProblem, saleProblem, saleProblemMessage } from './ledger-rules.ts';
 import type { PreparedEvent } from './prepare.ts';
 import type { StoredRow } from './tables.ts';
 import type { NewEvent } from './write.ts';
@@ -62,16 +65,36 @@ function rejection(rows: WorkingRows, e: PreparedEvent, current: StoredRow | und
   return missingRef ? reject('NOT_FOUND', missingRef) : null;
 }
 
+/** A ledger rule the merged row would break (ledger-rules.ts): then nothing of the event applies. */
+function ruleBroken(rows: WorkingRows, e: PreparedEvent, merged: RowState): PushResult['error'] | null {
+  if (e.entity === 'sales') {
+    const v = saleProblem(e, merged);
+    return v ? { code: v.code, message: saleProblemMessage(v) } : null;
+  }
+  if (e.entity === 'customers' && e.op === 'delete' && isDeleted(merged)) {
+    const message = customerDeleteProblem(rows, e.entityId);
+    return message ? { code: 'CUSTOMER_HAS_BALANCE', message } : null;
+  }
+  return null;
+}
+
 /**
  * Merges one validated event into the working rows: the row after it, and the
  * change-log event to append, when it changed anything.
  */
-export function applyEvent(rows: WorkingRows, e: PreparedEvent, ctx: ApplyContext): Applied {
+export function applyEvent(
+  rows: WorkingRows,
+  e: PreparedEvent,
+  ctx: ApplyContext,
+  /** The server's own events (a revival) carry the clock they need, never clamped. */
+  options: { exactClock?: boolean } = {},
+): Applied {
   const current = rows[e.entity].get(e.entityId);
   const rejected = rejection(rows, e, current);
   if (rejected) return { status: 'rejected', result: rejected };
 
-  const clock: Clock = [clampClientTime(e.clientUpdatedAt, ctx.now), ctx.deviceId, e.eventUuid];
+  const at = options.exactClock ? e.clientUpdatedAt : clampClientTime(e.clientUpdatedAt, ctx.now);
+  const clock: Clock = [at, ctx.deviceId, e.eventUuid];
   const change = e.op === 'delete' ? { op: 'delete' as const } : { op: 'upsert' as const, fields: e.fields };
   const merged = mergeChange(current?.state ?? emptyRowState(), change, clock);
   if (!merged.applied) {
@@ -80,6 +103,9 @@ export function applyEvent(rows: WorkingRows, e: PreparedEvent, ctx: ApplyContex
     if (current) result.row = canonicalRow(e.entity, current);
     return { status: 'ignored', result };
   }
+  const broken = ruleBroken(rows, e, merged.state);
+  if (broken)
+    return { status: 'rejected', result: { eventUuid: e.eventUuid, status: 'rejected', error: broken } };
   // Never behind the newest clock it holds: see newestClockTime.
   const newest = newestClockTime(merged.state);
   const row: StoredRow = {

@@ -1,8 +1,10 @@
 import type { Db } from '@storesync/db';
-import { ENTITIES, type Entity, type PushOutput, type PushResult } from '@storesync/schema';
+import { ENTITIES, type Entity, type PushOutput, type PushResult, uuidV7 } from '@storesync/schema';
 import { notifyPush } from '../live/notify.ts';
 import { applyEvent, REFERENCES } from './apply-event.ts';
 import { canonicalRow } from './canonical.ts';
+import { isLedgerEntity, type LedgerReads } from './ledger-reads.ts';
+import { reviveEvent } from './ledger-rules.ts';
 import { lockStore } from './lock.ts';
 import { holds, type Precondition, preconditionMessage } from './preconditions.ts';
 import { type PreparedEvent, prepareEvent } from './prepare.ts';
@@ -36,6 +38,17 @@ function idsToLoad(events: PreparedEvent[], preconditions: Precondition[]): Reco
   return Object.fromEntries(ENTITIES.map((e) => [e, [...ids[e]]])) as Record<Entity, string[]>;
 }
 
+/** What the ledger rules need read beyond the named rows (ledger-reads.ts). */
+function ledgerReadsOf(events: PreparedEvent[]): LedgerReads {
+  const reads: LedgerReads = { customerOf: { debts: [], payments: [], sales: [] }, entriesOf: [] };
+  for (const e of events) {
+    if (e.entity === 'customers' && e.op === 'delete') reads.entriesOf.push(e.entityId);
+    else if (isLedgerEntity(e.entity) && typeof e.fields.customerId !== 'string')
+      reads.customerOf[e.entity].push(e.entityId);
+  }
+  return reads;
+}
+
 /**
  * Applies a batch of outbox events for one store, in order, in one transaction,
  * under the store's write lock: one query reads what the batch touches, the
@@ -65,6 +78,7 @@ export async function applyPush(
         valid,
         preconditions.flat().filter((c) => c !== undefined),
       ),
+      ledgerReadsOf(valid),
     );
 
     // The rows the store holds; any other the batch changes is new to it (and stays so, under the lock).
@@ -119,6 +133,14 @@ export async function applyPush(
       awaitingId.set(e.eventUuid, [result]);
       newEvents.push(outcome.event);
       changed.set(`${e.entity}:${e.entityId}`, { entity: e.entity, row: outcome.row });
+      // An entry of a deleted customer brings the customer back, logged as the pushing device's.
+      const revive = reviveEvent(rows, e.entity, outcome.row, uuidV7());
+      const revived =
+        revive && applyEvent(rows, revive, { deviceId: ctx.deviceId, now, serverTime }, { exactClock: true });
+      if (revived?.status === 'applied') {
+        newEvents.push(revived.event);
+        changed.set(`customers:${revived.row.id}`, { entity: 'customers', row: revived.row });
+      }
     }
 
     const byEntity = () =>

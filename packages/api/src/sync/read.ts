@@ -1,5 +1,6 @@
 import type { SqlRunner } from '@storesync/db';
 import { ENTITIES, type Entity } from '@storesync/schema';
+import { type LedgerReads, ledgerParts, NO_LEDGER_READS } from './ledger-reads.ts';
 import { fromRecord, STORE_ID, type StoredRow, tableOf } from './tables.ts';
 
 export interface BatchState {
@@ -16,13 +17,15 @@ export interface BatchState {
  * (with stale statistics it used to scan all of the store's events and rows,
  * making every push slower than the last; see STORE_ID for the store's id).
  * `LIMIT 1` keeps the planner from flattening the probe back into a join; the
- * index is unique, so it drops nothing.
+ * index is unique, so it drops nothing. `ledger` adds the rows the ledger rules
+ * need (ledger-reads.ts), in the same round trip.
  */
 export async function readBatchState(
   tx: SqlRunner,
   userId: string,
   eventUuids: string[],
   ids: Record<Entity, string[]>,
+  ledger: LedgerReads = NO_LEDGER_READS,
 ): Promise<BatchState> {
   const params: unknown[] = [userId, eventUuids];
   const parts = [
@@ -37,6 +40,7 @@ export async function readBatchState(
      FROM unnest($${params.length}::uuid[]) AS u(id), LATERAL (SELECT * FROM ${tableOf(entity)}
        WHERE user_id = ${STORE_ID} AND id = u.id LIMIT 1) t`);
   }
+  parts.push(...ledgerParts(params, ledger));
   const found = await tx.query<{ k: string; a: string; b: string | null }>(
     parts.join('\nUNION ALL\n'),
     params,

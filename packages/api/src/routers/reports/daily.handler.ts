@@ -12,7 +12,8 @@ interface DayRow {
 
 /**
  * Per calendar day (in the owner's time zone) of the last `days` days, today
- * included: sales, new debt and repayments (of live customers), summed in SQL. Days without any
+ * included: sales, new debt and repayments (of live customers), summed in SQL. Repayments are
+ * money taken, so a write-off (a payment of kind `writeOff`) is not among them. Days without any
  * are zeros, so a chart has one point per day.
  */
 export async function daily(ctx: AuthedContext, input: { timeZone: string; days: number }) {
@@ -48,7 +49,7 @@ export function dailySql(userId: string, tz: string, days: number): Prisma.Sql {
     p AS (
       SELECT (paid_at AT TIME ZONE ${tz})::date AS day, sum(amount) AS total
       FROM payments p, range WHERE p.user_id = ${userId}::uuid AND p.deleted_at IS NULL
-        AND p.paid_at >= range.start AND ${ofLiveCustomerEach('p', userId)}
+        AND p.paid_at >= range.start AND p.kind IS DISTINCT FROM 'writeOff' AND ${ofLiveCustomerEach('p', userId)}
       GROUP BY 1
     ),
     calendar AS (

@@ -18,7 +18,11 @@ beforeAll(async () => {
   await s.web.debts.create({ customerId: b.id, amount: 3_000 });
   await s.web.debts.create({ customerId: c.id, amount: 500 });
   await s.web.debts.create({ customerId: gone.id, amount: 99_999 });
-  await s.web.customers.delete({ id: gone.id });
+  // Deleted over a live balance, as servers before CUSTOMER_HAS_BALANCE let a customer go.
+  await h.t.db.sql.query(
+    'UPDATE customers SET deleted_at = now() WHERE user_id = $1::uuid AND id = $2::uuid',
+    [s.userId, gone.id],
+  );
   await s.web.payments.create({ customerId: a.id, amount: 4_000 });
   await s.web.payments.create({ customerId: c.id, amount: 500, paidAt: daysAgo(3) });
   const sale = (total: number, soldAt: string) =>
@@ -92,6 +96,33 @@ describe('reportsRouter', () => {
     expect(after.credit - before.credit).toBe(7_665);
     expect(after.customersOwing - before.customersOwing).toBe(1);
     expect(await s.web.customers.get({ id: payer.id })).toMatchObject({ owed: 0, credit: 7_665 });
+  });
+
+  it('counts a write-off in the balance but not as money taken', async () => {
+    const before = await s.web.reports.overview({ timeZone: 'UTC' });
+    const takenBefore = (await s.web.reports.daily({ timeZone: 'UTC', days: 1 }))[0]?.payments ?? 0;
+    const c = await s.web.customers.create({ name: 'Forgiven' });
+    await s.web.debts.create({ customerId: c.id, amount: 5_000 });
+    await s.web.payments.create({ customerId: c.id, amount: 1_000 });
+    const paidAt = new Date().toISOString();
+    const pushed = await s.phone.api.sync.push({
+      deviceId: s.phone.deviceId,
+      events: [
+        {
+          eventUuid: crypto.randomUUID(),
+          entity: 'payments',
+          entityId: crypto.randomUUID(),
+          op: 'upsert',
+          payload: { customerId: c.id, amount: 4_000, paidAt, kind: 'writeOff' },
+          clientUpdatedAt: paidAt,
+        },
+      ],
+    });
+    expect(pushed.results[0]?.status).toBe('applied');
+    const after = await s.web.reports.overview({ timeZone: 'UTC' });
+    expect(after.outstanding).toBe(before.outstanding);
+    const taken = (await s.web.reports.daily({ timeZone: 'UTC', days: 1 }))[0]?.payments ?? 0;
+    expect(taken - takenBefore).toBe(1_000);
   });
 
   it('refuses an unknown time zone', async () => {
