@@ -24,6 +24,12 @@ export interface Repository<E extends Entity> {
   update(id: string, patch: UpdateInput<E>): Promise<Row<E>>;
   /** Tombstones the row. */
   delete(id: string): Promise<void>;
+  /**
+   * Brings a deleted row back, as it was: an upsert newer than its tombstone
+   * (the merge rules revive it on every device). Throws `RowNotFoundError`
+   * for a row that is unknown or not deleted.
+   */
+  restore(id: string): Promise<Row<E>>;
   /** The row, or null when unknown or deleted. */
   get(id: string): Promise<Row<E> | null>;
   /** Rows by creation time; tombstones only when asked for. */
@@ -62,6 +68,15 @@ export function createRepository<E extends Entity>(entity: E, ctx: RepositoryCon
     },
     async delete(id) {
       await commit(id, 'delete', null, true);
+    },
+    async restore(id) {
+      const held = await ctx.store.transaction((tx) => tx.getRow(entity, id));
+      if (!held || held.deletedAt === null) throw new RowNotFoundError(entity, id);
+      // One field set again to what it holds is enough: every other field keeps its clock.
+      const field = entity === 'customers' ? 'name' : 'note';
+      const row = await commit(id, 'upsert', { [field]: held[field] ?? null }, false);
+      if (!row || row.deletedAt !== null) throw new RowNotFoundError(entity, id);
+      return typed<E>(row);
     },
     get,
     async list(options = {}) {

@@ -9,7 +9,6 @@ import {
 } from 'react-native-safe-area-context';
 import { BookProvider, useBook } from '../book/book-provider';
 import { CurrencyProvider } from '../book/currency';
-import { LedgerProvider } from '../book/use-ledger';
 import { BackButton } from '../ui/back-button';
 import { Button } from '../ui/button';
 import { Splash } from '../ui/splash';
@@ -49,35 +48,35 @@ function Shell() {
       {session ? <SyncBar /> : null}
       {/* The top inset is taken above the sync line: headers below must not add it again. */}
       <SafeAreaInsetsContext.Provider value={{ ...insets, top: 0 }}>
-        <LedgerProvider>
-          <View style={styles.body}>
-            <Stack
-              screenOptions={{
-                headerStyle: { backgroundColor: colors.surface },
-                headerTintColor: colors.accent,
-                headerTitleStyle: { color: colors.text },
-                contentStyle: { backgroundColor: colors.bg },
-                ...(Platform.OS === 'web' && { headerLeft: () => <BackButton /> }),
-              }}
-            >
-              <Stack.Protected guard={session !== null}>
-                <Stack.Screen name="(tabs)" options={{ headerShown: false }} />
-                <Stack.Screen name="customers/new" options={{ title: 'New customer' }} />
-                <Stack.Screen name="customers/[id]/index" options={{ title: 'Customer' }} />
-                <Stack.Screen name="customers/[id]/edit" options={{ title: 'Edit customer' }} />
-                <Stack.Screen name="debts/new" options={{ title: 'Record a debt' }} />
-                <Stack.Screen name="debts/[id]" options={{ title: 'Edit debt' }} />
-                <Stack.Screen name="payments/new" options={{ title: 'Record a repayment' }} />
-                <Stack.Screen name="payments/[id]" options={{ title: 'Edit repayment' }} />
-                <Stack.Screen name="sales/new" options={{ title: 'New sale' }} />
-                <Stack.Screen name="sales/[id]" options={{ title: 'Edit sale' }} />
-              </Stack.Protected>
-              <Stack.Protected guard={session === null}>
-                <Stack.Screen name="sign-in" options={{ headerShown: false }} />
-              </Stack.Protected>
-            </Stack>
-          </View>
-        </LedgerProvider>
+        <View style={styles.body}>
+          <Stack
+            screenOptions={{
+              headerStyle: { backgroundColor: colors.surface },
+              headerTintColor: colors.accent,
+              headerTitleStyle: { color: colors.text },
+              contentStyle: { backgroundColor: colors.bg },
+              ...(Platform.OS === 'web' && { headerLeft: () => <BackButton /> }),
+            }}
+          >
+            <Stack.Protected guard={session !== null}>
+              <Stack.Screen name="(tabs)" options={{ headerShown: false }} />
+              <Stack.Screen name="customers/new" options={{ title: 'New customer' }} />
+              <Stack.Screen name="customers/[id]/index" options={{ title: 'Customer' }} />
+              <Stack.Screen name="customers/[id]/edit" options={{ title: 'Edit customer' }} />
+              <Stack.Screen name="debts/new" options={{ title: 'Record a debt' }} />
+              <Stack.Screen name="debts/[id]" options={{ title: 'Edit debt' }} />
+              <Stack.Screen name="payments/new" options={{ title: 'Record a repayment' }} />
+              <Stack.Screen name="payments/[id]" options={{ title: 'Edit repayment' }} />
+              <Stack.Screen name="sales/new" options={{ title: 'New sale' }} />
+              <Stack.Screen name="sales/[id]" options={{ title: 'Edit sale' }} />
+              <Stack.Screen name="overdue" options={{ title: 'Overdue' }} />
+              <Stack.Screen name="deleted" options={{ title: 'Recently deleted' }} />
+            </Stack.Protected>
+            <Stack.Protected guard={session === null}>
+              <Stack.Screen name="sign-in" options={{ headerShown: false }} />
+            </Stack.Protected>
+          </Stack>
+        </View>
       </SafeAreaInsetsContext.Provider>
     </SafeAreaView>
   );

@@ -1,20 +1,24 @@
-import type { Row } from '@storesync/sync-client';
 import { useState } from 'react';
 import { Pressable, StyleSheet, Text, View } from 'react-native';
+import { useBookRow, useRead } from '../book/reads';
 import { TextField } from '../ui/text-field';
 import { colors, radius, space } from '../ui/theme';
 
 interface CustomerPickerProps {
-  customers: Row<'customers'>[];
   value: string | null;
   onChange: (id: string | null) => void;
   error?: string | undefined;
 }
 
 /** Who bought: a walk-in, or a customer found by name or phone. */
-export function CustomerPicker({ customers, value, onChange, error }: CustomerPickerProps) {
+export function CustomerPicker({ value, onChange, error }: CustomerPickerProps) {
   const [query, setQuery] = useState('');
-  const chosen = customers.find((c) => c.id === value);
+  const search = query.trim();
+  // Only the few that match are read: a book of thousands is searched, never listed.
+  const found = useRead(`picker:${search}`, (r) =>
+    search ? r.customers({ search, order: 'name', limit: 5 }) : Promise.resolve(null),
+  );
+  const chosen = useBookRow('customers', value);
   if (chosen)
     return (
       <View style={styles.chosen}>
@@ -28,10 +32,7 @@ export function CustomerPicker({ customers, value, onChange, error }: CustomerPi
         </Pressable>
       </View>
     );
-  const q = query.trim().toLowerCase();
-  const matches = q
-    ? customers.filter((c) => c.name.toLowerCase().includes(q) || (c.phone ?? '').includes(q)).slice(0, 5)
-    : [];
+  const matches = found?.rows.map((r) => r.customer) ?? [];
   return (
     <View>
       <TextField

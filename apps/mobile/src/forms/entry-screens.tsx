@@ -2,8 +2,8 @@ import type { Row } from '@storesync/sync-client';
 import { useLocalSearchParams, useRouter } from 'expo-router';
 import type { ReactNode } from 'react';
 import { useBook } from '../book/book-provider';
+import { useBookRow } from '../book/reads';
 import { useFailedDraft } from '../book/use-failed-draft';
-import { useLedger } from '../book/use-ledger';
 import { DeleteEntry } from '../ui/delete-entry';
 import { goBack } from '../ui/go-back';
 import { Missing } from '../ui/missing';
@@ -38,10 +38,9 @@ function EntryForm({ entity, row, ...props }: FormProps) {
 export function NewEntryScreen({ entity }: { entity: Entry }) {
   const { customerId, failed } = useLocalSearchParams<{ customerId: string; failed?: string }>();
   const fix = useFailedDraft(failed);
-  const ledger = useLedger();
+  const customer = useBookRow('customers', customerId);
   const router = useRouter();
-  if (!ledger || fix.loading) return <Splash />;
-  const customer = ledger.customer(customerId);
+  if (customer === undefined || fix.loading) return <Splash />;
   if (!customer) return <Missing what="customer" />;
   const done = async () => {
     await fix.resolve();
@@ -55,11 +54,10 @@ export function EditEntryScreen({ entity }: { entity: Edited }) {
   const { id, failed } = useLocalSearchParams<{ id: string; failed?: string }>();
   const fix = useFailedDraft(failed);
   const { book } = useBook();
-  const ledger = useLedger();
+  const row = useBookRow(entity, id);
+  const customer = useBookRow('customers', row?.customerId);
   const router = useRouter();
-  if (!ledger || fix.loading) return <Splash />;
-  const row = ledger[entity].find((r) => r.id === id);
-  const customer = row && row.customerId !== null ? ledger.customer(row.customerId) : undefined;
+  if (row === undefined || customer === undefined || fix.loading) return <Splash />;
   if (!row || (entity !== 'sales' && !customer)) return <Missing what={NOUN[entity]} />;
   const done = async () => {
     await fix.resolve();

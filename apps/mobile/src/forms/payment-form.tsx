@@ -10,7 +10,7 @@ import type { Row } from '@storesync/sync-client';
 import { useState } from 'react';
 import { useBook } from '../book/book-provider';
 import { useCurrency } from '../book/currency';
-import { useLedger } from '../book/use-ledger';
+import { useRead } from '../book/reads';
 import { useConfirm } from '../ui/confirm';
 import { Muted, Screen } from '../ui/layout';
 import { MoneyField } from '../ui/money-field';
@@ -27,7 +27,6 @@ export function PaymentForm({ customer, row, draft, onDone, footer }: PaymentFor
   const start = { ...row, ...draft };
   const { book } = useBook();
   const { currency, money } = useCurrency();
-  const ledger = useLedger();
   const [amount, setAmount] = useState(
     start.amount !== undefined ? amountToInput(start.amount, currency) : '',
   );
@@ -35,7 +34,7 @@ export function PaymentForm({ customer, row, draft, onDone, footer }: PaymentFor
   const [tried, setTried] = useState(false);
   const [dialog, ask] = useConfirm();
   const form = useFieldErrors();
-  const balance = ledger?.balance(customer.id);
+  const balance = useRead(`balance:${customer.id}`, (r) => r.balance(customer.id));
 
   const save = async () => {
     setTried(true);

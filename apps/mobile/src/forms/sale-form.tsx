@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { StyleSheet, Switch, Text, View } from 'react-native';
 import { useBook } from '../book/book-provider';
 import { useCurrency } from '../book/currency';
-import { useLedger } from '../book/use-ledger';
 import { Screen } from '../ui/layout';
 import { MoneyField } from '../ui/money-field';
 import { colors, space } from '../ui/theme';
@@ -26,7 +25,6 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
   const start = { ...row, ...draft };
   const { book } = useBook();
   const { currency, money } = useCurrency();
-  const ledger = useLedger();
   const [lines, setLines] = useState<LineDraft[]>(() =>
     start.items
       ? start.items.map((i) => ({
@@ -123,14 +121,7 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
         />
       ) : null}
       {paidInFull && form.errors.paidAmount ? <FormError message={form.errors.paidAmount} /> : null}
-      {ledger ? (
-        <CustomerPicker
-          customers={ledger.customers}
-          value={buyer}
-          onChange={setBuyer}
-          error={form.errors.customerId}
-        />
-      ) : null}
+      <CustomerPicker value={buyer} onChange={setBuyer} error={form.errors.customerId} />
       <NoteField value={note} onChangeText={setNote} error={form.errors.note} />
       <FormEnd
         error={form.errors['']}

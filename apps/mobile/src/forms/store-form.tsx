@@ -2,7 +2,7 @@ import { isCurrencyInUse, minorDigits } from '@storesync/schema';
 import { useEffect, useState } from 'react';
 import { StyleSheet, Text } from 'react-native';
 import { useCurrency } from '../book/currency';
-import { useLedger } from '../book/use-ledger';
+import { useRead } from '../book/reads';
 import { Button } from '../ui/button';
 import { useConfirm } from '../ui/confirm';
 import { Card, Muted } from '../ui/layout';
@@ -13,7 +13,7 @@ import { FormError } from './form-error';
 /** The store's name and currency, set once for every device of the store. */
 export function StoreForm() {
   const { currency, isSet, shopName, setStore } = useCurrency();
-  const ledger = useLedger();
+  const hasAmounts = useRead('hasEntries', (r) => r.hasEntries()) ?? true;
   const [name, setName] = useState(shopName ?? '');
   const [code, setCode] = useState(currency);
   const [error, setError] = useState<string | undefined>();
@@ -26,7 +26,6 @@ export function StoreForm() {
   const codeError = isCurrencyInUse(next)
     ? null
     : 'Use the code of a currency in use, such as KES, UGX or USD';
-  const hasAmounts = !!ledger && ledger.debts.length + ledger.payments.length + ledger.sales.length > 0;
   const save = async () => {
     if (codeError) return;
     // Amounts are kept in the currency's smallest unit: other decimals re-read every amount.

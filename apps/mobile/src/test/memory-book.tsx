@@ -9,7 +9,6 @@ import type { ReactElement } from 'react';
 import { BookProvider } from '../book/book-provider';
 import { CurrencyProvider } from '../book/currency';
 import type { Session } from '../book/session';
-import { LedgerProvider } from '../book/use-ledger';
 
 export const STORE_ID = '11111111-1111-4111-8111-111111111111';
 const SESSION: Session = {
@@ -50,9 +49,7 @@ export function renderWithBook(ui: ReactElement, book: SyncClient) {
   const open = async () => ({ book, session: SESSION });
   return render(
     <BookProvider open={open} fallback={() => null}>
-      <CurrencyProvider>
-        <LedgerProvider>{ui}</LedgerProvider>
-      </CurrencyProvider>
+      <CurrencyProvider>{ui}</CurrencyProvider>
     </BookProvider>,
   );
 }

@@ -8,27 +8,37 @@ export interface ConfirmOptions {
   message: string;
   confirmLabel: string;
   destructive?: boolean;
+  /** A second way forward (say, "Record a repayment first"), offered above Cancel. */
+  otherLabel?: string;
 }
+
+export type Choice = 'confirm' | 'other' | 'cancel';
 
 /**
  * Asks before something that can't be taken back. An in-app dialog rather
  * than `Alert.alert`, which has no buttons in the web build.
- * `ask()` resolves true when the owner confirms.
+ * `ask()` resolves true when the owner confirms; `choose()` tells which
+ * button of three (with `otherLabel`) was pressed.
  */
-export function useConfirm(): [ReactNode, (options: ConfirmOptions) => Promise<boolean>] {
+export function useConfirm(): [
+  ReactNode,
+  (options: ConfirmOptions) => Promise<boolean>,
+  (options: ConfirmOptions) => Promise<Choice>,
+] {
   const [open, setOpen] = useState<ConfirmOptions | null>(null);
-  const resolveRef = useRef<((ok: boolean) => void) | null>(null);
-  const ask = useCallback(
+  const resolveRef = useRef<((choice: Choice) => void) | null>(null);
+  const choose = useCallback(
     (options: ConfirmOptions) =>
-      new Promise<boolean>((resolve) => {
+      new Promise<Choice>((resolve) => {
         resolveRef.current = resolve;
         setOpen(options);
       }),
     [],
   );
-  const close = (ok: boolean) => {
+  const ask = useCallback(async (options: ConfirmOptions) => (await choose(options)) === 'confirm', [choose]);
+  const close = (choice: Choice) => {
     setOpen(null);
-    resolveRef.current?.(ok);
+    resolveRef.current?.(choice);
     resolveRef.current = null;
   };
   const dialog = (
@@ -37,25 +47,28 @@ export function useConfirm(): [ReactNode, (options: ConfirmOptions) => Promise<b
       visible={open !== null}
       // A fade in a browser leaves the screen behind showing through for a moment: none there.
       animationType={Platform.OS === 'web' ? 'none' : 'fade'}
-      onRequestClose={() => close(false)}
+      onRequestClose={() => close('cancel')}
     >
       <View style={styles.backdrop}>
         <View accessibilityRole="alert" style={styles.dialog}>
           <Text style={styles.title}>{open?.title}</Text>
           <Text style={styles.message}>{open?.message}</Text>
           <View style={styles.actions}>
-            <Button label="Cancel" variant="secondary" onPress={() => close(false)} />
             <Button
               label={open?.confirmLabel ?? 'OK'}
               variant={open?.destructive ? 'danger' : 'primary'}
-              onPress={() => close(true)}
+              onPress={() => close('confirm')}
             />
+            {open?.otherLabel ? (
+              <Button label={open.otherLabel} variant="secondary" onPress={() => close('other')} />
+            ) : null}
+            <Button label="Cancel" variant="secondary" onPress={() => close('cancel')} />
           </View>
         </View>
       </View>
     </Modal>
   );
-  return [dialog, ask];
+  return [dialog, ask, choose];
 }
 
 const styles = StyleSheet.create({

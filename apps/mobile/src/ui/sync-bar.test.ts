@@ -8,9 +8,18 @@ const base: SyncStatus = {
   lastSyncAt: null,
   lastError: null,
   live: false,
+  catchUp: null,
 };
 
 describe('describeSync', () => {
+  it('says the book is still arriving, with how far, while a long pull runs', () => {
+    const catchUp = { done: 6_000, total: 22_000 };
+    expect(describeSync({ ...base, state: 'syncing', catchUp }).text).toBe('Getting your book · 27%');
+    expect(describeSync({ ...base, state: 'syncing', catchUp: { done: 9, total: null } }).text).toBe(
+      'Getting your book',
+    );
+  });
+
   it('says offline and what waits', () => {
     expect(describeSync({ ...base, state: 'offline', pending: 3 })).toEqual({
       text: 'Offline · 3 changes waiting',

@@ -10,6 +10,11 @@ type Tone = 'ok' | 'busy' | 'offline' | 'error';
 /** The one line that says where the book stands against the server. */
 export function describeSync(status: SyncStatus, now = new Date()): { text: string; tone: Tone } {
   const waiting = status.pending > 0 ? `${plural(status.pending, 'change')} waiting` : null;
+  if (status.catchUp) {
+    const { done, total } = status.catchUp;
+    const share = total ? ` · ${Math.floor((100 * done) / total)}%` : '';
+    return { text: `Getting your book${share}`, tone: 'busy' };
+  }
   if (status.state === 'syncing')
     return { text: waiting ? `Syncing · ${waiting}` : 'Syncing…', tone: 'busy' };
   if (status.state === 'offline')

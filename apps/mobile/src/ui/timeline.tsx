@@ -13,9 +13,12 @@ const ROUTE = { debt: '/debts', payment: '/payments', sale: '/sales' } as const;
 export function Timeline({
   entries,
   notes,
+  writeOffs,
 }: {
   entries: TimelineEntry[];
   notes: Map<string, string | null>;
+  /** Repayments that are write-offs: named so, not counted as money taken. */
+  writeOffs: ReadonlySet<string>;
 }) {
   const { money } = useCurrency();
   const router = useRouter();
@@ -24,7 +27,8 @@ export function Timeline({
     <View style={styles.list}>
       {[...entries].reverse().map((e) => {
         const sign = e.effect > 0 ? '+' : e.effect < 0 ? '−' : '';
-        const title = `${LABEL[e.kind]} ${money(e.amount)}`;
+        const label = writeOffs.has(e.id) ? 'Written off' : LABEL[e.kind];
+        const title = `${label} ${money(e.amount)}`;
         const note = notes.get(e.id);
         return (
           <ListItem

@@ -1,15 +1,15 @@
 import { useRouter } from 'expo-router';
-import { StyleSheet, Text, View } from 'react-native';
+import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
 import { useCurrency } from '../../book/currency';
-import { todayFigures } from '../../book/today';
-import { useLedger } from '../../book/use-ledger';
+import { phoneDay } from '../../book/day';
+import { useCatchUp, useRead } from '../../book/reads';
 import { useRefresh } from '../../book/use-refresh';
 import { BalanceText } from '../../ui/balance-text';
 import { Button } from '../../ui/button';
+import { CatchUpCard } from '../../ui/catch-up';
 import { plural } from '../../ui/format';
 import { Card, Heading, Muted, Row, Screen } from '../../ui/layout';
 import { ListItem } from '../../ui/list-item';
-import { Splash } from '../../ui/splash';
 import { colors, space } from '../../ui/theme';
 
 function Figure({
@@ -32,31 +32,20 @@ function Figure({
   );
 }
 
-/** Today: sales and money taken, what is outstanding, who owes most. */
+/** How many of the overdue customers Today lists before "See all". */
+const OVERDUE_SHOWN = 5;
+
+/** Today: sales and money taken, what is outstanding, who owes most, who is overdue. */
 export default function TodayScreen() {
-  const ledger = useLedger();
-  const { money } = useCurrency();
   const router = useRouter();
   const refresh = useRefresh();
-  if (!ledger) return <Splash />;
-  const t = todayFigures(ledger);
+  const catchUp = useCatchUp();
   return (
     <Screen {...refresh}>
       <Muted>
         {new Date().toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' })}
       </Muted>
-      <View style={styles.figures}>
-        <Figure label="Sales today" value={money(t.salesTotal)} detail={plural(t.salesCount, 'sale')} />
-        <Figure label="Money taken" value={money(t.taken)} detail="sales paid + repayments" />
-      </View>
-      <Card tone={t.outstanding > 0 ? 'owed' : undefined}>
-        <Figure
-          label="Outstanding"
-          value={money(t.outstanding)}
-          detail={`${plural(t.customersOwing, 'customer')} ${t.customersOwing === 1 ? 'owes' : 'owe'} you${t.credit > 0 ? ` · ${money(t.credit)} held as credit` : ''}`}
-          tone={t.outstanding > 0 ? 'owed' : undefined}
-        />
-      </Card>
+      {catchUp ? <CatchUpCard catchUp={catchUp} /> : <DayFigures />}
       <Row>
         <View style={styles.grow}>
           <Button label="New sale" onPress={() => router.push('/sales/new')} />
@@ -65,40 +54,89 @@ export default function TodayScreen() {
           <Button label="Add customer" variant="secondary" onPress={() => router.push('/customers/new')} />
         </View>
       </Row>
-      {t.overdue.length > 0 ? (
+      {catchUp ? null : <Debtors />}
+    </Screen>
+  );
+}
+
+/** The day's sales, money taken, and what the book says is outstanding. */
+function DayFigures() {
+  const { money } = useCurrency();
+  const { from, to } = phoneDay();
+  const day = useRead(`period:${from}`, (r) => r.period(from, to));
+  const totals = useRead('totals', (r) => r.totals());
+  if (!day || !totals) return <ActivityIndicator color={colors.accent} />;
+  return (
+    <>
+      <View style={styles.figures}>
+        <Figure label="Sales today" value={money(day.salesTotal)} detail={plural(day.salesCount, 'sale')} />
+        <Figure label="Money taken" value={money(day.taken)} detail="sales paid + repayments" />
+      </View>
+      <Card tone={totals.outstanding > 0 ? 'owed' : undefined}>
+        <Figure
+          label="Outstanding"
+          value={money(totals.outstanding)}
+          detail={`${plural(totals.customersOwing, 'customer')} ${totals.customersOwing === 1 ? 'owes' : 'owe'} you${totals.credit > 0 ? ` · ${money(totals.credit)} held as credit` : ''}`}
+          tone={totals.outstanding > 0 ? 'owed' : undefined}
+        />
+      </Card>
+    </>
+  );
+}
+
+/** Who owes most, then the few overdue that matter most (and how many more). */
+function Debtors() {
+  const { money } = useCurrency();
+  const router = useRouter();
+  const { today } = phoneDay();
+  const top = useRead('top:5', (r) => r.topDebtors(5));
+  const overdue = useRead(`overdue:${today}`, (r) => r.overdue(today, OVERDUE_SHOWN));
+  if (!top || !overdue) return null;
+  const open = (id: string) => router.push(`/customers/${id}`);
+  return (
+    <>
+      <Heading>Who owes most</Heading>
+      {top.length === 0 ? (
+        <Muted>Nobody owes you anything.</Muted>
+      ) : (
+        <View style={styles.list}>
+          {top.map(({ customer, balance }) => (
+            <ListItem
+              key={customer.id}
+              title={customer.name}
+              subtitle={customer.phone}
+              right={<BalanceText balance={balance} />}
+              onPress={() => open(customer.id)}
+            />
+          ))}
+        </View>
+      )}
+      {overdue.count > 0 ? (
         <>
-          <Heading>Overdue</Heading>
+          <Heading>{`Overdue (${overdue.count})`}</Heading>
           <View style={styles.list}>
-            {t.overdue.map(({ customer, amount }) => (
+            {overdue.rows.map(({ customer, amount }) => (
               <ListItem
                 key={customer.id}
                 title={customer.name}
                 subtitle={customer.phone}
                 accessibilityLabel={`${customer.name} overdue ${money(amount)}`}
                 right={<Text style={styles.overdue}>{`${money(amount)} overdue`}</Text>}
-                onPress={() => router.push(`/customers/${customer.id}`)}
+                onPress={() => open(customer.id)}
               />
             ))}
           </View>
+          {overdue.count > overdue.rows.length ? (
+            <Button
+              compact
+              variant="secondary"
+              label={`See all (${overdue.count})`}
+              onPress={() => router.push('/overdue')}
+            />
+          ) : null}
         </>
       ) : null}
-      <Heading>Who owes most</Heading>
-      {t.topDebtors.length === 0 ? (
-        <Muted>Nobody owes you anything.</Muted>
-      ) : (
-        <View style={styles.list}>
-          {t.topDebtors.map(({ customer, balance }) => (
-            <ListItem
-              key={customer.id}
-              title={customer.name}
-              subtitle={customer.phone}
-              right={<BalanceText balance={balance} />}
-              onPress={() => router.push(`/customers/${customer.id}`)}
-            />
-          ))}
-        </View>
-      )}
-    </Screen>
+    </>
   );
 }
 

@@ -1,10 +1,10 @@
+import type { FailedChange, SyncClient } from '@storesync/sync-client';
 import { useFailedChanges, useSyncStatus } from '@storesync/sync-client/react';
 import { useRouter } from 'expo-router';
 import { useEffect, useState } from 'react';
 import { StyleSheet, Switch, Text, View } from 'react-native';
 import { backgroundSyncSupported, isBackgroundSyncOn, setBackgroundSync } from '../../book/background';
 import { useBook } from '../../book/book-provider';
-import { useLedger } from '../../book/use-ledger';
 import { useRefresh } from '../../book/use-refresh';
 import { FormError } from '../../forms/form-error';
 import { StoreForm } from '../../forms/store-form';
@@ -16,12 +16,18 @@ import { Card, Heading, Muted, Screen } from '../../ui/layout';
 import { describeSync } from '../../ui/sync-bar';
 import { colors, space } from '../../ui/theme';
 
+/** Whether the book holds the refused change's row, live: then the fix edits it, else it makes it anew. */
+async function holdsRow(book: SyncClient, c: FailedChange): Promise<boolean> {
+  const entity = ROW_ENTITIES.find((e) => e === c.entity);
+  return entity ? (await book[entity].get(c.entityId)) !== null : false;
+}
+const ROW_ENTITIES = ['customers', 'debts', 'payments', 'sales'] as const;
+
 /** Sync in detail: state, what waits, rejected changes to fix or discard; and this phone's settings. */
 export default function SyncScreen() {
   const { book, session, signOut } = useBook();
   const status = useSyncStatus(book);
   const failed = useFailedChanges(book);
-  const ledger = useLedger();
   const refresh = useRefresh();
   const router = useRouter();
   const [background, setBackground] = useState(false);
@@ -74,7 +80,7 @@ export default function SyncScreen() {
             <FailedChangeCard
               key={c.id}
               change={c}
-              onFix={() => router.push(fixRoute(c, !!ledger?.has(c.entity, c.entityId)))}
+              onFix={() => void holdsRow(book, c).then((held) => router.push(fixRoute(c, held)))}
               onDiscard={() => book.discardFailed(c.id)}
             />
           ))}

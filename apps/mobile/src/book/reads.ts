@@ -1,0 +1,32 @@
+import type { Entity } from '@storesync/schema';
+import type { BookReads, Row } from '@storesync/sync-client';
+import { useBookQuery, useRow, useSyncStatus } from '@storesync/sync-client/react';
+import { useBook } from './book-provider';
+
+/** The tables a balance or a figure reads. */
+const LEDGER: readonly Entity[] = ['customers', 'debts', 'payments', 'sales'];
+
+/**
+ * One of the book's reads, kept current: re-run (one at a time) when rows of
+ * `entities` change. `key` names the read and its inputs. Undefined while loading.
+ */
+export function useRead<T>(key: string, read: (reads: BookReads) => Promise<T>, entities = LEDGER) {
+  const { book } = useBook();
+  return useBookQuery(book, entities, key, () => read(book.reads));
+}
+
+/** One live row of the book: null when unknown or deleted, undefined while loading. */
+export function useBookRow<E extends 'customers' | 'debts' | 'payments' | 'sales'>(
+  entity: E,
+  id: string | null | undefined,
+): Row<E> | null | undefined {
+  const { book } = useBook();
+  const row = useRow(book, entity, id ?? '');
+  return id ? row : null;
+}
+
+/** How far a first sync or a long catch-up has come; null when the book is whole. */
+export function useCatchUp() {
+  const { book } = useBook();
+  return useSyncStatus(book).catchUp;
+}

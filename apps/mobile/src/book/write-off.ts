@@ -1,0 +1,25 @@
+import type { Balance } from '@storesync/schema';
+import type { SyncClient } from '@storesync/sync-client';
+
+/** The note on the debt that writes off a customer's credit: the history says why their balance moved. */
+export const CREDIT_WRITTEN_OFF = 'Credit written off';
+
+/**
+ * Deletes a customer whose entries do not net to zero as a ledger would: first
+ * an entry that brings them to zero (a repayment of kind `writeOff` for what
+ * they owe, a debt for the credit they hold), so Outstanding drops by exactly
+ * that and the history says why; then the delete (which the server refuses
+ * while a balance remains).
+ */
+export async function writeOffAndDelete(book: SyncClient, customerId: string, balance: Balance) {
+  if (balance.owed > 0)
+    await book.payments.create({
+      customerId,
+      amount: balance.owed,
+      paidAt: new Date().toISOString(),
+      kind: 'writeOff',
+    });
+  else if (balance.credit > 0)
+    await book.debts.create({ customerId, amount: balance.credit, note: CREDIT_WRITTEN_OFF });
+  await book.customers.delete(customerId);
+}

@@ -1,0 +1,37 @@
+import type { CatchUp } from '@storesync/sync-client';
+import { StyleSheet, Text, View } from 'react-native';
+import { Card } from './layout';
+import { colors, space } from './theme';
+
+const count = (n: number) => n.toLocaleString();
+
+/** In place of figures while the book arrives: how far it has come, and why no totals yet. */
+export function CatchUpCard({ catchUp }: { catchUp: CatchUp }) {
+  const line =
+    catchUp.total === null
+      ? `Getting your book: ${count(catchUp.done)} entries so far`
+      : `Getting your book: ${count(catchUp.done)} of ${count(catchUp.total)}`;
+  const share = catchUp.total ? Math.min(catchUp.done / catchUp.total, 1) : 0;
+  return (
+    <Card tone="warn">
+      <Text accessibilityRole="progressbar" accessibilityLabel={line} style={styles.line}>
+        {line}
+      </Text>
+      {catchUp.total ? (
+        <View style={styles.track}>
+          <View style={[styles.bar, { width: `${Math.round(share * 100)}%` }]} />
+        </View>
+      ) : null}
+      <Text style={styles.note}>
+        Balances and totals appear when the whole book is here. You can record sales meanwhile.
+      </Text>
+    </Card>
+  );
+}
+
+const styles = StyleSheet.create({
+  line: { fontSize: 17, fontWeight: '700', color: colors.text },
+  track: { height: 8, borderRadius: 4, backgroundColor: colors.border, overflow: 'hidden' },
+  bar: { height: 8, backgroundColor: colors.accent },
+  note: { fontSize: 14, color: colors.muted, marginTop: space.xs },
+});
