@@ -34,6 +34,9 @@ const EnvSchema = z.object({
   DATABASE_REPLICA_POOL_SIZE: z.coerce.number().int().positive().optional(),
   // Longest a pull waits for a lagging replica before it reads from the primary.
   DATABASE_REPLICA_WAIT_MS: z.coerce.number().int().min(0).default(20),
+  // How long the server waits at start for a PostgreSQL that does not answer yet (serving
+  // /health, 503 elsewhere) before it exits 1. Unset or empty: forever; 0: one attempt.
+  DATABASE_WAIT_SECONDS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().min(0).optional()),
   DATA_DIR: z.string().default('.data/pglite'),
   GOOGLE_CLIENT_IDS: list,
   GOOGLE_CLIENT_SECRET: z.string().optional(),

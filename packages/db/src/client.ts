@@ -7,6 +7,7 @@ import { PrismaClient } from './generated/client.ts';
 import { type Listening, type ListenOptions, listenPg, listenPglite } from './listen.ts';
 import { applyMigrations } from './migrate.ts';
 import { pgClientRunner, pgliteRunner, pgliteSql, pgPoolSql, type SqlDb } from './sql.ts';
+import { retryUntilReachable, type WaitOptions } from './wait.ts';
 
 /**
  * Prisma for the app's queries, and the driver itself (`sql`) for the sync engine's.
@@ -39,6 +40,11 @@ export interface DbOptions {
    * (PgBouncer). `databaseUrl` by default.
    */
   directUrl?: string | undefined;
+  /**
+   * Wait for a PostgreSQL that cannot be reached yet (not started, starting, full), retrying
+   * with backoff (wait.ts); without it, one attempt. Misconfiguration still fails at once.
+   */
+  wait?: WaitOptions | undefined;
 }
 
 export interface OpenDb {
@@ -74,59 +80,75 @@ function sendUnnamed(pool: pg.Pool): void {
  */
 export const IDLE_MS = 60_000;
 
+/** How long one attempt to reach PostgreSQL for migrations may take before it counts as failed. */
+const CONNECT_MS = 10_000;
+
 /** Opens the database, applies pending migrations, and returns a Prisma client on it. */
 export async function openDb(options: DbOptions): Promise<OpenDb> {
   const { databaseUrl } = options;
   if (databaseUrl) {
-    const pool = new pg.Pool({
-      connectionString: databaseUrl,
-      max: options.poolSize ?? 10,
-      // As Prisma's transaction `maxWait`: a request waits this long for a connection, then fails.
-      connectionTimeoutMillis: 30_000,
-      idleTimeoutMillis: IDLE_MS,
-    });
-    // An idle connection dropped by the server must not crash the process; the pool replaces it.
-    pool.on('error', () => {});
-    const pooled = Boolean(options.directUrl) && options.directUrl !== databaseUrl;
-    if (!(options.namedStatements ?? !pooled)) sendUnnamed(pool);
-    // Migrations take a session-level advisory lock: on a connection of their own, to
-    // PostgreSQL itself (`directUrl`), never through a transaction pooler, which would leave
-    // the lock held on whichever server connection took it.
-    const direct = new pg.Client({ connectionString: options.directUrl || databaseUrl });
-    direct.on('error', () => {});
-    try {
-      await direct.connect();
-      await applyMigrations(pgClientRunner(direct));
-    } catch (error) {
-      await pool.end();
-      throw error;
-    } finally {
-      await direct.end().catch(() => {});
-    }
-    const replica = options.replicaUrl
-      ? new pg.Pool({
-          connectionString: options.replicaUrl,
-          max: options.replicaPoolSize ?? options.poolSize ?? 10,
-          connectionTimeoutMillis: 30_000,
-          idleTimeoutMillis: IDLE_MS,
-        })
-      : undefined;
-    replica?.on('error', () => {});
-    const db: Db = Object.assign(new PrismaClient({ adapter: new PrismaPg(pool) }), {
-      sql: pgPoolSql(pool),
-      ...(replica ? { sqlReplica: pgPoolSql(replica) } : {}),
-    });
-    return {
-      db,
-      kind: 'postgres',
-      listen: (listenOptions) => listenPg(options.directUrl ?? databaseUrl, listenOptions),
-      close: async () => {
-        await db.$disconnect();
-        await pool.end();
-        await replica?.end();
-      },
-    };
+    const attempt = () => openPostgres(databaseUrl, options);
+    return options.wait ? retryUntilReachable(attempt, (open) => open.close(), options.wait) : attempt();
   }
+  return openPglite(options);
+}
+
+async function openPostgres(databaseUrl: string, options: DbOptions): Promise<OpenDb> {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.poolSize ?? 10,
+    // As Prisma's transaction `maxWait`: a request waits this long for a connection, then fails.
+    connectionTimeoutMillis: 30_000,
+    idleTimeoutMillis: IDLE_MS,
+  });
+  // An idle connection dropped by the server must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const pooled = Boolean(options.directUrl) && options.directUrl !== databaseUrl;
+  if (!(options.namedStatements ?? !pooled)) sendUnnamed(pool);
+  // Migrations take a session-level advisory lock: on a connection of their own, to
+  // PostgreSQL itself (`directUrl`), never through a transaction pooler, which would leave
+  // the lock held on whichever server connection took it.
+  // A bounded connect: an address that drops packets would otherwise hold an attempt for minutes.
+  const direct = new pg.Client({
+    connectionString: options.directUrl || databaseUrl,
+    connectionTimeoutMillis: CONNECT_MS,
+  });
+  direct.on('error', () => {});
+  try {
+    await direct.connect();
+    await applyMigrations(pgClientRunner(direct));
+  } catch (error) {
+    await pool.end();
+    throw error;
+  } finally {
+    await direct.end().catch(() => {});
+  }
+  const replica = options.replicaUrl
+    ? new pg.Pool({
+        connectionString: options.replicaUrl,
+        max: options.replicaPoolSize ?? options.poolSize ?? 10,
+        connectionTimeoutMillis: 30_000,
+        idleTimeoutMillis: IDLE_MS,
+      })
+    : undefined;
+  replica?.on('error', () => {});
+  const db: Db = Object.assign(new PrismaClient({ adapter: new PrismaPg(pool) }), {
+    sql: pgPoolSql(pool),
+    ...(replica ? { sqlReplica: pgPoolSql(replica) } : {}),
+  });
+  return {
+    db,
+    kind: 'postgres',
+    listen: (listenOptions) => listenPg(options.directUrl ?? databaseUrl, listenOptions),
+    close: async () => {
+      await db.$disconnect();
+      await pool.end();
+      await replica?.end();
+    },
+  };
+}
+
+async function openPglite(options: DbOptions): Promise<OpenDb> {
   const dataDir = options.dataDir ?? '.data/pglite';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir);

@@ -1,8 +1,9 @@
-import { createLogger, createRestHandlers, type RestHandlerOptions } from '@storesync/api';
-import { apiConfig, env } from '~/env';
+import { createRestHandlers, type RestHandlerOptions } from '@storesync/api';
+import { apiConfig } from '~/env';
 import { getWebAuth } from './auth';
 import { getDb } from './db';
 import { getLive } from './live';
+import { serverLog } from './log';
 
 /** What every HTTP door of the API shares: database, configuration, web session, request log. */
 export const apiDoors: RestHandlerOptions = {
@@ -10,7 +11,7 @@ export const apiDoors: RestHandlerOptions = {
   getLive,
   config: apiConfig,
   webAuth: getWebAuth,
-  logger: createLogger({ level: env.LOG_LEVEL }),
+  logger: serverLog,
 };
 
 /** The plain-HTTP routes (/sync/*, /auth/*), over the same procedures as /api/trpc. */
