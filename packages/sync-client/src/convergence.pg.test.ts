@@ -1,6 +1,15 @@
+import { balancesByCustomer, type EntityRow } from '@storesync/schema';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { expectedRows, localRows, mergedView, outboxOf, serverRows } from './test/convergence/oracle.ts';
+import type { OutboxItem } from './storage/types.ts';
+import {
+  expectedRows,
+  localRows,
+  mergedView,
+  outboxOf,
+  type Rows,
+  serverRows,
+} from './test/convergence/oracle.ts';
 import { type Plan, planArbitrary } from './test/convergence/plan.ts';
 import { T0 } from './test/convergence/values.ts';
 import { createWorld } from './test/convergence/world.ts';
@@ -19,7 +28,42 @@ const SEED = process.env.PROPERTY_SEED === undefined ? undefined : Number(proces
 
 let server: TestServer;
 let runs = 0;
-const totals = { writes: 0, rejected: 0, syncs: 0 };
+const totals = { writes: 0, rejected: 0, syncs: 0, revived: 0, hasBalance: 0 };
+
+/** A change-log entry of the server's own: a customer brought back by an entry (docs/protocol.md, Ledger rules). */
+interface LoggedEvent {
+  u: string;
+  entity: string;
+  entity_id: string;
+  op: string;
+  device_id: string;
+  at: Date;
+  payload: Record<string, unknown>;
+}
+const asRevivalItem = (e: LoggedEvent) =>
+  ({
+    entity: e.entity,
+    entityId: e.entity_id,
+    op: 'upsert',
+    payload: { name: e.payload.name, phone: e.payload.phone, note: e.payload.note },
+    clientUpdatedAt: e.at.toISOString(),
+    deviceId: e.device_id,
+    eventUuid: e.u,
+  }) as unknown as OutboxItem;
+
+/** Amounts the server holds under deleted customers: every view drops them, so there must be none. */
+function hiddenAmounts(truth: Rows): string[] {
+  const of = (entity: string) => [...truth].filter(([k]) => k.startsWith(`${entity}:`)).map(([, r]) => r);
+  const ledger = { debts: of('debts'), payments: of('payments'), sales: of('sales') } as never;
+  const deleted = new Set(
+    of('customers')
+      .filter((c: EntityRow) => c.deletedAt !== null)
+      .map((c) => c.id),
+  );
+  return [...balancesByCustomer(ledger)]
+    .filter(([id, b]) => deleted.has(id) && (b.owed > 0 || b.credit > 0))
+    .map(([id, b]) => `${id}: owes ${b.owed}, credit ${b.credit}`);
+}
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -52,25 +96,36 @@ async function check(plan: Plan) {
     expect(items).toHaveLength(world.writes());
     expect(items.filter((i) => i.status === 'pending')).toEqual([]);
     const failed = items.filter((i) => i.status === 'error');
-    expect(failed.filter((i) => !world.doomed.has(i.entityId))).toEqual([]);
+    // A customer delete may meet a balance another device recorded first: refused, as it must be.
+    const hasBalance = failed.filter(
+      (i) => i.entity === 'customers' && i.op === 'delete' && i.lastError?.startsWith('CUSTOMER_HAS_BALANCE'),
+    );
+    expect(failed.filter((i) => !world.doomed.has(i.entityId) && !hasBalance.includes(i))).toEqual([]);
+    // Nothing accepted is invisible: no amount is held under a deleted customer.
+    expect(hiddenAmounts(truth)).toEqual([]);
     expect([...truth.keys()].filter((k) => world.doomed.has(k.slice(k.indexOf(':') + 1)))).toEqual([]);
-    // The server's rows are the LWW merge of exactly the items accepted.
+    // Each accepted item was applied at most once; nothing rejected was applied; the server's
+    // own entries are revivals of customers.
+    const logged = await server.admin.db.$queryRawUnsafe<LoggedEvent[]>(
+      `SELECT event_uuid::text AS u, entity, entity_id::text, op, device_id, client_updated_at AS at, payload
+       FROM sync_events WHERE user_id = $1::uuid`,
+      world.userId(),
+    );
     const sent = items.filter((i) => i.status === 'sent');
-    const expected = expectedRows(sent);
+    const sentUuids = new Set(sent.map((i) => i.eventUuid));
+    const revivals = logged.filter((r) => !sentUuids.has(r.u));
+    expect(revivals.filter((r) => r.entity !== 'customers' || r.op !== 'upsert')).toEqual([]);
+    expect(new Set(logged.map((r) => r.u)).size).toBe(logged.length);
+    // The server's rows are the LWW merge of exactly the items accepted and those revivals.
+    const expected = expectedRows([...sent, ...revivals.map(asRevivalItem)]);
     expect(Object.fromEntries([...truth].map(([k, r]) => [k, mergedView(k, r)]))).toEqual(
       Object.fromEntries(expected),
     );
-    // Each accepted item was applied at most once; nothing rejected was applied.
-    const logged = await server.admin.db.$queryRawUnsafe<{ u: string }[]>(
-      'SELECT event_uuid::text AS u FROM sync_events WHERE user_id = $1::uuid',
-      world.userId(),
-    );
-    const sentUuids = new Set(sent.map((i) => i.eventUuid));
-    expect(logged.filter((r) => !sentUuids.has(r.u))).toEqual([]);
-    expect(new Set(logged.map((r) => r.u)).size).toBe(logged.length);
 
     totals.writes += world.writes();
     totals.rejected += failed.length;
+    totals.revived += revivals.length;
+    totals.hasBalance += hasBalance.length;
     totals.syncs += plan.steps.filter((s) => s.kind === 'sync').length;
   } finally {
     await world.close();
@@ -87,8 +142,12 @@ describe('sync convergence (fast-check, real server on PostgreSQL)', () => {
       endOnFailure: process.env.PROPERTY_SHRINK !== '1',
     });
     console.info(
-      `convergence: ${runs} runs, ${totals.writes} writes, ${totals.syncs} syncs, ${totals.rejected} rejected`,
+      `convergence: ${runs} runs, ${totals.writes} writes, ${totals.syncs} syncs, ${totals.rejected} rejected ` +
+        `(${totals.hasBalance} customer deletes over a balance), ${totals.revived} customers revived`,
     );
     expect(totals.rejected).toBeGreaterThan(0);
+    // The runs reach both ledger rules, not only plain merges.
+    expect(totals.revived).toBeGreaterThan(0);
+    expect(totals.hasBalance).toBeGreaterThan(0);
   }, 600_000);
 });

@@ -1,4 +1,4 @@
-import type { Entity } from '@storesync/schema';
+import { type Entity, saleTotal } from '@storesync/schema';
 
 /** The start of every run's virtual time: fixed, so a replay sees the same clocks. */
 export const T0 = Date.parse('2031-01-01T00:00:00.000Z');
@@ -16,12 +16,16 @@ export function createIds(seed: number, device: number): () => string {
 const iso = (ms: number) => new Date(ms).toISOString();
 const items = (n: number, s: string) => [{ name: s, quantity: 1 + (n % 3) / 2, unitPrice: n % 1000 }];
 
-/** The fields an edit may touch: never a reference, never every required field. */
+/**
+ * The fields an edit may touch: never a reference, never every required field. A sale's
+ * `items` go with the `total` and `paidAmount` they make (see `saleFigures`), so every sale
+ * keeps the server's sale rules whichever device's edit wins.
+ */
 export const EDITABLE: Record<Entity, string[]> = {
   customers: ['name', 'phone', 'note'],
   debts: ['amount', 'note', 'dueDate'],
   payments: ['amount', 'note', 'paidAt'],
-  sales: ['note', 'paidAmount', 'total', 'items'],
+  sales: ['note', 'items'],
   settings: ['currency', 'shopName'],
 };
 const CURRENCIES = ['KES', 'USD', 'UGX', 'TZS'];
@@ -49,6 +53,16 @@ export function fieldValue(field: string, n: number, s: string): unknown {
   }
 }
 
+/**
+ * A sale's items with the total they make and a paid amount the sale rules accept: a walk-in
+ * sale is paid in full; one on credit sometimes not at all.
+ */
+export function saleFigures(n: number, s: string, customerId: string | null) {
+  const lines = items(n, s);
+  const total = saleTotal(lines);
+  return { items: lines, total, paidAmount: customerId && n % 2 === 0 ? 0 : total };
+}
+
 /** A new row's fields, given the references the world picked. */
 export function createValues(
   entity: Entity,
@@ -67,9 +81,7 @@ export function createValues(
     case 'sales':
       return {
         customerId: refs.customerId,
-        items: items(n, s),
-        total: n,
-        paidAmount: n % 2 ? n : 0,
+        ...saleFigures(n, s, refs.customerId),
         soldAt: iso(T0 + n),
         note,
       };

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Entity, EntityRow } from '@storesync/schema';
+import { customerBalance, type Entity, type EntityRow } from '@storesync/schema';
 import { vi } from 'vitest';
 import { createSyncClient, type SyncClient } from '../../client.ts';
 import { createMemoryStore } from '../../storage/memory.ts';
@@ -11,7 +11,7 @@ import { createFaultyFetch, type FaultyFetch } from '../faults.ts';
 import type { TestServer } from '../server.ts';
 import { pendingNotShown } from './oracle.ts';
 import type { Plan, Step, Write } from './plan.ts';
-import { createIds, createValues, EDITABLE, fieldValue, GHOST_ID } from './values.ts';
+import { createIds, createValues, EDITABLE, fieldValue, GHOST_ID, saleFigures } from './values.ts';
 
 /** The repositories with loose types: the world writes any entity. */
 interface LooseRepository {
@@ -94,18 +94,53 @@ export async function createWorld(server: TestServer, plan: Plan, email: string)
     writes += 1;
   }
 
-  /** The fields an edit sets: one or two of the entity's editable fields. */
-  const edited = (step: Extract<Write, { kind: 'edit' }>) => {
+  /** The fields an edit sets: one or two of the entity's editable fields (a sale's items with their figures). */
+  const edited = (step: Extract<Write, { kind: 'edit' }>, target?: EntityRow) => {
     const fields = EDITABLE[step.entity];
     const names = [step.field, ...(step.two ? [step.field + 1] : [])].map(
       (k) => fields[k % fields.length] ?? '',
     );
-    return Object.fromEntries(names.map((f) => [f, fieldValue(f, step.n, step.s)]));
+    const out = Object.fromEntries(names.map((f) => [f, fieldValue(f, step.n, step.s)]));
+    if (step.entity === 'sales' && 'items' in out) {
+      const customerId = typeof target?.customerId === 'string' ? target.customerId : null;
+      Object.assign(out, saleFigures(step.n, step.s, customerId));
+    }
+    return out;
   };
+
+  /**
+   * Settles a customer's balance as this device sees it (a write-off of what is owed, a debt
+   * cancelling a credit), then deletes the customer: applied, or CUSTOMER_HAS_BALANCE when
+   * another device's entry reached the server first; an entry arriving after it revives the customer.
+   */
+  async function settleAndDelete(d: Device, step: Extract<Write, { kind: 'settle-delete' }>) {
+    const customer = choose(await repo(d, 'customers').list(), step.pick);
+    if (!customer) return;
+    const live = (e: Entity) => repo(d, e).list() as Promise<never[]>;
+    const ledger = {
+      debts: await live('debts'),
+      payments: await live('payments'),
+      sales: await live('sales'),
+    };
+    const b = customerBalance(customer.id, ledger);
+    const now = new Date().toISOString();
+    const base = { customerId: customer.id, note: null };
+    if (b.owed > 0)
+      await repo(d, 'payments').create({
+        ...base,
+        debtId: null,
+        amount: b.owed,
+        paidAt: now,
+        kind: 'writeOff',
+      });
+    if (b.credit > 0) await repo(d, 'debts').create({ ...base, amount: b.credit, dueDate: null });
+    await repo(d, 'customers').delete(customer.id);
+    writes += b.owed > 0 || b.credit > 0 ? 2 : 1;
+  }
 
   /** The store's settings are one row every device sets (and none deletes). */
   async function setSettings(d: Device, step: Write) {
-    if (step.kind === 'delete') return;
+    if (step.kind === 'delete' || step.kind === 'settle-delete') return;
     const refs = { customerId: null, debtId: null };
     await d.client.settings.set(
       step.kind === 'create' ? createValues('settings', step.n, step.s, refs) : edited(step),
@@ -114,12 +149,13 @@ export async function createWorld(server: TestServer, plan: Plan, email: string)
   }
 
   async function write(d: Device, step: Write) {
+    if (step.kind === 'settle-delete') return settleAndDelete(d, step);
     if (step.entity === 'settings') return setSettings(d, step);
     if (step.kind === 'create') return create(d, step);
     const target = choose(await repo(d, step.entity).list(), step.pick);
     if (!target) return;
     if (step.kind === 'delete') await repo(d, step.entity).delete(target.id);
-    else await repo(d, step.entity).update(target.id, edited(step));
+    else await repo(d, step.entity).update(target.id, edited(step, target));
     writes += 1;
   }
 
