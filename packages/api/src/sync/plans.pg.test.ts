@@ -115,6 +115,37 @@ describe('query plans in a large store with stale statistics', () => {
     expect(seen[0]?.rows).toBeLessThanOrEqual(20);
   });
 
+  it("a customer delete's balance reads only that customer's entries", async () => {
+    const customers = ids.slice(0, 100);
+    const items = [{ name: 'tea', quantity: 1, unitPrice: 50 }];
+    for (let done = 0; done < 1000; done += 500) {
+      const events = Array.from({ length: 500 }, (_, i) => {
+        const customerId = customers[(done + i) % customers.length];
+        return i % 2
+          ? upsertEvent('debts', uuid(), { customerId, amount: 100 }, Date.now())
+          : upsertEvent(
+              'sales',
+              uuid(),
+              { customerId, items, total: 50, paidAmount: 50, soldAt: iso(Date.now()) },
+              Date.now(),
+            );
+      });
+      await owner.api.sync.push({ deviceId: owner.deviceId, events });
+    }
+    const seen: { rows: number; node: string }[] = [];
+    const none = { customers: [], debts: [], payments: [], sales: [], settings: [] };
+    const state = await h.t.db.sql.transaction((tx) =>
+      readBatchState(explaining(tx, seen), owner.userId, [uuid()], none, {
+        customerOf: { debts: [], payments: [], sales: [] },
+        entriesOf: [customers[7] as string],
+      }),
+    );
+    expect(state.rows.debts.size + state.rows.sales.size).toBe(10);
+    // The customer's 10 entries, by the (user_id, customer_id) indexes: not the store's 1,000.
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.rows).toBeLessThanOrEqual(20);
+  });
+
   it('a pull page reads only its page, wherever the cursor is', () =>
     expectPagesReadOnlyThemselves(h, owner));
 });
