@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/overview', label: 'Overview' },
   { href: '/customers', label: 'Customers' },
   { href: '/sales', label: 'Sales' },
+  { href: '/deleted', label: 'Recently deleted' },
   { href: '/settings', label: 'Settings' },
 ] as const;
 

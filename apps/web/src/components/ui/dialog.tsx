@@ -7,13 +7,15 @@ interface DialogProps {
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /** Room for a row of three choices, e.g. the delete dialog's ways to settle a balance. */
+  wide?: boolean;
 }
 
 /**
  * A modal on the native `<dialog>`: the browser traps focus, Escape closes it
  * and focus returns to what opened it, so it is keyboard accessible as is.
  */
-export function Dialog({ open, title, onClose, children }: DialogProps) {
+export function Dialog({ open, title, onClose, children, wide = false }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -26,7 +28,7 @@ export function Dialog({ open, title, onClose, children }: DialogProps) {
     // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop is a mouse shortcut; Escape closes it from the keyboard
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog dialog--wide' : 'dialog'}
       aria-labelledby={titleId}
       onClose={onClose}
       onClick={(e) => {

@@ -2,8 +2,8 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useEffect, useState } from 'react';
 import { Money } from '~/components/currency';
 import { CustomerForm } from '~/components/forms/customer-form';
 import { DebtForm } from '~/components/forms/debt-form';
@@ -25,6 +25,13 @@ export function CustomerView({ id }: { id: string }) {
   const customer = useQuery(trpc.customers.get.queryOptions({ id }));
   const timeline = useQuery(trpc.customers.timeline.queryOptions({ id }));
   const close = () => setOpen(null);
+  // `?record=payment` opens the repayment form, e.g. from the delete dialog's "Record a repayment first".
+  const record = useSearchParams().get('record');
+  useEffect(() => {
+    if (record !== 'payment') return;
+    setOpen('payment');
+    router.replace(`/customers/${id}`, { scroll: false });
+  }, [record, id, router]);
 
   if (customer.isError) {
     return customer.error.data?.code === 'NOT_FOUND' || customer.error.data?.code === 'BAD_REQUEST' ? (

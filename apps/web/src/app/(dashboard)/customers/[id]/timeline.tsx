@@ -15,12 +15,19 @@ import { EditEntry, type Entry, type TimelineCustomer } from './edit-entry';
 
 const KIND = { debt: 'Debt', payment: 'Payment', sale: 'Sale' } as const;
 
+/** The entry's name as the owner reads it: a write-off is a payment the shop forgave. */
+const kindOf = (e: Entry): string =>
+  e.kind === 'payment' && e.payment.writeOff ? 'Write-off' : KIND[e.kind];
+
 function describe(entry: Entry, format: (minor: number) => string): { amount: number; detail: string } {
   if (entry.kind === 'debt') {
     const due = entry.debt.dueDate ? `due ${calendarDay(entry.debt.dueDate)}` : '';
     return { amount: entry.debt.amount, detail: [entry.debt.note, due].filter(Boolean).join(' · ') };
   }
-  if (entry.kind === 'payment') return { amount: entry.payment.amount, detail: entry.payment.note ?? '' };
+  if (entry.kind === 'payment') {
+    const forgiven = entry.payment.writeOff ? 'Written off: no money received' : '';
+    return { amount: entry.payment.amount, detail: entry.payment.note ?? forgiven };
+  }
   const items = entry.sale.items.map((i) => `${i.quantity} × ${i.name}`).join(', ');
   // A sale's effect on the balance is its unpaid part.
   const unpaid = entry.effect > 0 ? ` · ${format(entry.effect)} unpaid` : '';
@@ -72,12 +79,12 @@ export function Timeline({ entries, customer }: { entries: Entry[]; customer: Ti
       <ol className="timeline">
         {entries.map((entry) => {
           const { amount, detail } = describe(entry, format);
+          const writeOff = entry.kind === 'payment' && entry.payment.writeOff;
+          const style = writeOff ? 'write-off' : entry.kind;
+          const name = kindOf(entry);
           return (
-            <li
-              key={`${entry.kind}:${idOf(entry)}`}
-              className={`timeline__entry timeline__entry--${entry.kind}`}
-            >
-              <span className={`badge badge--${entry.kind}`}>{KIND[entry.kind]}</span>
+            <li key={`${entry.kind}:${idOf(entry)}`} className={`timeline__entry timeline__entry--${style}`}>
+              <span className={`badge badge--${style}`}>{name}</span>
               <div className="timeline__main">
                 <time dateTime={entry.at}>{dateTime(entry.at)}</time>
                 {detail && <span className="timeline__detail">{detail}</span>}
@@ -100,7 +107,7 @@ export function Timeline({ entries, customer }: { entries: Entry[]; customer: Ti
                 type="button"
                 className="icon-button"
                 title="History"
-                aria-label={`History of ${KIND[entry.kind].toLowerCase()} of ${dateTime(entry.at)}`}
+                aria-label={`History of ${name.toLowerCase()} of ${dateTime(entry.at)}`}
                 onClick={() => setTracing(entry)}
               >
                 ↺
@@ -109,7 +116,7 @@ export function Timeline({ entries, customer }: { entries: Entry[]; customer: Ti
                 type="button"
                 className="icon-button"
                 title="Edit"
-                aria-label={`Change ${KIND[entry.kind].toLowerCase()} of ${dateTime(entry.at)}`}
+                aria-label={`Change ${name.toLowerCase()} of ${dateTime(entry.at)}`}
                 onClick={() => setEditing(entry)}
               >
                 ✎
@@ -117,7 +124,7 @@ export function Timeline({ entries, customer }: { entries: Entry[]; customer: Ti
               <button
                 type="button"
                 className="icon-button"
-                aria-label={`Delete ${KIND[entry.kind].toLowerCase()} of ${dateTime(entry.at)}`}
+                aria-label={`Delete ${name.toLowerCase()} of ${dateTime(entry.at)}`}
                 onClick={() => setDeleting(entry)}
               >
                 ×
@@ -129,14 +136,14 @@ export function Timeline({ entries, customer }: { entries: Entry[]; customer: Ti
       <EditEntry entry={editing} customer={customer} onClose={() => setEditing(null)} />
       <Dialog
         open={tracing !== null}
-        title={`History of this ${tracing ? KIND[tracing.kind].toLowerCase() : 'entry'}`}
+        title={`History of this ${tracing ? kindOf(tracing).toLowerCase() : 'entry'}`}
         onClose={() => setTracing(null)}
       >
         {tracing && <RowHistory entity={`${tracing.kind}s`} id={idOf(tracing)} />}
       </Dialog>
       <ConfirmDialog
         open={deleting !== null}
-        title={`Delete this ${deleting ? KIND[deleting.kind].toLowerCase() : 'entry'}?`}
+        title={`Delete this ${deleting ? kindOf(deleting).toLowerCase() : 'entry'}?`}
         message="It is removed here and from every device at its next sync."
         confirmLabel="Delete"
         busy={remove?.isPending}
