@@ -1,15 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDashboard } from './test/dashboard-session';
+import { type ApiClient, openDashboard } from './test/dashboard-session';
 
 // Deleting a customer who owes, and bringing them back, in headless Chromium against the
 // production build: what the owner reads in the dialog, on the overview and in Recently deleted.
 let page: Page;
+let phone: ApiClient;
 
 beforeAll(async () => {
   const dash = await openDashboard({ signIn: true });
-  ({ page } = dash);
+  ({ page, api: phone } = dash);
   return dash.close;
 });
 
@@ -119,5 +120,45 @@ describe('deleting a customer who owes, and restoring them', () => {
     await page.getByRole('status').getByText('Restored write-off: Amina Deletes').waitFor();
     await page.goto(customerUrl);
     await expect.poll(balance).toBe('$0.00');
+  });
+
+  it('says how much when the server refuses the delete because a phone recorded a debt meanwhile', async () => {
+    await page.goto('/customers');
+    await page.getByRole('button', { name: 'New customer' }).click();
+    await dialog().getByLabel('Name').fill('Baraka Race');
+    await page.getByRole('button', { name: 'Add customer' }).click();
+    await page.getByRole('heading', { name: 'Baraka Race' }).waitFor();
+    const id = page.url().split('/').at(-1) ?? '';
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await dialog().getByText('Their entries stay in the book').waitFor();
+
+    // The delete reaches the server just after a phone's debt for this customer.
+    const s = await phone().auth.devSignIn.mutate({ email: 'demo@storesync.local', deviceId: 'phone-race' });
+    await page.route('**/api/trpc/customers.delete*', async (route) => {
+      await phone(s.sessionToken).sync.push.mutate({
+        deviceId: 'phone-race',
+        events: [
+          {
+            eventUuid: crypto.randomUUID(),
+            entity: 'debts',
+            entityId: crypto.randomUUID(),
+            op: 'upsert',
+            payload: { customerId: id, amount: 500 },
+            clientUpdatedAt: new Date().toISOString(),
+          },
+        ],
+      });
+      await route.continue();
+    });
+    await dialog().getByRole('button', { name: 'Delete customer' }).click();
+    await dialog()
+      .getByRole('alert')
+      .getByText('Not deleted: Baraka Race now owes $5.00. Another device recorded it a moment ago.')
+      .waitFor();
+    await dialog().getByText('Baraka Race owes $5.00').waitFor();
+    expect(await dialog().getByRole('button', { name: 'Write off and delete' }).isVisible()).toBe(true);
+    await page.unroute('**/api/trpc/customers.delete*');
+    await page.keyboard.press('Escape');
+    await expect.poll(balance).toBe('$5.00');
   });
 });
