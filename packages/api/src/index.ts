@@ -6,6 +6,8 @@ export { createTrpcHandler, type TrpcHandlerOptions } from './http.ts';
 export { DEFAULT_RATE_LIMITS, type LimitRule, type RateLimits } from './limits/rules.ts';
 export { type PokeHub, type PokeHubOptions, startPokeHub } from './live/hub.ts';
 export { createLogger, type Logger } from './log.ts';
+export { observePool, type PoolCounts } from './metrics.ts';
+export { createMetricsHandler } from './metrics-door.ts';
 export { openApiDocument } from './openapi.ts';
 export { createRestHandlers, type RestHandlerOptions } from './rest.ts';
 export { type AppRouter, appRouter, createCaller } from './root.ts';

@@ -1,5 +1,6 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
 import type { Context } from './context.ts';
+import { metrics, routeLabel } from './metrics.ts';
 
 export type { Logger };
 
@@ -36,13 +37,22 @@ export interface RequestRecord {
   fault?: unknown;
 }
 
-/** One line per request: route, store (user id), device, status, duration, push and pull counts. */
+/**
+ * One line per request: route, store (user id), device, status, duration, push and pull counts.
+ * Every door calls it once per request, so the request metrics are counted here too.
+ */
 export function logRequest(logger: Logger, r: RequestRecord): void {
+  const ms = performance.now() - r.startedAt;
+  metrics.httpRequests.observe(
+    { route: routeLabel(r.route, r.status), method: r.method, status: String(r.status) },
+    ms / 1000,
+  );
+  if (r.ctx?.log.pulled) metrics.pulledEvents.inc(r.ctx.log.pulled);
   const line = {
     route: r.route,
     method: r.method,
     status: r.status,
-    ms: Math.round((performance.now() - r.startedAt) * 10) / 10,
+    ms: Math.round(ms * 10) / 10,
     userId: r.ctx?.auth?.user.id,
     deviceId: r.ctx?.auth?.deviceId,
     ...r.ctx?.log,

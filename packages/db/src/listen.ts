@@ -11,6 +11,10 @@ export interface ListenOptions {
    * down are gone, so listeners should assume they missed some.
    */
   onResume?: () => void;
+  /** Called when the connection drops (with the driver's error, if it gave one): it is re-opened with backoff. */
+  onLost?: (error: unknown) => void;
+  /** Called when an attempt to re-open it failed, with when the next one is. */
+  onRetryFailed?: (error: unknown, retryInMs: number) => void;
 }
 
 export interface Listening {
@@ -38,12 +42,16 @@ export async function listenPg(connectionString: string, options: ListenOptions)
     const c = new pg.Client({ connectionString, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
     c.on('notification', (n) => options.channels[n.channel]?.(n.payload ?? ''));
     // Without a listener an 'error' event would crash the process; 'end' follows it.
-    c.on('error', () => {});
+    let lastError: unknown = null;
+    c.on('error', (error) => {
+      lastError = error;
+    });
     let ended = false;
     c.on('end', () => {
       ended = true;
       if (current !== c || closed) return;
       current = null;
+      options.onLost?.(lastError);
       reconnectLater();
     });
     try {
@@ -65,9 +73,10 @@ export async function listenPg(connectionString: string, options: ListenOptions)
         if (closed) return void (await current?.end().catch(() => undefined));
         retryMs = RETRY_MIN_MS;
         options.onResume?.();
-      } catch {
+      } catch (error) {
         if (closed) return;
         retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+        options.onRetryFailed?.(error, retryMs);
         reconnectLater();
       }
     }, retryMs);

@@ -15,7 +15,7 @@ const limits = {
 };
 
 beforeAll(async () => {
-  h = await createHarness('pg', { limits });
+  h = await createHarness('pg', { limits, trustedProxyHops: 1 });
 });
 afterAll(() => h.t.drop());
 

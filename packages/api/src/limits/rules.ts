@@ -2,6 +2,11 @@
 export interface LimitRule {
   max: number;
   windowSeconds: number;
+  /**
+   * Hits one process may count in memory before adding them to the shared counter (see
+   * limiter.ts): 1 writes every hit. By default 1/20 of `max`, at most 50.
+   */
+  batch?: number;
 }
 
 export interface RateLimits {
@@ -11,6 +16,11 @@ export interface RateLimits {
   signInPerAddress: LimitRule;
   /** Sign-ins to one account (store). */
   signInPerAccount: LimitRule;
+  /**
+   * Requests refused as not signed in (a bad or expired token) from one client address; only
+   * failures count, so a good request writes nothing for it. Unset: not limited.
+   */
+  failedAuthPerAddress?: LimitRule;
 }
 
 /**
@@ -22,9 +32,12 @@ export interface RateLimits {
  * A device signs in once per 30-day session and a shop has a handful of
  * devices: 10 sign-ins a minute per account is twice "every device at once".
  * An address may be shared by several shops (carrier NAT): 20 a minute.
+ * A device whose session ended hears 401 once and asks its owner to sign in again: 60 failed
+ * requests a minute from one address is a guesser, or a client gone wrong.
  */
-export const DEFAULT_RATE_LIMITS: RateLimits = {
+export const DEFAULT_RATE_LIMITS: Required<RateLimits> = {
   perSession: { max: 600, windowSeconds: 60 },
   signInPerAddress: { max: 20, windowSeconds: 60 },
   signInPerAccount: { max: 10, windowSeconds: 60 },
+  failedAuthPerAddress: { max: 60, windowSeconds: 60 },
 };

@@ -1,5 +1,7 @@
 import type { Listening, ListenOptions } from '@storesync/db';
 import { TRPCError } from '@trpc/server';
+import { defaultLogger, type Logger } from '../log.ts';
+import { metrics } from '../metrics.ts';
 
 /** Every app process LISTENs on these (one connection each), whichever process committed. */
 export const POKE_CHANNEL = 'storesync_poke';
@@ -65,6 +67,8 @@ export interface PokeHubOptions {
    * streams opened together (after a deploy) do not all reopen together.
    */
   lifetimeMs?: () => number;
+  /** Where a lost LISTEN connection and its reconnects are logged (they are counted too). */
+  logger?: Logger;
 }
 
 const defaultLifetime = () => (55 + Math.random() * 10) * 60_000;
@@ -78,6 +82,7 @@ export async function startPokeHub(
   options: PokeHubOptions = {},
 ): Promise<PokeHub> {
   const lifetimeMs = options.lifetimeMs ?? defaultLifetime;
+  const logger = options.logger ?? defaultLogger;
   const byStore = new Map<string, Set<Entry>>();
   let size = 0;
   let closed = false;
@@ -98,20 +103,39 @@ export async function startPokeHub(
     // Pokes sent while LISTEN was down are lost: end every stream, and each client,
     // reconnecting, pulls once.
     onResume: () => {
+      metrics.listenUp.set(1);
+      metrics.listenReconnects.inc({ event: 'resumed' });
+      logger.info({ streams: size }, 'LISTEN is back: live streams end so their clients pull once');
       for (const s of all()) s.end(null);
     },
+    // Until it is back, no process hears a push: devices fall back to their timer.
+    onLost: (error) => {
+      metrics.listenUp.set(0);
+      metrics.listenReconnects.inc({ event: 'lost' });
+      logger.warn(
+        { err: error, streams: size },
+        'LISTEN connection lost: live updates fall back to the timer',
+      );
+    },
+    onRetryFailed: (error, retryInMs) => {
+      metrics.listenReconnects.inc({ event: 'failed' });
+      logger.warn({ err: error, retryInMs }, 'LISTEN reconnect failed; retrying');
+    },
   });
+  metrics.listenUp.set(1);
 
   const add = (e: Entry) => {
     const set = byStore.get(e.userId) ?? new Set<Entry>();
     byStore.set(e.userId, set);
     set.add(e);
     size++;
+    metrics.liveStreams.inc();
   };
   const remove = (e: Entry) => {
     const set = byStore.get(e.userId);
     if (!set?.delete(e)) return;
     size--;
+    metrics.liveStreams.dec();
     if (set.size === 0) byStore.delete(e.userId);
   };
 
@@ -147,6 +171,7 @@ export async function startPokeHub(
           }
           if (newest > sent) {
             sent = newest;
+            metrics.pokesSent.inc();
             yield { eventId: sent };
             continue;
           }
@@ -169,6 +194,7 @@ export async function startPokeHub(
       closed = true;
       for (const s of all()) s.end(null);
       await listening.close();
+      metrics.listenUp.set(0);
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { SqlDb } from '@storesync/db';
 import type { Context } from '../context.ts';
+import { defaultLogger } from '../log.ts';
+import { metrics } from '../metrics.ts';
 
 /** What the lag check needs of a pull page, whatever its form (objects or JSON text). */
 export interface PageEnd {
@@ -38,7 +40,8 @@ async function newestEventId(sql: SqlDb, userId: string): Promise<number> {
  *   before the pull (read your writes) and every event a device was poked for is at or below
  *   it. If the replica is short of it, the pull waits for the replica (bounded by `waitMs`),
  *   then reads from the primary.
- * - A replica that fails (down, or a query cancelled by a recovery conflict) is skipped.
+ * - A replica that fails (down, or a query cancelled by a recovery conflict) is skipped, the
+ *   failure logged and counted (`storesync_replica_fallbacks_total{reason="error"}`).
  *
  * The primary answers one indexed `max()` per last page; the pages themselves, above all a new
  * device's thousands of events, come from the replica. The request's log line says which
@@ -50,7 +53,10 @@ export async function readPullPage<P extends PageEnd>(
   read: (sql: SqlDb) => Promise<P>,
 ): Promise<P> {
   const { page, source } = await choose(ctx.db, userId, read, ctx.config.replicaWaitMs);
-  if (ctx.db.sqlReplica) ctx.log.pulledFrom = source;
+  if (ctx.db.sqlReplica) {
+    ctx.log.pulledFrom = source;
+    metrics.pullPages.inc({ source });
+  }
   return page;
 }
 
@@ -76,8 +82,11 @@ async function choose<P extends PageEnd>(
       if (page.hasMore || page.cursor >= newest) return { page, source: 'replica' };
     }
     behindUntil.set(replica, Date.now() + BEHIND_MS);
-  } catch {
+    metrics.replicaFallbacks.inc({ reason: 'behind' });
+  } catch (error) {
     // The primary answers below; the pool replaces a broken connection.
+    metrics.replicaFallbacks.inc({ reason: 'error' });
+    defaultLogger.warn({ err: error, userId }, 'replica read failed: the pull reads from the primary');
   }
   return { page: await read(db.sql), source: 'primary' };
 }

@@ -1,6 +1,7 @@
 import type { Db } from '@storesync/db';
 import { ENTITIES, type Entity, type PushOutput, type PushResult, uuidV7 } from '@storesync/schema';
 import { notifyPush } from '../live/notify.ts';
+import { countPushResults } from '../metrics.ts';
 import { applyEvent, REFERENCES } from './apply-event.ts';
 import { canonicalRow } from './canonical.ts';
 import { isLedgerEntity, type LedgerReads } from './ledger-reads.ts';
@@ -164,6 +165,7 @@ export async function applyPush(
       lastEventId: eventIds.length > 0 ? Math.max(...eventIds) : undefined,
     };
   });
+  countPushResults(output.results);
   // Committed: the store's other devices may pull now.
   if (lastEventId !== undefined)
     notifyPush(db.sql, { userId: ctx.userId, deviceId: ctx.deviceId, eventId: lastEventId });
