@@ -50,13 +50,17 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(4 * 1024 * 1024),
-  // Reverse proxies in front of the app that append to X-Forwarded-For (the client address of sign-in limits).
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).default(1),
+  // Reverse proxies in front of the app that append to X-Forwarded-For (the client address of the
+  // per-address limits). 0: none, the header is the client's own word and is ignored.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
+  // The bearer token Prometheus sends to GET /metrics; unset, /metrics answers 404.
+  METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16).optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Per minute; the defaults (limits/rules.ts) are what a shop never reaches. Load tests raise them.
   RATE_LIMIT_PER_SESSION: z.coerce.number().int().positive().optional(),
   RATE_LIMIT_SIGN_INS_PER_ADDRESS: z.coerce.number().int().positive().optional(),
   RATE_LIMIT_SIGN_INS_PER_ACCOUNT: z.coerce.number().int().positive().optional(),
+  RATE_LIMIT_FAILED_AUTHS_PER_ADDRESS: z.coerce.number().int().positive().optional(),
 });
 
 const parsed = EnvSchema.safeParse(process.env);
@@ -105,5 +109,9 @@ export const apiConfig: ApiConfig = defaultApiConfig({
     perSession: perMinute(raw.RATE_LIMIT_PER_SESSION, DEFAULT_RATE_LIMITS.perSession),
     signInPerAddress: perMinute(raw.RATE_LIMIT_SIGN_INS_PER_ADDRESS, DEFAULT_RATE_LIMITS.signInPerAddress),
     signInPerAccount: perMinute(raw.RATE_LIMIT_SIGN_INS_PER_ACCOUNT, DEFAULT_RATE_LIMITS.signInPerAccount),
+    failedAuthPerAddress: perMinute(
+      raw.RATE_LIMIT_FAILED_AUTHS_PER_ADDRESS,
+      DEFAULT_RATE_LIMITS.failedAuthPerAddress,
+    ),
   },
 });
