@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DebtCreateInputSchema } from './inputs.ts';
-import { amountToInput, formatMoney, MAX_AMOUNT, minorDigits, parseAmount } from './money.ts';
+import { amountMarks, amountToInput, formatMoney, MAX_AMOUNT, minorDigits, parseAmount } from './money.ts';
 
 const ok = (minor: number) => ({ ok: true, minor });
 const error = (text: string, currency = 'USD', opts?: { allowZero?: boolean }) => {
@@ -139,6 +139,125 @@ describe('parseAmount', () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('parseAmount with the owner’s locale', () => {
+  const read = (text: string, currency: string, locale: string) => {
+    const result = parseAmount(text, currency, { locale });
+    return result.ok ? result.minor : `${result.code}: ${result.error}`;
+  };
+
+  it('reads each locale’s own way of writing an amount', () => {
+    const cases: [string, string, string, number][] = [
+      ['1,500', 'KES', 'en-KE', 150_000],
+      ['1,500', 'INR', 'en-IN', 150_000],
+      ['1,00,000', 'INR', 'hi-IN', 10_000_000],
+      ['1,500', 'PKR', 'ur-PK', 1500],
+      ['1,500', 'KES', 'sw-KE', 150_000],
+      ['1.500,50', 'EUR', 'es', 150_050],
+      ['1.500,50', 'EUR', 'fr', 150_050],
+      ['1\u202f500,50', 'EUR', 'fr', 150_050],
+      ['1 500', 'XOF', 'fr-SN', 1500],
+      ['1.500', 'EUR', 'es', 150_000],
+      ['1.500.000', 'EUR', 'es-ES', 150_000_000],
+      ['1,5', 'EUR', 'es', 150],
+      ['1,5', 'EUR', 'fr', 150],
+      ['12,50', 'EUR', 'fr', 1250],
+      ['1,500', 'JPY', 'es', 1500],
+      ['1,500.50', 'KES', 'en-KE', 150_050],
+      ['12.5', 'KES', 'en-KE', 1250],
+    ];
+    for (const [text, currency, locale, minor] of cases)
+      expect(read(text, currency, locale), `${text} ${currency} ${locale}`).toBe(minor);
+  });
+
+  it('asks, with both readings, where a locale’s decimal mark could still be a thousands group', () => {
+    // In es and fr the comma is the decimal mark: 1,500 is 1.50 there, or 1500 written the English way.
+    expect(read('1,500', 'EUR', 'es')).toBe(
+      'unclear: Unclear: 1,500 could mean 1500 or 1,50. Write 1500 without separators, or use at most 2 decimals',
+    );
+    expect(read('1,500', 'XOF', 'fr-SN')).toBe(1500);
+    expect(read('1.500', 'KES', 'en-KE')).toMatch(/^unclear: .*1500 or 1\.50/);
+    // A dot in French (whose groups are spaces) is neither of its marks: as without a locale.
+    expect(read('1.500', 'EUR', 'fr')).toMatch(/^unclear: /);
+  });
+
+  it('refuses, never guesses, a decimal point of another convention', () => {
+    // Without a locale "1,5" is read as 1.5; on a phone set to English (Kenya) the comma groups.
+    expect(parseAmount('1,5', 'KES')).toEqual({ ok: true, minor: 150 });
+    expect(read('1,5', 'KES', 'en-KE')).toBe('useDecimalMark: Use “.” for the decimals, e.g. 1.5');
+    expect(read('12,50', 'INR', 'hi-IN')).toBe('useDecimalMark: Use “.” for the decimals, e.g. 12.50');
+    expect(read('1.5', 'EUR', 'es')).toBe('useDecimalMark: Use “,” for the decimals, e.g. 1,5');
+    expect(read('1,2,3', 'KES', 'en-KE')).toBe(
+      'badGroups: Check the separators: digits are grouped by three, e.g. 1,234,567',
+    );
+    expect(read('1.2.3', 'EUR', 'es')).toBe(
+      'badGroups: Check the separators: digits are grouped by three, e.g. 1.234.567',
+    );
+  });
+
+  it('gives each refusal a code and parameters for the catalogue, in the locale’s marks', () => {
+    expect(parseAmount('abc', 'EUR', { locale: 'fr' })).toMatchObject({
+      code: 'notDigits',
+      params: { example: '12,50' },
+    });
+    expect(parseAmount('12,345', 'EUR', { locale: 'es' })).toMatchObject({
+      code: 'unclear',
+      params: { text: '12,345', whole: '12345', rounded: '12,35', digits: 2 },
+    });
+    expect(parseAmount('1,234', 'USD')).toMatchObject({ code: 'unclear', params: { rounded: '1.23' } });
+    expect(parseAmount('0', 'USD')).toMatchObject({ code: 'zero', params: {} });
+    expect(parseAmount('99999999999999', 'INR', { locale: 'hi-IN' })).toMatchObject({
+      code: 'tooLarge',
+      params: { max: '₹99,99,99,99,999.99' },
+    });
+  });
+
+  it('learns the marks from Intl, also where formatToParts is missing (Hermes on iOS)', () => {
+    const locales = ['en-KE', 'hi-IN', 'es', 'fr', 'de-CH', 'ur-PK'];
+    const withParts = locales.map(amountMarks);
+    const original = Intl.NumberFormat.prototype.formatToParts;
+    try {
+      // @ts-expect-error taking the method away, as on Hermes for iOS
+      delete Intl.NumberFormat.prototype.formatToParts;
+      expect(locales.map(amountMarks)).toEqual(withParts);
+    } finally {
+      Intl.NumberFormat.prototype.formatToParts = original;
+    }
+    expect(withParts).toEqual([
+      { decimal: '.', group: ',' },
+      { decimal: '.', group: ',' },
+      { decimal: ',', group: '.' },
+      { decimal: ',', group: null },
+      { decimal: '.', group: null },
+      { decimal: '.', group: ',' },
+    ]);
+  });
+
+  it('reads back what each of the six locales shows, in every store currency', () => {
+    const locales = ['en-KE', 'en-IN', 'sw-KE', 'hi-IN', 'ur-PK', 'fr-SN', 'fr-FR', 'es-ES', 'es-PE'];
+    const currencies = ['KES', 'INR', 'PKR', 'XOF', 'EUR', 'USD', 'JPY'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...locales),
+        fc.constantFrom(...currencies),
+        fc.oneof(fc.integer({ min: 1, max: 99_999 }), fc.integer({ min: 1, max: MAX_AMOUNT })),
+        fc.boolean(),
+        (locale, currency, minor, grouped) => {
+          const digits = minorDigits(currency);
+          const shown = new Intl.NumberFormat(locale, {
+            minimumFractionDigits: digits,
+            maximumFractionDigits: digits,
+            useGrouping: grouped,
+          }).format(minor / 10 ** digits);
+          expect(parseAmount(shown, currency, { locale }), `${shown} (${locale}, ${currency})`).toEqual(
+            ok(minor),
+          );
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });
