@@ -4,7 +4,7 @@ import {
   parse,
   TYPE,
 } from '@formatjs/icu-messageformat-parser';
-import { REJECT_CODES, type RejectCode } from '@storesync/schema';
+import { type AmountErrorCode, REJECT_CODES, type RejectCode } from '@storesync/schema';
 import { describe, expect, it } from 'vitest';
 import type { Messages } from './catalogue.ts';
 import { en } from './locales/en.ts';
@@ -14,6 +14,8 @@ import { translator } from './translator.ts';
 
 // A reject code without a message fails `tsc` here, before any test runs.
 const _everyCode: Record<RejectCode, string> = en.errors;
+// Likewise every reason `parseAmount` gives.
+const _everyAmountCode: Record<AmountErrorCode, string> = en.amount;
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -132,6 +134,7 @@ describe('plurals in each language', () => {
 describe('the server’s reject codes', () => {
   it('each have a message', () => {
     expect(REJECT_CODES.filter((code) => !(code in _everyCode))).toEqual([]);
+    expect(Object.keys(_everyAmountCode)).toContain('useDecimalMark');
   });
 });
 

@@ -280,6 +280,7 @@ export const en = {
     decimalTwice: 'Use “{mark}” only once, for the decimals',
     unfinished: 'Finish the amount after “{mark}”, or remove it',
     badGroups: 'Check the separators: digits are grouped by three, e.g. {example}',
+    useDecimalMark: 'Use “{mark}” for the decimals, e.g. {example}',
     unclear:
       'Unclear: {text} could mean {whole} or {rounded}. Write {whole} without separators, or use at most {digits, plural, one {# decimal} other {# decimals}}',
     tooManyDecimals: 'Use at most {digits, plural, one {# decimal} other {# decimals}}, e.g. {example}',

@@ -273,6 +273,7 @@ export const es: Catalogue = {
     decimalTwice: 'Usa «{mark}» una sola vez, para los decimales',
     unfinished: 'Completa el monto después de «{mark}», o quítalo',
     badGroups: 'Revisa los separadores: las cifras van de tres en tres, p. ej. {example}',
+    useDecimalMark: 'Usa «{mark}» para los decimales, p. ej. {example}',
     unclear:
       'No está claro: {text} puede ser {whole} o {rounded}. Escribe {whole} sin separadores, o usa como mucho {digits, plural, one {# decimal} other {# decimales}}',
     tooManyDecimals: 'Como mucho {digits, plural, one {# decimal} other {# decimales}}, p. ej. {example}',

@@ -279,6 +279,7 @@ export const fr: Catalogue = {
     decimalTwice: 'Mettez « {mark} » une seule fois, pour les décimales',
     unfinished: 'Terminez le montant après « {mark} », ou retirez-le',
     badGroups: 'Vérifiez les séparateurs : les chiffres vont par trois, ex. {example}',
+    useDecimalMark: 'Utilisez « {mark} » pour les décimales, ex. {example}',
     unclear:
       'Pas clair : {text} peut vouloir dire {whole} ou {rounded}. Écrivez {whole} sans séparateur, ou au plus {digits, plural, one {# décimale} other {# décimales}}',
     tooManyDecimals: 'Au plus {digits, plural, one {# décimale} other {# décimales}}, ex. {example}',

@@ -269,6 +269,7 @@ export const hi: Catalogue = {
     decimalTwice: '“{mark}” सिर्फ़ एक बार, दशमलव के लिए लगाएँ',
     unfinished: '“{mark}” के बाद रकम पूरी करें, या उसे हटाएँ',
     badGroups: 'विभाजक देखें: अंक इस तरह बँटते हैं, जैसे {example}',
+    useDecimalMark: 'दशमलव के लिए “{mark}” लगाएँ, जैसे {example}',
     unclear:
       'साफ़ नहीं: {text} का मतलब {whole} भी हो सकता है और {rounded} भी। {whole} बिना विभाजक लिखें, या ज़्यादा से ज़्यादा {digits, plural, one {# दशमलव अंक} other {# दशमलव अंक}} लगाएँ',
     tooManyDecimals: 'ज़्यादा से ज़्यादा {digits, plural, one {# दशमलव अंक} other {# दशमलव अंक}}, जैसे {example}',

@@ -275,6 +275,7 @@ export const sw: Catalogue = {
     decimalTwice: 'Tumia “{mark}” mara moja tu, kwa desimali',
     unfinished: 'Maliza kiasi baada ya “{mark}”, au kiondoe',
     badGroups: 'Angalia vitenganishi: tarakimu hupangwa tatu tatu, mf. {example}',
+    useDecimalMark: 'Tumia “{mark}” kwa desimali, mf. {example}',
     unclear:
       'Haieleweki: {text} inaweza kuwa {whole} au {rounded}. Andika {whole} bila vitenganishi, au tumia desimali zisizozidi {digits, plural, one {#} other {#}}',
     tooManyDecimals: 'Desimali zisizozidi {digits, plural, one {#} other {#}}, mf. {example}',

@@ -274,6 +274,7 @@ export const ur: Catalogue = {
     decimalTwice: '“{mark}” صرف ایک بار، اعشاریہ کے لیے لگائیں',
     unfinished: '“{mark}” کے بعد رقم پوری کریں، یا اسے ہٹائیں',
     badGroups: 'علامتیں دیکھیں: ہندسے اس طرح الگ ہوتے ہیں، مثلاً {example}',
+    useDecimalMark: 'اعشاریہ کے لیے “{mark}” لگائیں، مثلاً {example}',
     unclear:
       'واضح نہیں: {text} کا مطلب {whole} بھی ہو سکتا ہے اور {rounded} بھی۔ {whole} بغیر علامت کے لکھیں، یا زیادہ سے زیادہ {digits, plural, one {# اعشاری ہندسہ} other {# اعشاری ہندسے}} لگائیں',
     tooManyDecimals:
