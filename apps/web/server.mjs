@@ -23,6 +23,9 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((req, res) => {
+  // The peer's address, for the limits keyed by address (X-Forwarded-For is trusted only behind
+  // configured proxies); whatever a client sent under this name is overwritten.
+  req.headers['x-storesync-peer'] = req.socket.remoteAddress ?? '';
   if (globalThis.storesyncSyncDoor?.(req, res)) return;
   // As `next start` does with a request its handler throws on: a 500, logged, and the server goes on.
   handle(req, res).catch((error) => {

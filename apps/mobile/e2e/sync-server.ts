@@ -36,6 +36,9 @@ export async function startSyncServer(env: Record<string, string> = {}): Promise
       DEV_LOGIN: '1',
       AUTH_SECRET: 'e2e-secret',
       NEXTAUTH_URL: url,
+      // Every test client is 127.0.0.1: limits by address are for tests that set them.
+      RATE_LIMIT_SIGN_INS_PER_ADDRESS: '10000',
+      RATE_LIMIT_FAILED_AUTHS_PER_ADDRESS: '10000',
       ...env,
     },
     stdio: 'ignore',

@@ -23,7 +23,9 @@ export function authorize(ctx: Context): Promise<Auth> {
       if (!auth) {
         metrics.authFailures.inc();
         const rule = ctx.config.limits.failedAuthPerAddress;
-        if (rule) await hitLimit(ctx.db.sql, `authfail:address:${ctx.clientAddress ?? 'unknown'}`, rule);
+        // An unknown address (no proxy configured, no peer) is not limited: one budget for all would let anyone lock everyone out.
+        if (rule && ctx.clientAddress)
+          await hitLimit(ctx.db.sql, `authfail:address:${ctx.clientAddress}`, rule);
         throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first: no valid session' });
       }
       const key = auth.sessionId ? `session:${auth.sessionId}` : `device:${auth.deviceId}`;

@@ -43,7 +43,7 @@ export const defaultApiConfig = (overrides: Partial<ApiConfig> = {}): ApiConfig 
   maxBatchSize: 10,
   // A shop has a handful of devices; re-signing from one device replaces its session anyway.
   maxSessionsPerAccount: 20,
-  trustedProxyHops: 1,
+  trustedProxyHops: 0,
   limits: DEFAULT_RATE_LIMITS,
   // Streaming replication on a LAN replays a commit in a few ms; a poked pull arrives as fast.
   replicaWaitMs: 20,

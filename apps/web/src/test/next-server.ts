@@ -37,6 +37,9 @@ export async function startNextServer(env: Record<string, string> = {}): Promise
     // next-auth builds its redirects and cookie names from this.
     NEXTAUTH_URL: base,
     NEXT_TELEMETRY_DISABLED: '1',
+    // Every test client is 127.0.0.1: limits by address are for tests that set them.
+    RATE_LIMIT_SIGN_INS_PER_ADDRESS: '10000',
+    RATE_LIMIT_FAILED_AUTHS_PER_ADDRESS: '10000',
     ...env,
   };
   // The embedded database, unless the test names a PostgreSQL one (e.g. two processes sharing it).

@@ -4,7 +4,7 @@ import { createLogger } from '../log.ts';
 import { metrics } from '../metrics.ts';
 import { createRestHandlers } from '../rest.ts';
 import { createHarness, type Harness } from '../test/harness.ts';
-import { clientAddressOf } from './client-address.ts';
+import { clientAddressOf, PEER_HEADER } from './client-address.ts';
 
 let h: Harness;
 const logger = createLogger({ level: 'silent' });
@@ -30,16 +30,21 @@ const doorWithHops = (trustedProxyHops: number) => {
     config: { ...h.config, trustedProxyHops },
     logger,
   });
-  return (xff: string, token = 'not-a-session') =>
+  return (xff: string, token = 'not-a-session', peer?: string) =>
     handler(
       new Request('http://x/api/trpc/auth.me', {
-        headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': xff },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'x-forwarded-for': xff,
+          ...(peer !== undefined && { [PEER_HEADER]: peer }),
+        },
       }),
     );
 };
 
 const refusals = async () =>
-  (await metrics.rateLimitRefusals.get()).values.find((v) => v.labels.rule === 'authfail:address')?.value ?? 0;
+  (await metrics.rateLimitRefusals.get()).values.find((v) => v.labels.rule === 'authfail:address')?.value ??
+  0;
 
 describe('the failed-authentication limit', () => {
   it('answers 429 with Retry-After to an address past its bad tokens, on every door, and not another', async () => {
@@ -72,16 +77,25 @@ describe('the failed-authentication limit', () => {
 });
 
 describe('X-Forwarded-For', () => {
-  it('is ignored with no trusted proxy (the default): every address shares one budget', async () => {
+  it('is ignored with no trusted proxy (the default): the socket peer is the address', async () => {
     expect(clientAddressOf(new Headers({ 'x-forwarded-for': '198.51.100.1' }), 0)).toBe(null);
+    expect(
+      clientAddressOf(new Headers({ 'x-forwarded-for': '198.51.100.1', [PEER_HEADER]: '192.0.2.9' }), 0),
+    ).toBe('192.0.2.9');
     const door = doorWithHops(0);
-    // A client choosing a new address each time is not a new client.
-    for (let i = 0; i < 3; i++) expect((await door(`198.51.100.${i}`)).status).toBe(401);
-    expect((await door('198.51.100.99')).status).toBe(429);
+    // A client choosing a new X-Forwarded-For each time is still the same peer.
+    for (let i = 0; i < 3; i++)
+      expect((await door(`198.51.100.${i}`, undefined, '192.0.2.70')).status).toBe(401);
+    expect((await door('198.51.100.99', undefined, '192.0.2.70')).status).toBe(429);
+    expect((await door('198.51.100.99', undefined, '192.0.2.71')).status).toBe(401);
+    // With no peer known (a dev server), nobody shares a budget that one client could use up.
+    for (let i = 0; i < 5; i++) expect((await door(`198.51.100.${i}`)).status).toBe(401);
   });
 
   it('is honoured one hop deep behind one trusted proxy: the entry the proxy appended', async () => {
-    expect(clientAddressOf(new Headers({ 'x-forwarded-for': '10.0.0.1, 203.0.113.7' }), 1)).toBe('203.0.113.7');
+    expect(clientAddressOf(new Headers({ 'x-forwarded-for': '10.0.0.1, 203.0.113.7' }), 1)).toBe(
+      '203.0.113.7',
+    );
     const door = doorWithHops(1);
     for (let i = 0; i < 3; i++) expect((await door(`10.0.0.${i}, 203.0.113.7`)).status).toBe(401);
     expect((await door('10.9.9.9, 203.0.113.7')).status).toBe(429);
