@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../test/harness.ts';
 import { createWebStore, type WebStore } from '../test/web-store.ts';
+import { netsSql } from './deleted-list.ts';
 
 let h: Harness;
 let a: WebStore;
@@ -101,5 +102,34 @@ describe('deletedRouter', () => {
       WHERE user_id = ${a.userId}::uuid AND id = ${debt.id}::uuid`;
     const row = (await a.web.deleted.list()).find((r) => r.id === legacy.id);
     expect(row).toMatchObject({ entity: 'customers', customerName: 'Legacy', amount: 900 });
+  });
+
+  it('counts what a customer holds by the same rule as the balances', async () => {
+    const owes = await a.web.customers.create({ name: 'Mixed Owes' });
+    await a.web.debts.create({ customerId: owes.id, amount: 1_000 });
+    await a.web.sales.create({
+      customerId: owes.id,
+      items: [{ name: 'Tea', quantity: 3, unitPrice: 200 }],
+      paidAmount: 100,
+    });
+    await a.web.payments.create({ customerId: owes.id, amount: 300 });
+    const credit = await a.web.customers.create({ name: 'Mixed Credit' });
+    await a.web.sales.create({
+      customerId: credit.id,
+      items: [{ name: 'Oil', quantity: 1, unitPrice: 400 }],
+      paidAmount: 400,
+    });
+    await a.web.payments.create({ customerId: credit.id, amount: 250 });
+    const none = await a.web.customers.create({ name: 'Mixed None' });
+    const nets = await h.t.db.$queryRaw<{ customer_id: string; net: string }[]>(
+      netsSql(a.userId, [owes.id, credit.id, none.id]),
+    );
+    const byId = new Map(nets.map((r) => [r.customer_id, Number(r.net)]));
+    for (const c of [owes, credit, none]) {
+      const b = await a.web.customers.get({ id: c.id });
+      expect(byId.get(c.id) ?? 0, String(c.name)).toBe(b.owed - b.credit);
+    }
+    expect(byId.get(owes.id)).toBe(1_200);
+    expect(byId.get(credit.id)).toBe(-250);
   });
 });
