@@ -1,7 +1,6 @@
 import { Prisma } from '@storesync/db';
 import type { AuthedContext } from '../dashboard/authed-context.ts';
 import { isoOf, num } from '../dashboard/sql.ts';
-import { WRITE_OFF_SQL } from './customers/payment-kinds.ts';
 
 /** How far back the owner can restore from the dashboard. */
 export const RESTORE_DAYS = 30;
@@ -50,7 +49,7 @@ const COLUMNS: Record<DeletedEntity, Prisma.Sql> = {
   debts: Prisma.sql`t.customer_id::text, c.name AS customer_name, c.deleted_at IS NOT NULL AS customer_deleted,
     t.amount::text, t.note AS detail, false AS write_off`,
   payments: Prisma.sql`t.customer_id::text, c.name AS customer_name, c.deleted_at IS NOT NULL AS customer_deleted,
-    t.amount::text, t.note AS detail, ${WRITE_OFF_SQL('t')} AS write_off`,
+    t.amount::text, t.note AS detail, coalesce(t.kind = 'writeOff', false) AS write_off`,
   sales: Prisma.sql`t.customer_id::text, c.name AS customer_name, c.deleted_at IS NOT NULL AS customer_deleted,
     t.total::text AS amount,
     (SELECT string_agg((i ->> 'quantity') || ' × ' || (i ->> 'name'), ', ') FROM jsonb_array_elements(t.items) i)

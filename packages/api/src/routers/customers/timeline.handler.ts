@@ -14,7 +14,6 @@ import {
   toSale,
 } from '../../dashboard/rows.ts';
 import { balanceOfCustomer } from './balance.ts';
-import { writeOffIds } from './payment-kinds.ts';
 
 /**
  * One entry of a customer's history; `at` orders them, `effect` is what it added to
@@ -22,7 +21,7 @@ import { writeOffIds } from './payment-kinds.ts';
  */
 type TimelineEntry = { at: string; effect: number; balance: number } & (
   | { kind: 'debt'; debt: DebtDto }
-  | { kind: 'payment'; payment: PaymentDto & { writeOff: boolean } }
+  | { kind: 'payment'; payment: PaymentDto }
   | { kind: 'sale'; sale: SaleDto }
 );
 
@@ -31,7 +30,7 @@ type TimelineEntry = { at: string; effect: number; balance: number } & (
  * when they were recorded, payments by `paidAt`, sales by `soldAt`, in the order and with the
  * effects of the shared `customerTimeline`. The running balance counts back from the
  * customer's whole balance, so it is right even when older entries are left out. A write-off
- * is a payment with `writeOff`, so that the history names it as one.
+ * is a payment of kind `writeOff`, which the history names as one.
  */
 export async function customerTimeline(ctx: AuthedContext, input: { id: string; limit: number }) {
   await requireLive(ctx, 'customers', input.id);
@@ -43,20 +42,12 @@ export async function customerTimeline(ctx: AuthedContext, input: { id: string; 
     ctx.db.sale.findMany({ where, select: saleSelect, orderBy: { soldAt: 'desc' }, take }),
     balanceOfCustomer(ctx, input.id),
   ]);
-  const [recorded, writeOffs] = await Promise.all([
-    debtRecordedAt(ctx, debtRows),
-    writeOffIds(
-      ctx,
-      paymentRows.map((p) => p.id),
-    ),
-  ]);
+  const recorded = await debtRecordedAt(ctx, debtRows);
   const live = { customerId: input.id, deletedAt: null };
   const debts = new Map(
     debtRows.map((d) => [d.id, toDebt(d, recorded.get(d.id) ?? d.createdAt.toISOString())]),
   );
-  const payments = new Map(
-    paymentRows.map((p) => [p.id, { ...toPayment(p), writeOff: writeOffs.has(p.id) }]),
-  );
+  const payments = new Map(paymentRows.map((p) => [p.id, toPayment(p)]));
   const sales = new Map(saleRows.map((s) => [s.id, toSale(s, null)]));
   const timeline = ledgerTimeline(input.id, {
     debts: [...debts.values()].map((d) => ({ ...d, ...live, createdAt: d.recordedAt })),

@@ -31,14 +31,14 @@ describe('customers.writeOff', () => {
       kind: 'payment',
       effect: -140_000,
       balance: 0,
-      payment: { writeOff: true },
+      payment: { kind: 'writeOff' },
     });
 
     await s.web.customers.delete({ id: c.id });
     // Restored, the history still says which entry was a write-off.
     await s.web.deleted.restore({ entity: 'customers', id: c.id });
     const kinds = (await s.web.customers.timeline({ id: c.id })).map((e) =>
-      e.kind === 'payment' ? (e.payment.writeOff ? 'writeOff' : 'repayment') : e.kind,
+      e.kind === 'payment' ? (e.payment.kind ?? 'repayment') : e.kind,
     );
     expect(kinds).toEqual(['writeOff', 'debt']);
   });

@@ -17,7 +17,7 @@ const KIND = { debt: 'Debt', payment: 'Payment', sale: 'Sale' } as const;
 
 /** The entry's name as the owner reads it: a write-off is a payment the shop forgave. */
 const kindOf = (e: Entry): string =>
-  e.kind === 'payment' && e.payment.writeOff ? 'Write-off' : KIND[e.kind];
+  e.kind === 'payment' && e.payment.kind === 'writeOff' ? 'Write-off' : KIND[e.kind];
 
 function describe(entry: Entry, format: (minor: number) => string): { amount: number; detail: string } {
   if (entry.kind === 'debt') {
@@ -25,7 +25,7 @@ function describe(entry: Entry, format: (minor: number) => string): { amount: nu
     return { amount: entry.debt.amount, detail: [entry.debt.note, due].filter(Boolean).join(' · ') };
   }
   if (entry.kind === 'payment') {
-    const forgiven = entry.payment.writeOff ? 'Written off: no money received' : '';
+    const forgiven = entry.payment.kind === 'writeOff' ? 'Written off: no money received' : '';
     return { amount: entry.payment.amount, detail: entry.payment.note ?? forgiven };
   }
   const items = entry.sale.items.map((i) => `${i.quantity} × ${i.name}`).join(', ');
@@ -79,7 +79,7 @@ export function Timeline({ entries, customer }: { entries: Entry[]; customer: Ti
       <ol className="timeline">
         {entries.map((entry) => {
           const { amount, detail } = describe(entry, format);
-          const writeOff = entry.kind === 'payment' && entry.payment.writeOff;
+          const writeOff = entry.kind === 'payment' && entry.payment.kind === 'writeOff';
           const style = writeOff ? 'write-off' : entry.kind;
           const name = kindOf(entry);
           return (
