@@ -8,7 +8,7 @@ import { type BookSize, type SeededBook, seedBook } from './book.ts';
 import { config } from './config.ts';
 import { holdLock } from './file-lock.ts';
 import { interactionRun, newPhoneRun } from './phone-runs.ts';
-import { type BookRuns, byBook, renderBlock, targets, writeBlock } from './report.ts';
+import { type BookRuns, byBook, renderBlock, targets, treeNow, writeBlock } from './report.ts';
 
 /**
  * Issue 20's phone-scale scenario: the phone app's web export in Debian's Chromium against the
@@ -44,6 +44,7 @@ async function main() {
   cleanups.push(() => server.stop());
   log(`server at ${server.url}; exporting the app`);
   const releaseExport = await holdLock('/tmp/mobile-export.lock');
+  const tree = treeNow();
   const dir = (() => {
     try {
       return exportWebApp(server.url);
@@ -100,18 +101,33 @@ async function main() {
     await measure('big', big, round);
     await measure('tiny', tiny, round);
   }
-  if (scale) for (let round = 1; round <= config.scaleRuns; round++) await measure('scale', scale, round);
+  // The scaling book may not finish at all: that is a finding, not a reason to lose the rounds above.
+  let scaleFailure: string | null = null;
+  if (scale)
+    for (let round = 1; round <= config.scaleRuns && !scaleFailure; round++)
+      await measure('scale', scale, round).catch((e: Error) => {
+        scaleFailure = e.message.split('\n')[0] ?? 'failed';
+        log(`scale round ${round}: ${scaleFailure}`);
+      });
 
   const bigRuns = runs.get(big);
   const tinyRuns = runs.get(tiny);
   if (!bigRuns || !tinyRuns) throw new Error('no runs were made (PHONE_BENCH_RUNS=0?)');
-  const all = [bigRuns, tinyRuns, ...(scale ? [runs.get(scale)].filter((x) => x !== undefined) : [])];
+  const all = [bigRuns, tinyRuns, ...(scale ? [runs.get(scale)] : [])].filter(
+    (r): r is BookRuns => r !== undefined && r.interaction.length > 0,
+  );
   const block = renderBlock(
+    tree,
     [targets(bigRuns, tinyRuns), byBook(all)],
     [
       `${config.runs} rounds, each a big-book then a tiny-book run (no warm-up round: every run is a new phone); the scaling book ${config.scaleRuns}× after them`,
       'each run is two new phones (fresh browser contexts, empty storage) at 390×844: one only signs in and syncs (time, long tasks, heap), the other goes to Customers at once, searches while the book arrives and after, then records a sale',
       'times are in the page’s own clock: from the tap’s or key’s event timestamp to the first animation frame with the result visible; long tasks from a PerformanceObserver installed before the app loads; heap is the main thread’s `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage` (expo-sqlite’s worker not included)',
+      ...(scale && scaleFailure
+        ? [
+            `the ${scale.size.customers.toLocaleString('en-US')} / ${scale.size.entries.toLocaleString('en-US')} book: ${scaleFailure}`,
+          ]
+        : []),
       `the whole run took ${((performance.now() - started) / 60_000).toFixed(1)} min`,
     ],
   );

@@ -28,6 +28,9 @@ async function newPhone(browser: Browser, appUrl: string): Promise<{ context: Br
 
 const visible = (locator: ReturnType<Page['getByLabel']>) => locator.filter({ visible: true }).first();
 
+const syncLine = async (page: Page) =>
+  (await page.getByTestId(ui.sync.testId).filter({ visible: true }).first().textContent()) ?? '';
+
 async function signIn(page: Page, book: SeededBook) {
   await page.getByLabel(ui.signIn.email, { exact: true }).fill(book.email);
   const upToDate = seenAt(
@@ -61,7 +64,9 @@ export async function newPhoneRun(browser: Browser, appUrl: string, book: Seeded
   const { context, page } = await newPhone(browser, appUrl);
   try {
     const { tapped, upToDate } = await signIn(page, book);
-    const done = await upToDate;
+    const done = await upToDate.catch(async (e: Error) => {
+      throw new Error(`${e.message}; the sync line then: "${await syncLine(page)}"`);
+    });
     const tasks = await longTasks(page, tapped, done);
     return {
       syncMs: done - tapped,
@@ -95,9 +100,6 @@ async function searchKeystroke(page: Page, book: SeededBook, timeoutMs: number):
   const at = await shown;
   return at - (await inputAt(page, 'keydown'));
 }
-
-const syncLine = async (page: Page) =>
-  (await page.getByTestId(ui.sync.testId).filter({ visible: true }).first().textContent()) ?? '';
 
 /**
  * A new phone signs in and goes to its customers at once: searches while the book is still

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { renderTable, type Table } from '../../../packages/bench/src/report.ts';
 import { ratios, type Spread, spread } from '../../../packages/bench/src/stats.ts';
 import type { BookSize } from './book.ts';
@@ -128,18 +129,25 @@ export function byBook(books: BookRuns[]): Table {
 const START = '<!-- bench-phone:start -->';
 const END = '<!-- bench-phone:end -->';
 
-const commit = () => {
+/** HEAD, and how many files under apps/ and packages/ differ from it: what an export or a build is made of. */
+export function treeNow(): string {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', root, ...args], { encoding: 'utf8' }).trim();
+    const head = git('rev-parse', '--short', 'HEAD');
+    const changed = git('status', '--porcelain', '--', 'apps', 'packages').split('\n').filter(Boolean).length;
+    return changed ? `\`${head}\` plus uncommitted changes to ${changed} files` : `\`${head}\``;
   } catch {
     return 'unknown';
   }
-};
+}
 
-export function renderBlock(tables: Table[], notes: string[]): string {
+/** The report between this scenario's markers; `tree` is what the app was exported from (`treeNow()` then). */
+export function renderBlock(tree: string, tables: Table[], notes: string[]): string {
   return [
     START,
-    `Run on ${new Date().toISOString()}, commit \`${commit()}\` (the working tree as it was: the app's export and the server's build), ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Debian Chromium.`,
+    `Run on ${new Date().toISOString()}, app exported at ${tree}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Debian Chromium.`,
     '',
     ...tables.flatMap((t) => [renderTable(t), '']),
     ...notes.map((x) => `- ${x}`),
