@@ -128,6 +128,8 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
         [await tx.countOutbox('pending'), await tx.countOutbox('error'), await tx.getState()] as const,
     );
     status.update({ pending, failed, lastSyncAt: s.lastSyncAt });
+    // A book never fetched whole is partial from the moment it opens, before any sync starts.
+    if (s.caughtUpAt === null && !status.get().catchUp) status.update({ catchUp: { done: 0, total: null } });
   };
   /**
    * Push, then pull: a push the server keeps failing must not also cut the

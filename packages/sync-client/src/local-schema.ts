@@ -129,6 +129,9 @@ export const LOCAL_MIGRATIONS: readonly Migration[] = [
     version: 4,
     statements: [
       'ALTER TABLE payments ADD COLUMN kind TEXT',
+      // A device that synced before this version holds the whole book.
+      'ALTER TABLE sync_state ADD COLUMN caught_up_at TEXT',
+      'UPDATE sync_state SET caught_up_at = last_sync_at',
       ...BALANCE_STATEMENTS,
       'CREATE INDEX sales_customer_idx ON sales (customer_id)',
       'CREATE INDEX sales_sold_at_idx ON sales (sold_at)',

@@ -7,6 +7,7 @@ import {
   createScriptedApi,
   createTestClient,
   httpError,
+  networkError,
   pulled,
   SERVER_TIME,
   serverRow,
@@ -223,14 +224,23 @@ describe('pull progress', () => {
     });
     await client.syncNow();
     expect(asked).toEqual([true, false, false]);
-    expect(seen).toEqual(['0/2300', '500/2300', '1000/2300', '1500/2300', '2000/2300', '2300/2300', null]);
+    expect(seen).toEqual([
+      '0/null',
+      '0/2300',
+      '500/2300',
+      '1000/2300',
+      '1500/2300',
+      '2000/2300',
+      '2300/2300',
+      null,
+    ]);
     // Each chunk was stored with the cursor after it: a read between chunks never waits for a whole page.
-    expect(cursors.slice(1)).toEqual([500, 1000, 1500, 2000, 2300]);
+    expect(cursors.slice(2)).toEqual([500, 1000, 1500, 2000, 2300]);
     expect(client.status.get().catchUp).toBeNull();
     expect((await client.customers.list()).length).toBe(2_300);
   });
 
-  it('counts without a total from a server that does not say, and not at all for one page', async () => {
+  it('counts without a total from a server that does not say', async () => {
     const older = bigLog(1_200, false);
     const a = await createTestClient(older.api);
     const totals: (number | null)[] = [];
@@ -238,14 +248,46 @@ describe('pull progress', () => {
     await a.client.syncNow();
     expect(totals.length).toBeGreaterThan(0);
     expect(totals.every((t) => t === null)).toBe(true);
+    expect(a.client.status.get().catchUp).toBeNull();
+  });
 
+  it('marks a book never fetched whole as partial from the start, until a pull reaches the end', async () => {
+    // Partial from the moment it opens: no sync has run yet.
+    const log = bigLog(1_200, true);
+    let failing = true;
+    const api = {
+      ...log.api,
+      pull: async (input: { cursor: number; limit: number; withRemaining?: boolean }) => {
+        if (failing && input.cursor > 0) throw networkError();
+        return log.api.pull(input);
+      },
+    };
+    const { client, store } = await createTestClient(api);
+    expect(client.status.get().catchUp).toEqual({ done: 0, total: null });
+    // Stopped short (the network went): still partial, with how far it came.
+    await expect(client.syncNow()).rejects.toThrow();
+    expect(client.status.get().catchUp).toEqual({ done: 1_000, total: 1_200 });
+    expect((await store.transaction((tx) => tx.getState())).caughtUpAt).toBeNull();
+    failing = false;
+    await client.syncNow();
+    expect(client.status.get().catchUp).toBeNull();
+    expect((await store.transaction((tx) => tx.getState())).caughtUpAt).not.toBeNull();
+  });
+
+  it('shows nothing for a later sync of one page, and a first sync of an empty store ends whole', async () => {
     const small = bigLog(900, true);
     const b = await createTestClient(small.api);
+    await b.client.syncNow();
     let shown = false;
     b.client.status.subscribe((s) => {
       shown ||= s.catchUp !== null;
     });
     await b.client.syncNow();
     expect(shown).toBe(false);
+
+    const empty = await createTestClient(bigLog(0, true).api);
+    await empty.client.syncNow();
+    expect(empty.client.status.get().catchUp).toBeNull();
+    expect((await empty.store.transaction((tx) => tx.getState())).caughtUpAt).not.toBeNull();
   });
 });

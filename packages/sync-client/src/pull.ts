@@ -63,7 +63,9 @@ function* chunks<T>(events: readonly T[]): Generator<readonly T[]> {
  * asks how much is left: when more than a page, `onCatchUp` follows progress.
  */
 export async function pullChanges(deps: PullDeps): Promise<void> {
-  const { lastServerEventId: cursor } = await deps.store.transaction((tx) => assertBoundTo(tx, deps.userId));
+  const { lastServerEventId: cursor, caughtUpAt } = await deps.store.transaction((tx) =>
+    assertBoundTo(tx, deps.userId),
+  );
   let limit = deps.limit;
   const pull = async (from: number, withRemaining = false): Promise<PullOutput> => {
     try {
@@ -77,7 +79,11 @@ export async function pullChanges(deps: PullDeps): Promise<void> {
       return page;
     }
   };
-  let catchUp: CatchUp | null = null;
+  // A book that has never reached the log's end is partial from the start, before any answer.
+  let catchUp: CatchUp | null = caughtUpAt === null ? { done: 0, total: null } : null;
+  if (catchUp) deps.onCatchUp?.(catchUp);
+  let whole = false;
+  const reached = () => ({ caughtUpAt: new Date().toISOString() });
   let next: Promise<PullOutput> | null = pull(cursor, true);
   try {
     while (next) {
@@ -85,26 +91,35 @@ export async function pullChanges(deps: PullDeps): Promise<void> {
       next = page.hasMore && page.events.length > 0 ? pull(page.cursor) : null;
       // If writing this page fails, the prefetch's own failure must not go unhandled.
       next?.catch(() => undefined);
-      if (!catchUp && page.hasMore) {
+      if (page.hasMore && catchUp?.total == null) {
         const total = page.remaining === undefined ? null : page.events.length + page.remaining;
-        catchUp = { done: 0, total };
+        catchUp = { done: catchUp?.done ?? 0, total };
         deps.onCatchUp?.(catchUp);
       }
       for (const chunk of chunks(page.events)) {
         const last = chunk.at(-1)?.eventId ?? page.cursor;
+        const end = !page.hasMore && last === page.cursor;
         await deps.store.transaction(async (tx) => {
           await assertBoundTo(tx, deps.userId);
           for (const [entity, rows] of rowsByEntity(chunk))
             await acceptServerRows(tx, deps.hlc, entity, rows);
-          await tx.setState({ lastServerEventId: last, clock: deps.hlc.current() });
+          await tx.setState({ lastServerEventId: last, clock: deps.hlc.current(), ...(end && reached()) });
         });
         if (catchUp) {
           catchUp = { ...catchUp, done: catchUp.done + chunk.length };
           deps.onCatchUp?.(catchUp);
         }
       }
+      // The end, with nothing more to write: a first sync of an empty store.
+      if (!page.hasMore && page.events.length === 0 && caughtUpAt === null)
+        await deps.store.transaction(async (tx) => {
+          await assertBoundTo(tx, deps.userId);
+          await tx.setState(reached());
+        });
+      if (!page.hasMore) whole = true;
     }
   } finally {
-    if (catchUp) deps.onCatchUp?.(null);
+    // A book that was never whole stays marked partial when the pull stops short (offline, a fault).
+    if (catchUp) deps.onCatchUp?.(whole || caughtUpAt !== null ? null : catchUp);
   }
 }

@@ -8,9 +8,11 @@ const count = (n: number) => n.toLocaleString();
 /** In place of figures while the book arrives: how far it has come, and why no totals yet. */
 export function CatchUpCard({ catchUp }: { catchUp: CatchUp }) {
   const line =
-    catchUp.total === null
-      ? `Getting your book: ${count(catchUp.done)} entries so far`
-      : `Getting your book: ${count(catchUp.done)} of ${count(catchUp.total)}`;
+    catchUp.total !== null
+      ? `Getting your book: ${count(catchUp.done)} of ${count(catchUp.total)}`
+      : catchUp.done > 0
+        ? `Getting your book: ${count(catchUp.done)} entries so far`
+        : 'Getting your book…';
   const share = catchUp.total ? Math.min(catchUp.done / catchUp.total, 1) : 0;
   return (
     <Card tone="warn">
@@ -23,7 +25,8 @@ export function CatchUpCard({ catchUp }: { catchUp: CatchUp }) {
         </View>
       ) : null}
       <Text style={styles.note}>
-        Balances and totals appear when the whole book is here. You can record sales meanwhile.
+        Balances and totals appear when the whole book is here: it comes when this phone reaches the server.
+        You can record sales meanwhile.
       </Text>
     </Card>
   );

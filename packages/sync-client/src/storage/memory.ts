@@ -118,7 +118,7 @@ export function createMemoryStore(): Store {
         for (const id of [...table(entity).keys()]) write(table(entity), id, undefined);
       for (const key of [...serverRows.keys()]) write(serverRows, key, undefined);
       for (const id of [...outbox.keys()]) write(outbox, id, undefined);
-      setState({ ...state, userId: null, lastServerEventId: 0, lastSyncAt: null });
+      setState({ ...state, userId: null, lastServerEventId: 0, lastSyncAt: null, caughtUpAt: null });
     },
   };
 

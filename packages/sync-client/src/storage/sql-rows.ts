@@ -86,5 +86,6 @@ export const STATE_COLUMNS: Record<keyof StoredSyncState, string> = {
   deviceId: 'device_id',
   lastServerEventId: 'last_server_event_id',
   lastSyncAt: 'last_sync_at',
+  caughtUpAt: 'caught_up_at',
   clock: 'clock',
 };

@@ -101,7 +101,7 @@ function createSqlTx(db: SqlDriver): StoreTx {
       for (const table of [...ENTITIES, 'balances', 'server_rows', 'outbox'])
         await db.run(`DELETE FROM ${table}`);
       await db.run(
-        'UPDATE sync_state SET user_id = NULL, last_server_event_id = 0, last_sync_at = NULL WHERE id = 1',
+        'UPDATE sync_state SET user_id = NULL, last_server_event_id = 0, last_sync_at = NULL, caught_up_at = NULL WHERE id = 1',
       );
     },
   };

@@ -184,9 +184,17 @@ export function storeContract(name: string, open: () => Promise<Store>) {
         deviceId: null,
         lastServerEventId: 0,
         lastSyncAt: null,
+        caughtUpAt: null,
         clock: null,
       });
-      const state = { userId: 'u', deviceId: 'd', lastServerEventId: 42, lastSyncAt: 't', clock: 'c' };
+      const state = {
+        userId: 'u',
+        deviceId: 'd',
+        lastServerEventId: 42,
+        lastSyncAt: 't',
+        caughtUpAt: 't2',
+        clock: 'c',
+      };
       await store.transaction(async (tx) => {
         await tx.setState(state);
         await tx.putRows('customers', [customer(C1, 't')]);
@@ -202,7 +210,7 @@ export function storeContract(name: string, open: () => Promise<Store>) {
         outbox: await tx.countOutbox('pending'),
       }));
       expect(after).toEqual({
-        state: { ...state, userId: null, lastServerEventId: 0, lastSyncAt: null },
+        state: { ...state, userId: null, lastServerEventId: 0, lastSyncAt: null, caughtUpAt: null },
         rows: [],
         server: 0,
         outbox: 0,

@@ -42,6 +42,11 @@ export interface StoredSyncState {
   /** The pull cursor: the last server event id whose row is saved locally. */
   lastServerEventId: number;
   lastSyncAt: string | null;
+  /**
+   * When a pull last reached the end of the store's log: null until the first one does,
+   * so a book still arriving (or never fetched) is never read as the whole store.
+   */
+  caughtUpAt: string | null;
   /** The hybrid logical clock's latest value, so it never runs backwards across restarts. */
   clock: string | null;
 }
@@ -107,5 +112,6 @@ export const initialSyncState = (): StoredSyncState => ({
   deviceId: null,
   lastServerEventId: 0,
   lastSyncAt: null,
+  caughtUpAt: null,
   clock: null,
 });
