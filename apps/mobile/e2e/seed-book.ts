@@ -10,13 +10,14 @@ interface Event {
 }
 
 /** A store's session over plain HTTP, as a tool (not a phone) would hold it. */
-export async function signInTool(url: string, email: string): Promise<string> {
+export async function signInTool(url: string, email: string): Promise<{ token: string; deviceId: string }> {
+  const deviceId = `seeder-${uuidV7()}`;
   const res = await fetch(`${url}/auth/dev-sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, deviceId: `seeder-${uuidV7()}` }),
+    body: JSON.stringify({ email, deviceId }),
   });
-  return ((await res.json()) as { sessionToken: string }).sessionToken;
+  return { token: ((await res.json()) as { sessionToken: string }).sessionToken, deviceId };
 }
 
 /**
@@ -25,7 +26,7 @@ export async function signInTool(url: string, email: string): Promise<string> {
  * the book comes to by the shared rules, for a test to hold the screens to.
  */
 export async function seedBook(url: string, email: string, customers: number, entries: number) {
-  const token = await signInTool(url, email);
+  const { token, deviceId } = await signInTool(url, email);
   const at = new Date(Date.now() - 86_400_000).toISOString();
   const ids = Array.from({ length: customers }, () => uuidV7());
   const events: Event[] = ids.map((id, i) => ({
@@ -66,10 +67,11 @@ export async function seedBook(url: string, email: string, customers: number, en
     const res = await fetch(`${url}/sync/push`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ deviceId: 'seeder', events: events.slice(i, i + 500) }),
+      body: JSON.stringify({ deviceId, events: events.slice(i, i + 500) }),
     });
-    const body = (await res.json()) as { results: { status: string }[] };
-    if (!body.results.every((r) => r.status === 'applied')) throw new Error('the seed was not applied');
+    const body = (await res.json()) as { results?: { status: string }[] };
+    if (!body.results?.every((r) => r.status === 'applied'))
+      throw new Error(`the seed was not applied: ${JSON.stringify(body).slice(0, 500)}`);
   }
   return outstandingTotals(ledger as unknown as LedgerInput);
 }
