@@ -6,7 +6,7 @@
  *   git worktree add --detach /tmp/push-base <commit>
  *   ln -s "$PWD/packages/api/node_modules" /tmp/push-base/packages/api/node_modules
  *   ln -s "$PWD/node_modules" /tmp/push-base/node_modules
- *   packages/bench/node_modules/.bin/tsx packages/api/scripts/push-bench.ts
+ *   packages/bench/node_modules/.bin/tsx packages/bench/scripts/push-bench.ts
  *
  * Env: PUSH_BASE (baseline tree, default /tmp/push-base; `none` measures this tree alone),
  * PUSH_RUNS (rounds, default 7), PUSH_EVENTS (events per run, default 10000),
@@ -21,13 +21,12 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { createTestDatabase } from '@storesync/db/testing';
-// The bench's own event shape and pair ceiling (this tool needs the api's internals and a
-// baseline checkout, which the bench package cannot load).
-import { createCopyCeilings } from '../../bench/src/ceilings/pair.ts';
-import { newCustomerEvents } from '../../bench/src/events.ts';
-import { median } from '../../bench/src/stats.ts';
+import { createCopyCeilings } from '../src/ceilings/pair.ts';
+import { newCustomerEvents } from '../src/events.ts';
+import { median } from '../src/stats.ts';
 
-type Api = typeof import('../src/index.ts');
+// This tree's api and a baseline checkout's, loaded side by side (hence a dynamic import of each).
+type Api = typeof import('@storesync/api');
 
 const BASE = process.env.PUSH_BASE ?? '/tmp/push-base';
 const RUNS = Number(process.env.PUSH_RUNS ?? 7);
@@ -37,7 +36,7 @@ const BATCHES = (process.env.PUSH_BATCHES ?? '500,50').split(',').map(Number);
 const FILL = Number(process.env.PUSH_FILL ?? 0);
 const GZIP_LEVEL = Number(process.env.PUSH_GZIP_LEVEL ?? 6);
 
-const variants: { name: string; api: Api }[] = [{ name: 'new', api: await import('../src/index.ts') }];
+const variants: { name: string; api: Api }[] = [{ name: 'new', api: await import('@storesync/api') }];
 if (BASE !== 'none')
   variants.unshift({ name: 'base', api: (await import(`${BASE}/packages/api/src/index.ts`)) as Api });
 
