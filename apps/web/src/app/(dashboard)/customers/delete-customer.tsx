@@ -73,7 +73,11 @@ export function DeleteCustomer({ customer, onClose, onDeleted }: DeleteCustomerP
 
   return (
     <Dialog open={customer !== null} title={`Delete ${name}?`} onClose={close} wide>
-      {!b ? (
+      {balance.isError && !b ? (
+        <p className="form-error" role="alert">
+          {balance.error.message}
+        </p>
+      ) : !b ? (
         <Loading label="Checking what they owe…" />
       ) : (
         <>
