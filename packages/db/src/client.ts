@@ -52,6 +52,8 @@ export interface OpenDb {
   kind: 'postgres' | 'pglite';
   /** LISTEN for NOTIFYs on one connection of its own (see listen.ts). */
   listen(options: ListenOptions): Promise<Listening>;
+  /** The connection pools (PostgreSQL only), for an operator's gauges of use and waiting. */
+  pools?: { primary: pg.Pool; replica?: pg.Pool };
   close(): Promise<void>;
 }
 
@@ -140,6 +142,7 @@ async function openPostgres(databaseUrl: string, options: DbOptions): Promise<Op
     db,
     kind: 'postgres',
     listen: (listenOptions) => listenPg(options.directUrl ?? databaseUrl, listenOptions),
+    pools: { primary: pool, ...(replica && { replica }) },
     close: async () => {
       await db.$disconnect();
       await pool.end();

@@ -1,3 +1,4 @@
+import { observePool } from '@storesync/api';
 import { type Db, type DbOptions, type OpenDb, openDb } from '@storesync/db';
 import { env } from '~/env';
 import { serverLog } from './log';
@@ -15,6 +16,13 @@ const holder = globalThis as unknown as {
   storesyncDbClosed?: boolean;
   storesyncDbWaiting?: Waiting;
 };
+
+/** The pools' use and waiting, on /metrics. */
+function observed(open: OpenDb): OpenDb {
+  if (open.pools) observePool('primary', open.pools.primary);
+  if (open.pools?.replica) observePool('replica', open.pools.replica);
+  return open;
+}
 
 const dbOptions = (wait?: DbOptions['wait']): DbOptions => ({
   databaseUrl: env.DATABASE_URL,
@@ -44,7 +52,7 @@ export function getOpenDb(): Promise<OpenDb> {
   if (holder.storesyncDbClosed) return Promise.reject(new Error('the server is shutting down'));
   const waiting = holder.storesyncDbWaiting;
   if (waiting) return Promise.reject(notYet(waiting.lastError));
-  holder.storesyncDb ??= openDb(dbOptions()).catch((error) => {
+  holder.storesyncDb ??= openDb(dbOptions()).then(observed, (error) => {
     holder.storesyncDb = undefined;
     throw error;
   });
@@ -82,7 +90,7 @@ export function openAtBoot(onWaiting: () => void): Promise<OpenDb> {
   ).finally(() => {
     if (holder.storesyncDbWaiting === waiting) holder.storesyncDbWaiting = undefined;
   });
-  holder.storesyncDb = opening.catch((error) => {
+  holder.storesyncDb = opening.then(observed, (error) => {
     holder.storesyncDb = undefined;
     throw error;
   });
