@@ -1,21 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-/** Debian's Chromium with the flags that work on these offline machines (shared/STACK.md). */
-export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+// The phone tests' browser is the one every app's tests launch.
+export { launchChromium } from '@storesync/test-support/chromium';
 
 export const SHOTS_DIR = '/tmp/mobile-shots';
 

@@ -1,17 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDb } from '@storesync/db/testing';
+import { freePort } from '@storesync/test-support/ports';
 
 const WEB_APP = fileURLToPath(new URL('../../web', import.meta.url));
-
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 export interface SyncServer {
   /** e.g. `http://127.0.0.1:41234`, what the app's build is pointed at. */

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type OpenDb, openDb } from '@storesync/db';
-import { sparePort } from '@storesync/db/clusters';
+import { freePort } from '@storesync/test-support/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultApiConfig } from './config.ts';
 import { createContext } from './context.ts';
@@ -33,7 +33,7 @@ const trpc = createTrpcHandler({ endpoint: '/api/trpc', ...opts });
 const rest = createRestHandlers(opts);
 
 beforeAll(async () => {
-  port = await sparePort();
+  port = await freePort();
   execFileSync('pg_createcluster', ['15', cluster, '--port', String(port)], { stdio: 'ignore' });
   const hba = `/etc/postgresql/15/${cluster}/pg_hba.conf`;
   writeFileSync(hba, readFileSync(hba, 'utf8').replace(/(peer|scram-sha-256|md5)$/gm, 'trust'));

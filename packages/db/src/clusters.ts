@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { promisify } from 'node:util';
+import { freePort } from '@storesync/test-support/ports';
 import pg from 'pg';
 
 /**
@@ -55,27 +55,6 @@ async function sh(cmd: string, args: string[]): Promise<string> {
   } catch (error) {
     const e = error as { stderr?: string; message: string };
     throw new Error(`${cmd} ${args.join(' ')} failed: ${e.stderr?.trim() || e.message}`);
-  }
-}
-
-/**
- * A port nobody listens on, outside the ephemeral range that outgoing connections use
- * (32768–60999 on Linux), and not one of `taken`, which it joins. For any test that starts
- * a server of its own.
- */
-export async function sparePort(taken = new Set<number>()): Promise<number> {
-  for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 10_000);
-    if (taken.has(port)) continue;
-    const free = await new Promise<boolean>((resolve) => {
-      const server = createServer();
-      server.once('error', () => resolve(false));
-      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-    });
-    if (free) {
-      taken.add(port);
-      return port;
-    }
   }
 }
 
@@ -213,9 +192,9 @@ export async function createTestClusters(options: TestClustersOptions = {}): Pro
   const dir = `${ROOT}/${name}`;
   const taken = new Set<number>();
   const [primaryPort, replicaPort, bouncerPort] = [
-    await sparePort(taken),
-    await sparePort(taken),
-    await sparePort(taken),
+    await freePort(taken),
+    await freePort(taken),
+    await freePort(taken),
   ] as [number, number, number];
   const primaryName = `${name}_p`;
   const replicaName = `${name}_r`;

@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type OpenDb, openDb } from './client.ts';
 
+// Private PostgreSQL topologies (primary, replica, PgBouncer) for the tests that need them.
+export { createTestClusters, type TestClusters, type TestClustersOptions } from './clusters.ts';
+
 /** Where tests find PostgreSQL; any database on the server will do for admin work. */
 export const TEST_ADMIN_URL =
   process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { openDb } from '@storesync/db';
-import { sparePort } from '@storesync/db/clusters';
+import { freePort } from '@storesync/test-support/ports';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type NextProcess, spawnNextStart } from '../test/next-process';
 
@@ -25,7 +25,7 @@ const ensureRunning = () => {
 
 const started: NextProcess[] = [];
 beforeAll(async () => {
-  port = await sparePort();
+  port = await freePort();
   url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
   execFileSync('pg_createcluster', ['15', cluster, '--port', String(port)], { stdio: 'ignore' });
   const hba = `/etc/postgresql/15/${cluster}/pg_hba.conf`;
@@ -150,7 +150,7 @@ describe('started before PostgreSQL', () => {
   });
 
   it('exits 1 with the reason once DATABASE_WAIT_SECONDS has passed without a database', async () => {
-    const nobody = await sparePort(new Set([port]));
+    const nobody = await freePort(new Set([port]));
     const p = await start({
       DATABASE_URL: `postgresql://postgres@127.0.0.1:${nobody}/postgres`,
       DATABASE_WAIT_SECONDS: '2',
@@ -164,7 +164,7 @@ describe('started before PostgreSQL', () => {
   });
 
   it('stops waiting on SIGTERM and exits 0', async () => {
-    const nobody = await sparePort(new Set([port]));
+    const nobody = await freePort(new Set([port]));
     const p = await start({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${nobody}/postgres` });
     await p.up();
     await vi.waitFor(() => expect(retries(p).length).toBeGreaterThanOrEqual(1));

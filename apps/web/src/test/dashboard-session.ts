@@ -1,7 +1,8 @@
 import type { AppRouter } from '@storesync/api';
+import { launchChromium } from '@storesync/test-support/chromium';
 import { createTRPCClient, httpLink, type TRPCClient } from '@trpc/client';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, launchChromium } from './browser';
+import { DESKTOP } from './browser';
 import { type NextServer, startNextServer } from './next-server';
 
 /** A tRPC client of the running server, as a phone calls it: signed in when given a session token. */

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './next-server';
+import { freePort } from '@storesync/test-support/ports';
 
 /** One server process (`server.mjs`, what `pnpm start` runs), watched from its first line of output to its exit. */
 export interface NextProcess {

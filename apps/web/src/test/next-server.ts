@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@storesync/test-support/ports';
 
 const appDir = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -11,14 +11,6 @@ export interface NextServer {
   base: string;
   stop(): void;
 }
-
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 /**
  * Starts the production build as `pnpm start` runs it (`server.mjs`) on

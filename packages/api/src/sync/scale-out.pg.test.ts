@@ -1,6 +1,5 @@
 import { type OpenDb, openDb } from '@storesync/db';
-import { createTestClusters, type TestClusters } from '@storesync/db/clusters';
-import type { TestDb } from '@storesync/db/testing';
+import { createTestClusters, type TestClusters, type TestDb } from '@storesync/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestLogFields } from '../context.ts';
 import { createHarness, type Device, type Harness, upsertEvent, uuid } from '../test/harness.ts';

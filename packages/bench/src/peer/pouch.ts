@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@storesync/test-support/ports';
 import PouchDB from 'pouchdb';
-import { freePort } from '../server.ts';
 
 /**
  * The peer: what a developer would pick instead of StoreSync. PouchDB on each
