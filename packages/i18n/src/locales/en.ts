@@ -1,3 +1,4 @@
+import { dashboardEn } from './dashboard/en.ts';
 /**
  * English: the source catalogue. Every other locale has exactly these keys with the same ICU
  * arguments (a test compares them). Amounts arrive already formatted (`formatMoney` with the
@@ -6,6 +7,7 @@
  * from which use-intl types each key's arguments.
  */
 export const en = {
+  dashboard: dashboardEn,
   common: {
     ok: 'OK',
     cancel: 'Cancel',

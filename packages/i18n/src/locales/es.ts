@@ -1,7 +1,9 @@
 import type { Catalogue } from '../catalogue.ts';
+import { dashboardEs } from './dashboard/es.ts';
 
 /** Español: como se habla en la tienda del barrio ("me debe", "fiado", "abono", "vencido"). */
 export const es: Catalogue = {
+  dashboard: dashboardEs,
   common: {
     ok: 'Aceptar',
     cancel: 'Cancelar',

@@ -1,7 +1,9 @@
 import type { Catalogue } from '../catalogue.ts';
+import { dashboardFr } from './dashboard/fr.ts';
 
 /** Français : la langue d’une boutique de quartier (« il me doit », « crédit », « remboursement »). */
 export const fr: Catalogue = {
+  dashboard: dashboardFr,
   common: {
     ok: 'OK',
     cancel: 'Annuler',

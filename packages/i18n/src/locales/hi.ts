@@ -1,7 +1,9 @@
 import type { Catalogue } from '../catalogue.ts';
+import { dashboardHi } from './dashboard/hi.ts';
 
 /** हिन्दी: दुकान की बोली ("उधार", "बकाया", "जमा", "हिसाब बराबर", "खाता"). */
 export const hi: Catalogue = {
+  dashboard: dashboardHi,
   common: {
     ok: 'ठीक है',
     cancel: 'रद्द करें',

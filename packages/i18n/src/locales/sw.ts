@@ -1,7 +1,9 @@
 import type { Catalogue } from '../catalogue.ts';
+import { dashboardSw } from './dashboard/sw.ts';
 
 /** Kiswahili: lugha ya duka ("anadaiwa", "deni", "malipo", "salio", "imechelewa"). */
 export const sw: Catalogue = {
+  dashboard: dashboardSw,
   common: {
     ok: 'Sawa',
     cancel: 'Ghairi',

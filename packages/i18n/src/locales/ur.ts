@@ -1,7 +1,9 @@
 import type { Catalogue } from '../catalogue.ts';
+import { dashboardUr } from './dashboard/ur.ts';
 
 /** اردو: دکان کی زبان ("ادھار"، "بقایا"، "وصولی"، "ایڈوانس"، "حساب برابر"، "کھاتہ")۔ دائیں سے بائیں۔ */
 export const ur: Catalogue = {
+  dashboard: dashboardUr,
   common: {
     ok: 'ٹھیک ہے',
     cancel: 'منسوخ کریں',
