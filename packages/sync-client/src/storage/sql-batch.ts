@@ -49,3 +49,25 @@ export async function runMany(db: SqlDriver, sql: string, paramsList: readonly (
 
 /** `(?, ?, ?)` for one row of `width` columns. */
 export const tuple = (width: number) => `(${marks(width)})`;
+
+/** Bound parameters per statement: the 999 of older SQLite builds. */
+const PARAMS_PER_STATEMENT = 999;
+
+/**
+ * Writes rows of `width` values with multi-row `VALUES` lists, as many rows per statement as
+ * the parameter bound allows: `sql(values)` is the statement around the list. One statement
+ * per ~80 rows instead of one per row: on expo-sqlite each statement is a call into the
+ * database's thread (on the web, a message to its worker), which cost most of a first sync.
+ */
+export async function runRows(
+  db: SqlDriver,
+  sql: (values: string) => string,
+  width: number,
+  rows: readonly (readonly SqlValue[])[],
+) {
+  const per = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / width));
+  for (let i = 0; i < rows.length; i += per) {
+    const group = rows.slice(i, i + per);
+    await db.run(sql(Array.from(group, () => tuple(width)).join(', ')), group.flat());
+  }
+}

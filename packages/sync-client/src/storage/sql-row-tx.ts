@@ -1,5 +1,5 @@
 import type { Entity, EntityRow } from '@storesync/schema';
-import { allIn, runIn, runMany, tuple } from './sql-batch.ts';
+import { allIn, runIn, runMany, runRows } from './sql-batch.ts';
 import type { SqlDriver, SqlValue } from './sql-driver.ts';
 import { columnsOf, rowFromRecord, rowToParams } from './sql-rows.ts';
 import type { StoreTx } from './types.ts';
@@ -21,14 +21,22 @@ export function createSqlRowTx(db: SqlDriver): Pick<StoreTx, RowOps> {
       .map((c) => c.name)
       .join(', ');
 
-  /** Writes a row by id; `where` guards the update of a row already held. */
-  const upsert = (entity: Entity, where: string) => {
+  /**
+   * Writes rows by id, many per statement; `where` guards the update of a row already held.
+   * Upserts, not INSERT OR REPLACE: a replace deletes without firing the balance triggers.
+   */
+  const upsert = (entity: Entity, rows: readonly EntityRow[], where: string) => {
     const set = columnsOf(entity)
       .filter((c) => c.name !== 'id')
       .map((c) => `${c.name} = excluded.${c.name}`)
       .join(', ');
-    return `INSERT INTO ${entity} (${names(entity)}) VALUES ${tuple(columnsOf(entity).length)}
-      ON CONFLICT (id) DO UPDATE SET ${set} ${where}`;
+    return runRows(
+      db,
+      (values) =>
+        `INSERT INTO ${entity} (${names(entity)}) VALUES ${values} ON CONFLICT (id) DO UPDATE SET ${set} ${where}`,
+      columnsOf(entity).length,
+      rows.map((row) => rowToParams(entity, row)),
+    );
   };
 
   return {
@@ -40,19 +48,9 @@ export function createSqlRowTx(db: SqlDriver): Pick<StoreTx, RowOps> {
       const rs = await db.all<Record<string, SqlValue>>(`SELECT * FROM ${entity} ORDER BY created_at, id`);
       return rs.map((r) => rowFromRecord(entity, r));
     },
-    // Upserts, not INSERT OR REPLACE: a replace deletes without firing the balance triggers.
-    putRows: (entity, rows) =>
-      runMany(
-        db,
-        upsert(entity, ''),
-        rows.map((row) => rowToParams(entity, row)),
-      ),
+    putRows: (entity, rows) => upsert(entity, rows, ''),
     putRowsIfNewer: (entity, rows) =>
-      runMany(
-        db,
-        upsert(entity, `WHERE excluded.row_version > ${entity}.row_version`),
-        rows.map((row) => rowToParams(entity, row)),
-      ),
+      upsert(entity, rows, `WHERE excluded.row_version > ${entity}.row_version`),
     deleteRows: (entity, ids) => runIn(db, ids, (list) => `DELETE FROM ${entity} WHERE id IN (${list})`),
     async getServerRows(entity, ids) {
       // Most pages hold no row with local changes (a first sync none): one probe instead of an IN list per 512 ids.
