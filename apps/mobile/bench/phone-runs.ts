@@ -64,8 +64,10 @@ export async function newPhoneRun(browser: Browser, appUrl: string, book: Seeded
   const { context, page } = await newPhone(browser, appUrl);
   try {
     const { tapped, upToDate } = await signIn(page, book);
-    const done = await upToDate.catch(async (e: Error) => {
-      throw new Error(`${e.message}; the sync line then: "${await syncLine(page)}"`);
+    const done = await upToDate.catch(async () => {
+      throw new Error(
+        `not “Up to date” within ${syncTimeout(book) / 1000} s of the sign-in tap; the sync line then: “${await syncLine(page)}”`,
+      );
     });
     const tasks = await longTasks(page, tapped, done);
     return {
