@@ -12,6 +12,8 @@ const READS: Record<keyof BookReads, true> = {
   period: true,
   deleted: true,
   hasEntries: true,
+  sales: true,
+  recentCustomers: true,
 };
 
 /**

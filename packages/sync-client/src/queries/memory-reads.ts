@@ -97,6 +97,39 @@ export function createMemoryReads(rowsOf: <E extends Entity>(entity: E) => Row<E
         sales: gone('sales'),
       };
     },
+    async sales({ search, before, limit }) {
+      const q = fold(search?.trim() ?? '');
+      const names = new Map(rowsOf('customers').map((c) => [c.id, c.name]));
+      const newestFirst = (a: Row<'sales'>, b: Row<'sales'>) => cmp(b.soldAt, a.soldAt) || cmp(b.id, a.id);
+      return live('sales')
+        .map((sale) => ({ sale, customerName: (sale.customerId && names.get(sale.customerId)) ?? null }))
+        .filter(
+          ({ sale: s }) =>
+            !before || s.soldAt < before.soldAt || (s.soldAt === before.soldAt && s.id < before.id),
+        )
+        .filter(
+          ({ sale, customerName }) =>
+            !q ||
+            fold(customerName ?? '').includes(q) ||
+            sale.items.some((item) => fold(item.name).includes(q)),
+        )
+        .sort((a, b) => newestFirst(a.sale, b.sale))
+        .slice(0, limit);
+    },
+    async recentCustomers(limit) {
+      const latest = new Map<string, string>();
+      const seen = (customerId: string | null, at: string) => {
+        if (customerId && (latest.get(customerId) ?? '') < at) latest.set(customerId, at);
+      };
+      for (const d of live('debts')) seen(d.customerId, d.createdAt);
+      for (const p of live('payments')) seen(p.customerId, p.paidAt);
+      for (const s of live('sales')) seen(s.customerId, s.soldAt);
+      const at = (c: Row<'customers'>) => latest.get(c.id) ?? '';
+      return live('customers')
+        .filter((c) => latest.has(c.id))
+        .sort((a, b) => cmp(at(b), at(a)) || cmp(a.id, b.id))
+        .slice(0, limit);
+    },
     hasEntries: async () => live('debts').length + live('payments').length + live('sales').length > 0,
   };
 }

@@ -2,8 +2,12 @@ import { balancesByCustomer, type Entity, type EntityRow } from '@storesync/sche
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../storage/memory.ts';
-import { openSqliteStore } from '../storage/sqlite.ts';
+import type { SqlValue } from '../storage/sql-driver.ts';
+import { createSqlStore } from '../storage/sql-store.ts';
+import { betterSqliteDriver, openSqliteDatabase, openSqliteStore } from '../storage/sqlite.ts';
 import type { Store } from '../storage/types.ts';
+import { createSqlReads } from './sql-reads.ts';
+import { sqlRecentCustomers } from './sql-recent-customers.ts';
 import type { BookReads } from './types.ts';
 
 const CUSTOMERS = 6;
@@ -11,6 +15,7 @@ const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12,
 const customerId = (n: number) => id(1_000 + (n % CUSTOMERS));
 const at = (n: number) => new Date(Date.UTC(2031, 0, 1 + (n % 20), n % 24)).toISOString();
 const NAMES = ['amina', 'Amina', 'Bob', 'zoë', 'فاطمة', 'b_o%b', 'Chen'];
+const ITEMS = ['tea', 'Bread', 'milk', 'b_read', 'CHAI', 'mkate'];
 
 const common = (n: number, deleted: boolean, version: number) => ({
   createdAt: at(n),
@@ -33,6 +38,7 @@ const rowArb = fc
     deleted: fc.boolean(),
     walkIn: fc.boolean(),
     writeOff: fc.boolean(),
+    items: fc.array(fc.nat(ITEMS.length - 1), { minLength: 1, maxLength: 3 }),
   })
   .map((r): [Entity, EntityRow] => {
     const base = (n: number) => ({ id: id(n), ...common(r.day, r.deleted, r.day + 1) });
@@ -77,7 +83,11 @@ const rowArb = fc
           {
             ...base(200 + r.slot),
             customerId: r.walkIn ? null : customerId(r.c),
-            items: [{ name: 'tea', quantity: 1, unitPrice: r.amount }],
+            items: r.items.map((n, i) => ({
+              name: ITEMS[n] ?? 'x',
+              quantity: 1,
+              unitPrice: i === 0 ? r.amount : 0,
+            })),
             total: r.amount,
             paidAmount: Math.min(r.paid, r.amount),
             soldAt: at(r.day),
@@ -86,6 +96,17 @@ const rowArb = fc
         ];
     }
   });
+
+const LIVE_CUSTOMERS = Array.from({ length: CUSTOMERS }, (_, n): [Entity, EntityRow] => [
+  'customers',
+  { id: customerId(n), name: `c${n}`, phone: null, note: null, ...common(0, false, 0) },
+]);
+
+/** The page after a store's own third sale: the cursor is a sale that exists (ties in soldAt included). */
+async function salesAfterThird(reads: BookReads) {
+  const third = (await reads.sales({ limit: 3 }))[2]?.sale;
+  return third ? reads.sales({ before: { soldAt: third.soldAt, id: third.id }, limit: 5 }) : [];
+}
 
 /** Each read with the same arguments, on one store. */
 async function readAll(reads: BookReads) {
@@ -103,6 +124,14 @@ async function readAll(reads: BookReads) {
     period: await reads.period(at(3), at(9)),
     deleted: await reads.deleted(at(5), 50),
     hasEntries: await reads.hasEntries(),
+    sales: await reads.sales({ limit: 4 }),
+    allSales: await reads.sales({ limit: 100 }),
+    salesByItem: await reads.sales({ search: 'BR', limit: 100 }),
+    salesLiteral: await reads.sales({ search: '_r', limit: 100 }),
+    salesNotKeys: await reads.sales({ search: 'price', limit: 100 }),
+    salesByCustomer: await reads.sales({ search: 'amin', limit: 3 }),
+    salesBefore: await salesAfterThird(reads),
+    recent: await Promise.all([1, 2, 3, 50].map((n) => reads.recentCustomers(n))),
   };
 }
 
@@ -151,6 +180,55 @@ describe('BookReads', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('places recent customers exactly however small the first window of entries is', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        // Books dense enough that a small window is cut (fast-check's arrays are short by default).
+        fc.array(rowArb, { minLength: 20, maxLength: 80 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 3 }),
+        async (writes, window, limit) => {
+          const driver = betterSqliteDriver(openSqliteDatabase(':memory:'));
+          const sql = await createSqlStore(driver);
+          const memory = createMemoryStore();
+          // Every customer live at first, so that the windows' cut matters (few live customers end in a whole read).
+          const all = [...LIVE_CUSTOMERS, ...writes];
+          await write(sql, all);
+          await write(memory, all);
+          const want = await memory.transaction((tx) => tx.reads.recentCustomers(limit));
+          expect(await sqlRecentCustomers(driver, limit, window)).toEqual(want);
+          await sql.close();
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('walks sales newest first down the sold_at index, not by sorting the table', async () => {
+    const db = openSqliteDatabase(':memory:');
+    const driver = betterSqliteDriver(db);
+    await createSqlStore(driver);
+    const issued: [string, readonly SqlValue[]][] = [];
+    const reads = createSqlReads({
+      ...driver,
+      all: (sql, params = []) => {
+        issued.push([sql, params]);
+        return driver.all(sql, params);
+      },
+    });
+    await reads.sales({ limit: 50 });
+    await reads.sales({ search: 'bread', before: { soldAt: at(3), id: id(1) }, limit: 50 });
+    expect(issued).toHaveLength(2);
+    for (const [sql, params] of issued) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+        .map((r) => r.detail)
+        .join('; ');
+      expect(plan).toMatch(/(SCAN|SEARCH) s USING INDEX sales_sold_at_idx/);
+      expect(plan).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+    }
+    db.close();
   });
 
   it('keeps the sums through a reset and a database opened again', async () => {

@@ -2,6 +2,7 @@ import { balanceOf, type Entity } from '@storesync/schema';
 import type { Row } from '../rows.ts';
 import type { SqlDriver, SqlValue } from '../storage/sql-driver.ts';
 import { rowFromRecord } from '../storage/sql-rows.ts';
+import { sqlRecentCustomers } from './sql-recent-customers.ts';
 import type { BookReads, CustomerBalance } from './types.ts';
 
 type Rec = Record<string, SqlValue>;
@@ -122,6 +123,34 @@ export function createSqlReads(db: SqlDriver): BookReads {
         sales: await gone('sales'),
       };
     },
+    async sales({ search, before, limit }) {
+      const q = search?.trim() ?? '';
+      const where = ['s.deleted_at IS NULL'];
+      const params: SqlValue[] = [];
+      if (before) {
+        // The first condition bounds the walk down sales_sold_at_idx; the second breaks ties by id.
+        where.push('s.sold_at <= ?', '(s.sold_at < ? OR s.id < ?)');
+        params.push(before.soldAt, before.soldAt, before.id);
+      }
+      if (q) {
+        where.push(`(c.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM json_each(s.items) i
+          WHERE json_extract(i.value, '$.name') LIKE ? ESCAPE '\\'))`);
+        params.push(containing(q), containing(q));
+      }
+      // Newest first down the sold_at index, stopping at `limit` matches: a search reads back
+      // only as far as its matches go, never the whole book.
+      const list = await db.all<Rec>(
+        `SELECT s.*, c.name AS customer_name FROM sales s LEFT JOIN customers c ON c.id = s.customer_id
+          WHERE ${where.join(' AND ')} ORDER BY s.sold_at DESC, s.id DESC LIMIT ?`,
+        [...params, limit],
+      );
+      return list.map((r) => ({
+        sale: rowFromRecord('sales', r) as Row<'sales'>,
+        customerName:
+          r.customer_name === null || r.customer_name === undefined ? null : String(r.customer_name),
+      }));
+    },
+    recentCustomers: (limit) => sqlRecentCustomers(db, limit),
     async hasEntries() {
       const r = await one(`SELECT EXISTS (SELECT 1 FROM debts WHERE deleted_at IS NULL)
         OR EXISTS (SELECT 1 FROM payments WHERE deleted_at IS NULL)

@@ -44,6 +44,26 @@ export interface OverdueCustomer {
   amount: number;
 }
 
+/** Where a page of sales ends: the next page starts after it (newest first: `soldAt`, then `id`, descending). */
+export interface SaleCursor {
+  soldAt: string;
+  id: string;
+}
+
+export interface SalesQuery {
+  /** Matches sales with an item name, or the customer's name, containing it (ASCII letters in any case). */
+  search?: string;
+  /** Only sales after this one in the list's order: the next page. */
+  before?: SaleCursor;
+  limit: number;
+}
+
+/** A live sale and the name of its customer (null for a walk-in, or a customer not in the book). */
+export interface SaleListRow {
+  sale: Row<'sales'>;
+  customerName: string | null;
+}
+
 /** Rows deleted since a moment, newest deletion first; a deleted customer with what their entries hold. */
 export interface RecentlyDeleted {
   customers: CustomerBalance[];
@@ -71,6 +91,13 @@ export interface BookReads {
   period(from: string, to: string): Promise<PeriodFigures>;
   /** What was deleted at or after `since` (ISO-8601 UTC), each list at most `limit`. */
   deleted(since: string, limit: number): Promise<RecentlyDeleted>;
+  /** Live sales, newest first (`soldAt`, then `id`, descending), at most `limit`. */
+  sales(query: SalesQuery): Promise<SaleListRow[]>;
+  /**
+   * Live customers by their latest live entry (a debt's `createdAt`, a repayment's `paidAt`, a
+   * sale's `soldAt`, as in their history), latest first, ties by id; customers with none are left out.
+   */
+  recentCustomers(limit: number): Promise<Row<'customers'>[]>;
   /** Whether the book holds any live debt, repayment or sale. */
   hasEntries(): Promise<boolean>;
 }
