@@ -4,17 +4,20 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
+import { useI18n } from '~/i18n/provider';
+import { LanguageMenu } from './language-menu';
 
 const LINKS = [
-  { href: '/overview', label: 'Overview' },
-  { href: '/customers', label: 'Customers' },
-  { href: '/sales', label: 'Sales' },
-  { href: '/deleted', label: 'Recently deleted' },
-  { href: '/settings', label: 'Settings' },
+  { href: '/overview', key: 'overview' },
+  { href: '/customers', key: 'customers' },
+  { href: '/sales', key: 'sales' },
+  { href: '/deleted', key: 'deleted' },
+  { href: '/settings', key: 'settings' },
 ] as const;
 
-/** The dashboard's header: brand, the pages, who is signed in, and sign-out. */
+/** The dashboard's header: brand, the pages, the language, who is signed in, and sign-out. */
 export function AppHeader({ email }: { email: string }) {
+  const { t } = useI18n();
   const pathname = usePathname();
   const [leaving, setLeaving] = useState(false);
   const leave = async () => {
@@ -31,22 +34,23 @@ export function AppHeader({ email }: { email: string }) {
           </span>
           StoreSync
         </Link>
-        <nav aria-label="Main" className="app-nav">
+        <nav aria-label={t('dashboard.nav.label')} className="app-nav">
           {LINKS.map((link) => {
             const current = pathname === link.href || pathname.startsWith(`${link.href}/`);
             return (
               <Link key={link.href} href={link.href} aria-current={current ? 'page' : undefined}>
-                {link.label}
+                {t(`dashboard.nav.${link.key}`)}
               </Link>
             );
           })}
         </nav>
         <div className="app-header__account">
-          <span className="app-header__email" title={email}>
+          <LanguageMenu />
+          <bdi className="app-header__email" title={email} dir="ltr">
             {email}
-          </span>
+          </bdi>
           <button type="button" className="button button--small" onClick={leave} disabled={leaving}>
-            {leaving ? 'Signing out…' : 'Sign out'}
+            {leaving ? t('dashboard.nav.signingOut') : t('dashboard.nav.signOut')}
           </button>
         </div>
       </div>

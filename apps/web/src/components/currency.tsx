@@ -3,6 +3,7 @@
 import { defaultCurrency, formatMoney } from '@storesync/schema';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useI18n } from '~/i18n/provider';
 import { useTRPC } from '~/trpc/react';
 
 const never = () => () => {};
@@ -49,13 +50,17 @@ export function useCurrency(): string | null {
   return cached === null ? null : cached || suggested;
 }
 
-/** Formats minor units in the store's currency. */
+/** Formats minor units in the store's currency and the page's language (Indian grouping in hi). */
 export function useFormatMoney(): (minor: number) => string {
   const currency = useCurrency();
-  return useCallback((minor: number) => (currency ? formatMoney(minor, currency) : ''), [currency]);
+  const { formatLocale } = useI18n();
+  return useCallback(
+    (minor: number) => (currency ? formatMoney(minor, currency, formatLocale) : ''),
+    [currency, formatLocale],
+  );
 }
 
-/** An amount in minor units, in the store's currency. */
+/** An amount in minor units, in the store's currency; isolated (CSS) so it reads whole in any direction. */
 export function Money({ value, className }: { value: number; className?: string }) {
   const format = useFormatMoney();
   return <span className={['money', className].filter(Boolean).join(' ')}>{format(value)}</span>;

@@ -2,6 +2,7 @@ import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AppHeader } from '~/components/app-header';
 import { LiveRefresh } from '~/components/live-refresh';
+import { serverI18n } from '~/i18n/server';
 import { getWebAuth } from '~/server/auth';
 import { TrpcReactProvider } from '~/trpc/react';
 
@@ -12,11 +13,12 @@ export const dynamic = 'force-dynamic';
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const auth = await getWebAuth();
   if (!auth) redirect('/sign-in');
+  const { t } = await serverI18n();
   return (
     <TrpcReactProvider>
       <LiveRefresh />
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('dashboard.skipToContent')}
       </a>
       <AppHeader email={auth.user.email} />
       <main id="main" className="page">

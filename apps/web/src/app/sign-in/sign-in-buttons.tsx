@@ -2,6 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
+import { useI18n } from '~/i18n/provider';
 
 interface SignInButtonsProps {
   google: boolean;
@@ -11,6 +12,7 @@ interface SignInButtonsProps {
 
 /** Google and demo sign-in; the demo one stays on this origin, whatever NEXTAUTH_URL says. */
 export function SignInButtons({ google, demoEmail }: SignInButtonsProps) {
+  const { t } = useI18n();
   const [busy, setBusy] = useState<'google' | 'demo' | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -23,7 +25,7 @@ export function SignInButtons({ google, demoEmail }: SignInButtonsProps) {
       return;
     }
     setBusy(null);
-    setError('The demo sign-in failed. Is the server running with DEV_LOGIN=1?');
+    setError(t('dashboard.signIn.demoFailed'));
   };
 
   return (
@@ -38,7 +40,7 @@ export function SignInButtons({ google, demoEmail }: SignInButtonsProps) {
             void signIn('google', { callbackUrl: '/overview' });
           }}
         >
-          {busy === 'google' ? 'Opening Google…' : 'Continue with Google'}
+          {busy === 'google' ? t('dashboard.signIn.openingGoogle') : t('dashboard.signIn.google')}
         </button>
       )}
       {demoEmail && (
@@ -48,7 +50,7 @@ export function SignInButtons({ google, demoEmail }: SignInButtonsProps) {
           disabled={busy !== null}
           onClick={continueAsDemo}
         >
-          {busy === 'demo' ? 'Opening the demo store…' : 'Continue as demo store'}
+          {busy === 'demo' ? t('dashboard.signIn.openingDemo') : t('dashboard.signIn.demo')}
         </button>
       )}
       {error && (

@@ -4,6 +4,7 @@ import { CustomerCreateInputSchema } from '@storesync/schema';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Field, TextAreaField } from '~/components/ui/field';
+import { useI18n } from '~/i18n/provider';
 import { useTRPC } from '~/trpc/react';
 import { FormActions } from './form-actions';
 import { FormError } from './form-error';
@@ -28,6 +29,7 @@ const FIELDS = ['name', 'phone', 'note'] as const;
 /** Create or edit a customer; an edit sends only the fields that changed. */
 export function CustomerForm({ customer, onDone, onCancel }: CustomerFormProps) {
   const trpc = useTRPC();
+  const { t } = useI18n();
   const [name, setName] = useState(customer?.name ?? '');
   const [phone, setPhone] = useState(customer?.phone ?? '');
   const [note, setNote] = useState(customer?.note ?? '');
@@ -56,7 +58,7 @@ export function CustomerForm({ customer, onDone, onCancel }: CustomerFormProps) 
   return (
     <form onSubmit={submit} noValidate>
       <Field
-        label="Name"
+        label={t('dashboard.forms.name')}
         value={name}
         onChange={(e) => setName(e.target.value)}
         error={form.errors.name}
@@ -65,16 +67,26 @@ export function CustomerForm({ customer, onDone, onCancel }: CustomerFormProps) 
         autoFocus
       />
       <Field
-        label="Phone"
+        label={t('dashboard.forms.phone')}
         type="tel"
         value={phone}
         onChange={(e) => setPhone(e.target.value)}
         error={form.errors.phone}
         autoComplete="off"
+        dir="ltr"
       />
-      <TextAreaField label="Note" value={note} onChange={setNote} error={form.errors.note} />
+      <TextAreaField
+        label={t('dashboard.forms.note')}
+        value={note}
+        onChange={setNote}
+        error={form.errors.note}
+      />
       <FormError message={form.errors['']} />
-      <FormActions label={customer ? 'Save changes' : 'Add customer'} pending={busy} onCancel={onCancel} />
+      <FormActions
+        label={customer ? t('common.saveChanges') : t('dashboard.forms.addCustomer')}
+        pending={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

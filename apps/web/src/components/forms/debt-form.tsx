@@ -6,6 +6,8 @@ import { type FormEvent, useState } from 'react';
 import { useCurrency } from '~/components/currency';
 import { Field, TextAreaField } from '~/components/ui/field';
 import { MoneyField } from '~/components/ui/money-field';
+import { amountMessage } from '~/i18n/errors';
+import { useI18n } from '~/i18n/provider';
 import { changedFields } from '~/lib/changes';
 import { useTRPC } from '~/trpc/react';
 import { FormActions } from './form-actions';
@@ -32,6 +34,7 @@ interface DebtFormProps {
 export function DebtForm({ customerId, debt, onDone, onCancel }: DebtFormProps) {
   const trpc = useTRPC();
   const currency = useCurrency();
+  const { t, formatLocale } = useI18n();
   // Untouched (null), an edit shows the debt's amount once the currency is known.
   const [amount, setAmount] = useState<string | null>(debt ? null : '');
   const [dueDate, setDueDate] = useState(debt?.dueDate ?? '');
@@ -44,7 +47,7 @@ export function DebtForm({ customerId, debt, onDone, onCancel }: DebtFormProps) 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!currency) return;
-    const read = parseAmount(shown, currency);
+    const read = parseAmount(shown, currency, { locale: formatLocale });
     const data = form.check(
       DebtCreateInputSchema,
       {
@@ -53,7 +56,7 @@ export function DebtForm({ customerId, debt, onDone, onCancel }: DebtFormProps) 
         dueDate: dueDate || null,
         note: note.trim() || null,
       },
-      read.ok ? {} : { amount: read.error },
+      read.ok ? {} : { amount: amountMessage(t, read) },
     );
     if (!data) return;
     const done = { onSuccess: onDone, onError: form.fromServer };
@@ -67,7 +70,7 @@ export function DebtForm({ customerId, debt, onDone, onCancel }: DebtFormProps) 
   return (
     <form onSubmit={submit} noValidate>
       <MoneyField
-        label="Amount owed"
+        label={t('dashboard.forms.amountOwed')}
         value={shown}
         onChange={setAmount}
         error={form.errors.amount}
@@ -75,17 +78,22 @@ export function DebtForm({ customerId, debt, onDone, onCancel }: DebtFormProps) 
         required
       />
       <Field
-        label="Due date"
+        label={t('dashboard.forms.dueDate')}
         type="date"
         value={dueDate}
         onChange={(e) => setDueDate(e.target.value)}
         error={form.errors.dueDate}
-        hint="Optional"
+        hint={t('dashboard.forms.optional')}
       />
-      <TextAreaField label="Note" value={note} onChange={setNote} error={form.errors.note} />
+      <TextAreaField
+        label={t('dashboard.forms.note')}
+        value={note}
+        onChange={setNote}
+        error={form.errors.note}
+      />
       <FormError message={form.errors['']} />
       <FormActions
-        label={debt ? 'Save debt' : 'Record debt'}
+        label={debt ? t('dashboard.forms.saveDebt') : t('dashboard.forms.recordDebt')}
         pending={create.isPending || update.isPending}
         onCancel={onCancel}
       />

@@ -3,6 +3,7 @@
 import { Money } from '~/components/currency';
 import { Field } from '~/components/ui/field';
 import { MoneyField } from '~/components/ui/money-field';
+import { useI18n } from '~/i18n/provider';
 
 /** A line of the sale being typed: the raw text of each cell. */
 export interface LineDraft {
@@ -31,18 +32,19 @@ interface LineItemsProps {
 
 /** The sale's line items: name, quantity and unit price per line, with its total; add and remove lines. */
 export function LineItems({ lines, lineTotals, errors, attempt, onChange }: LineItemsProps) {
+  const { t } = useI18n();
   const edit = (i: number, patch: Partial<LineDraft>) =>
     onChange(lines.map((line, j) => (j === i ? { ...line, ...patch } : line)));
   return (
     <fieldset className="line-items">
-      <legend>Items</legend>
+      <legend>{t('dashboard.forms.items')}</legend>
       {lines.map((line, i) => {
         const total = lineTotals[i];
         return (
           <div className="line-item" key={line.key}>
             <Field
               className="line-item__name"
-              label={`Item ${i + 1}`}
+              label={t('dashboard.forms.item', { n: i + 1 })}
               value={line.name}
               onChange={(e) => edit(i, { name: e.target.value })}
               error={errors[`items.${i}.name`]}
@@ -50,7 +52,7 @@ export function LineItems({ lines, lineTotals, errors, attempt, onChange }: Line
             />
             <Field
               className="line-item__qty"
-              label="Quantity"
+              label={t('dashboard.forms.quantity')}
               inputMode="decimal"
               value={line.quantity}
               onChange={(e) => edit(i, { quantity: e.target.value })}
@@ -58,7 +60,7 @@ export function LineItems({ lines, lineTotals, errors, attempt, onChange }: Line
             />
             <MoneyField
               className="line-item__price"
-              label="Unit price"
+              label={t('dashboard.forms.unitPrice')}
               value={line.unitPrice}
               onChange={(unitPrice) => edit(i, { unitPrice })}
               error={errors[`items.${i}.unitPrice`]}
@@ -67,16 +69,16 @@ export function LineItems({ lines, lineTotals, errors, attempt, onChange }: Line
             />
             <div className="line-item__total">
               <span className="line-item__total-label" id={`${line.key}-total`}>
-                Line total
+                {t('dashboard.forms.lineTotal')}
               </span>
               <output aria-labelledby={`${line.key}-total`}>
-                {total == null ? '—' : <Money value={total} />}
+                {total == null ? t('dashboard.states.none') : <Money value={total} />}
               </output>
             </div>
             <button
               type="button"
               className="icon-button line-item__remove"
-              aria-label={`Remove item ${i + 1}`}
+              aria-label={t('dashboard.forms.removeItem', { n: i + 1 })}
               disabled={lines.length === 1}
               onClick={() => onChange(lines.filter((_, j) => j !== i))}
             >
@@ -91,7 +93,7 @@ export function LineItems({ lines, lineTotals, errors, attempt, onChange }: Line
         className="button button--small"
         onClick={() => onChange([...lines, emptyLine()])}
       >
-        + Add item
+        {t('dashboard.forms.addItem')}
       </button>
     </fieldset>
   );

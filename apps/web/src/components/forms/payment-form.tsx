@@ -4,18 +4,20 @@ import {
   amountToInput,
   type Balance,
   balanceOf,
+  creditFromPayment,
   exceedsOwed,
   formatMoney,
-  overpaymentQuestion,
   PaymentCreateInputSchema,
   parseAmount,
 } from '@storesync/schema';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
-import { Money, useCurrency } from '~/components/currency';
+import { useCurrency } from '~/components/currency';
 import { Field, TextAreaField } from '~/components/ui/field';
 import { MoneyField } from '~/components/ui/money-field';
+import { amountMessage } from '~/i18n/errors';
+import { useI18n } from '~/i18n/provider';
 import { changedFields } from '~/lib/changes';
 import { fromDateTimeInput, toDateTimeInput } from '~/lib/dates';
 import { useTRPC } from '~/trpc/react';
@@ -50,6 +52,7 @@ interface PaymentFormProps {
 export function PaymentForm({ customer, balance: current, payment, onDone, onCancel }: PaymentFormProps) {
   const trpc = useTRPC();
   const currency = useCurrency();
+  const { t, formatLocale, isolate } = useI18n();
   // Untouched (null), an edit shows the payment's amount once the currency is known.
   const [amount, setAmount] = useState<string | null>(payment ? null : '');
   const [now] = useState(() => toDateTimeInput(payment ? new Date(payment.paidAt) : new Date()));
@@ -66,6 +69,16 @@ export function PaymentForm({ customer, balance: current, payment, onDone, onCan
   const balance = payment
     ? balanceOf(current.debts, current.unpaidSales, current.payments - payment.amount)
     : current;
+  const money = (minor: number) => (currency ? formatMoney(minor, currency, formatLocale) : '');
+  /** The question before taking more than is owed, in the phone's words (`forms.overpaid*`). */
+  const overpayment = (amount: number) => {
+    const extra = isolate(money(creditFromPayment(balance, amount)));
+    const args = { name: customer.name, amount: isolate(money(amount)), extra };
+    if (balance.owed > 0) return t('forms.overpaidOwes', { ...args, owed: isolate(money(balance.owed)) });
+    if (balance.credit > 0)
+      return t('forms.overpaidCredit', { ...args, credit: isolate(money(balance.credit)) });
+    return t('forms.overpaidNothing', args);
+  };
 
   const save = (data: PaymentInput) => {
     const done = { onSuccess: onDone, onError: form.fromServer };
@@ -82,7 +95,7 @@ export function PaymentForm({ customer, balance: current, payment, onDone, onCan
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!currency) return;
-    const read = parseAmount(shown, currency);
+    const read = parseAmount(shown, currency, { locale: formatLocale });
     const data = form.check(
       PaymentCreateInputSchema,
       {
@@ -91,7 +104,7 @@ export function PaymentForm({ customer, balance: current, payment, onDone, onCan
         paidAt: paidAt === null ? payment?.paidAt : fromDateTimeInput(paidAt),
         note: note.trim() || null,
       },
-      read.ok ? {} : { amount: read.error },
+      read.ok ? {} : { amount: amountMessage(t, read) },
     );
     if (!data) return;
     const raised = !payment || data.amount > payment.amount;
@@ -102,12 +115,12 @@ export function PaymentForm({ customer, balance: current, payment, onDone, onCan
   if (asking && currency) {
     return (
       <div role="alertdialog" aria-labelledby="overpayment" className="confirm-panel">
-        <p id="overpayment">{overpaymentQuestion(customer.name, balance, asking.amount, currency)}</p>
+        <p id="overpayment">{overpayment(asking.amount)}</p>
         <FormError message={form.errors[''] ?? form.errors.amount} />
         <div className="form-actions">
           {/* biome-ignore lint/a11y/noAutofocus: the safe choice takes the focus in a confirmation */}
           <button type="button" className="button" onClick={() => setAsking(null)} autoFocus>
-            Change amount
+            {t('dashboard.forms.changeAmount')}
           </button>
           <button
             type="button"
@@ -115,7 +128,9 @@ export function PaymentForm({ customer, balance: current, payment, onDone, onCan
             disabled={pending}
             onClick={() => save(asking)}
           >
-            {pending ? 'Saving…' : `Take ${formatMoney(asking.amount, currency)}`}
+            {pending
+              ? t('dashboard.states.saving')
+              : t('dashboard.forms.take', { amount: formatMoney(asking.amount, currency, formatLocale) })}
           </button>
         </div>
       </div>
@@ -125,7 +140,7 @@ export function PaymentForm({ customer, balance: current, payment, onDone, onCan
   return (
     <form onSubmit={submit} noValidate>
       <MoneyField
-        label="Amount paid"
+        label={t('dashboard.forms.amountPaid')}
         value={shown}
         onChange={setAmount}
         error={form.errors.amount}
@@ -136,40 +151,38 @@ export function PaymentForm({ customer, balance: current, payment, onDone, onCan
         <p className="field__hint">
           {balance.owed > 0 ? (
             <>
-              Owes <Money value={balance.owed} />.{' '}
+              {t('dashboard.forms.owes', { amount: isolate(money(balance.owed)) })}{' '}
               <button
                 type="button"
                 className="link-button"
                 onClick={() => setAmount(amountToInput(balance.owed, currency))}
               >
-                Pay in full
+                {t('dashboard.forms.payInFull')}
               </button>
             </>
+          ) : balance.credit > 0 ? (
+            t('dashboard.forms.owesNothingCredit', { amount: isolate(money(balance.credit)) })
           ) : (
-            <>
-              Owes nothing
-              {balance.credit > 0 && (
-                <>
-                  {' '}
-                  and has <Money value={balance.credit} /> credit
-                </>
-              )}
-              : a payment is kept as credit.
-            </>
+            t('dashboard.forms.owesNothing')
           )}
         </p>
       )}
       <Field
-        label="Paid at"
+        label={t('dashboard.forms.paidAt')}
         type="datetime-local"
         value={paidAt ?? now}
         onChange={(e) => setPaidAt(e.target.value)}
         error={form.errors.paidAt}
       />
-      <TextAreaField label="Note" value={note} onChange={setNote} error={form.errors.note} />
+      <TextAreaField
+        label={t('dashboard.forms.note')}
+        value={note}
+        onChange={setNote}
+        error={form.errors.note}
+      />
       <FormError message={form.errors['']} />
       <FormActions
-        label={payment ? 'Save payment' : 'Record payment'}
+        label={payment ? t('dashboard.forms.savePayment') : t('dashboard.forms.recordPayment')}
         pending={pending}
         onCancel={onCancel}
       />

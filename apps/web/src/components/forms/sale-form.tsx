@@ -9,10 +9,12 @@ import {
 } from '@storesync/schema';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { Money, useCurrency } from '~/components/currency';
+import { useCurrency, useFormatMoney } from '~/components/currency';
 import { Field, TextAreaField } from '~/components/ui/field';
 import { MoneyField } from '~/components/ui/money-field';
 import { Loading } from '~/components/ui/states';
+import { amountMessage } from '~/i18n/errors';
+import { useI18n } from '~/i18n/provider';
 import { changedFields } from '~/lib/changes';
 import { fromDateTimeInput, toDateTimeInput } from '~/lib/dates';
 import type { FieldErrors } from '~/lib/form-errors';
@@ -59,6 +61,8 @@ const toLine = (item: SaleItem, currency: string): LineDraft => ({
 
 function SaleFields({ customerId, sale, onDone, onCancel, currency }: SaleFormProps & { currency: string }) {
   const trpc = useTRPC();
+  const { t, formatLocale, collator, isolate } = useI18n();
+  const format = useFormatMoney();
   const customerField = useId();
   const [lines, setLines] = useState<LineDraft[]>(() =>
     sale ? sale.items.map((i) => toLine(i, currency)) : [emptyLine()],
@@ -75,7 +79,9 @@ function SaleFields({ customerId, sale, onDone, onCancel, currency }: SaleFormPr
   const create = useMutation(trpc.sales.create.mutationOptions());
   const update = useMutation(trpc.sales.update.mutationOptions());
 
-  const prices = lines.map((l) => parseAmount(l.unitPrice, currency, { allowZero: true }));
+  const prices = lines.map((l) =>
+    parseAmount(l.unitPrice, currency, { allowZero: true, locale: formatLocale }),
+  );
   const items = lines.map((l, i) => {
     const price = prices[i];
     return { name: l.name, quantity: number(l.quantity), unitPrice: price?.ok ? price.minor : Number.NaN };
@@ -83,16 +89,18 @@ function SaleFields({ customerId, sale, onDone, onCancel, currency }: SaleFormPr
   const lineTotals = items.map((i) =>
     Number.isFinite(i.quantity) && Number.isFinite(i.unitPrice) ? saleTotal([i]) : null,
   );
-  const total = lineTotals.reduce<number>((sum, t) => sum + (t ?? 0), 0);
+  const total = lineTotals.reduce<number>((sum, line) => sum + (line ?? 0), 0);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const own: FieldErrors = {};
     prices.forEach((price, i) => {
-      if (!price.ok) own[`items.${i}.unitPrice`] = price.error;
+      if (!price.ok) own[`items.${i}.unitPrice`] = amountMessage(t, price);
     });
-    const paidRead = paidInFull ? null : parseAmount(paid, currency, { allowZero: true });
-    if (paidRead && !paidRead.ok) own.paidAmount = paidRead.error;
+    const paidRead = paidInFull
+      ? null
+      : parseAmount(paid, currency, { allowZero: true, locale: formatLocale });
+    if (paidRead && !paidRead.ok) own.paidAmount = amountMessage(t, paidRead);
     const data = form.check(
       SaleCreateInputSchema,
       {
@@ -123,17 +131,17 @@ function SaleFields({ customerId, sale, onDone, onCancel, currency }: SaleFormPr
         onChange={setLines}
       />
       <p className="sale-form__total" aria-live="polite">
-        Total <Money value={total} />
+        {t('dashboard.forms.total', { amount: isolate(format(total)) })}
       </p>
       <div className="field">
         <label className="checkbox">
           <input type="checkbox" checked={paidInFull} onChange={(e) => setPaidInFull(e.target.checked)} />
-          Paid in full
+          {t('dashboard.forms.paidInFull')}
         </label>
       </div>
       {!paidInFull && (
         <MoneyField
-          label="Amount paid"
+          label={t('dashboard.forms.amountPaid')}
           value={paid}
           onChange={setPaid}
           error={form.errors.paidAmount}
@@ -144,29 +152,36 @@ function SaleFields({ customerId, sale, onDone, onCancel, currency }: SaleFormPr
       {paidInFull && form.errors.paidAmount && <p className="field__error">{form.errors.paidAmount}</p>}
       <div className="form-row">
         <div className={['field', form.errors.customerId && 'field--invalid'].filter(Boolean).join(' ')}>
-          <label htmlFor={customerField}>Customer</label>
+          <label htmlFor={customerField}>{t('dashboard.forms.customer')}</label>
           <select id={customerField} value={buyer} onChange={(e) => setBuyer(e.target.value)}>
-            <option value="">No customer (walk-in)</option>
-            {customers.data?.items.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <option value="">{t('dashboard.forms.walkIn')}</option>
+            {[...(customers.data?.items ?? [])]
+              .sort((a, b) => collator.compare(a.name, b.name))
+              .map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
           </select>
           {form.errors.customerId && <p className="field__error">{form.errors.customerId}</p>}
         </div>
         <Field
-          label="Sold at"
+          label={t('dashboard.forms.soldAt')}
           type="datetime-local"
           value={soldAt ?? now}
           onChange={(e) => setSoldAt(e.target.value)}
           error={form.errors.soldAt}
         />
       </div>
-      <TextAreaField label="Note" value={note} onChange={setNote} error={form.errors.note} />
+      <TextAreaField
+        label={t('dashboard.forms.note')}
+        value={note}
+        onChange={setNote}
+        error={form.errors.note}
+      />
       <FormError message={form.errors['']} />
       <FormActions
-        label={sale ? 'Save sale' : 'Record sale'}
+        label={sale ? t('dashboard.forms.saveSale') : t('dashboard.forms.recordSale')}
         pending={create.isPending || update.isPending}
         onCancel={onCancel}
       />

@@ -1,5 +1,6 @@
 'use client';
 
+import { useI18n } from '~/i18n/provider';
 import { Dialog } from './dialog';
 
 interface ConfirmDialogProps {
@@ -15,6 +16,7 @@ interface ConfirmDialogProps {
 
 /** Asks before a destructive action; Cancel has the focus so Enter never deletes by accident. */
 export function ConfirmDialog(props: ConfirmDialogProps) {
+  const { t } = useI18n();
   return (
     <Dialog open={props.open} title={props.title} onClose={props.onCancel}>
       <p>{props.message}</p>
@@ -26,7 +28,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       <div className="form-actions">
         {/* biome-ignore lint/a11y/noAutofocus: the safe choice takes the focus in a confirmation */}
         <button type="button" className="button" onClick={props.onCancel} autoFocus>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button
           type="button"
@@ -34,7 +36,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           onClick={props.onConfirm}
           disabled={props.busy}
         >
-          {props.busy ? 'Deleting…' : props.confirmLabel}
+          {props.busy ? t('dashboard.states.deleting') : props.confirmLabel}
         </button>
       </div>
     </Dialog>

@@ -1,6 +1,7 @@
 'use client';
 
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { useI18n } from '~/i18n/provider';
 
 interface DialogProps {
   open: boolean;
@@ -16,6 +17,7 @@ interface DialogProps {
  * and focus returns to what opened it, so it is keyboard accessible as is.
  */
 export function Dialog({ open, title, onClose, children, wide = false }: DialogProps) {
+  const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -38,7 +40,12 @@ export function Dialog({ open, title, onClose, children, wide = false }: DialogP
       <div className="dialog__body">
         <header className="dialog__header">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('dashboard.states.close')}
+            onClick={onClose}
+          >
             ×
           </button>
         </header>

@@ -1,5 +1,7 @@
 'use client';
 
+import { useI18n } from '~/i18n/provider';
+
 interface LoadMoreProps {
   /** A paged list, as `useInfiniteQuery` returns it. */
   list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
@@ -8,6 +10,7 @@ interface LoadMoreProps {
 
 /** The button under a paged list; absent once the last page is in. */
 export function LoadMore({ list, label }: LoadMoreProps) {
+  const { t } = useI18n();
   if (!list.hasNextPage) return null;
   return (
     <button
@@ -16,7 +19,7 @@ export function LoadMore({ list, label }: LoadMoreProps) {
       onClick={() => list.fetchNextPage()}
       disabled={list.isFetchingNextPage}
     >
-      {list.isFetchingNextPage ? 'Loading…' : label}
+      {list.isFetchingNextPage ? t('dashboard.states.loading') : label}
     </button>
   );
 }

@@ -2,6 +2,8 @@
 
 import { amountToInput, formatMoney, parseAmount } from '@storesync/schema';
 import { useState } from 'react';
+import { amountMessage } from '~/i18n/errors';
+import { useI18n } from '~/i18n/provider';
 import { useCurrency } from '../currency';
 import { Field } from './field';
 
@@ -27,15 +29,22 @@ interface MoneyFieldProps {
 export function MoneyField(props: MoneyFieldProps) {
   const { label, value, onChange, error, attempt, required, allowZero, className } = props;
   const currency = useCurrency();
+  const { t, formatLocale } = useI18n();
   const [left, setLeft] = useState(false);
   const [editedAfter, setEditedAfter] = useState(-1);
-  const read = currency && value.trim() !== '' ? parseAmount(value, currency, { allowZero }) : null;
-  const understood = currency && read?.ok ? `= ${formatMoney(read.minor, currency)}` : undefined;
-  const own = left && read && !read.ok ? read.error : undefined;
+  const read =
+    currency && value.trim() !== ''
+      ? parseAmount(value, currency, { allowZero, locale: formatLocale })
+      : null;
+  const understood =
+    currency && read?.ok
+      ? t('dashboard.forms.understood', { amount: formatMoney(read.minor, currency, formatLocale) })
+      : undefined;
+  const own = left && read && !read.ok ? amountMessage(t, read) : undefined;
   return (
     <Field
       className={className}
-      label={currency ? `${label} (${currency})` : label}
+      label={currency ? t('dashboard.forms.withCurrency', { label, currency }) : label}
       inputMode="decimal"
       autoComplete="off"
       placeholder={currency ? amountToInput(0, currency) : undefined}

@@ -1,11 +1,16 @@
+'use client';
+
 import type { ReactNode } from 'react';
+import { serverMessage } from '~/i18n/errors';
+import { useI18n } from '~/i18n/provider';
 
 /** Shown while a query loads; announced to screen readers once. */
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const { t } = useI18n();
   return (
     <div className="state state--loading" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
-      {label}
+      {label ?? t('dashboard.states.loading')}
     </div>
   );
 }
@@ -21,14 +26,21 @@ export function Empty({ title, children }: { title: string; children?: ReactNode
 }
 
 /** Shown when a query failed, with a way to try again. */
-export function ErrorState({ error, onRetry }: { error: { message: string }; onRetry?: () => void }) {
+export function ErrorState({
+  error,
+  onRetry,
+}: {
+  error: { message: string; data?: { code?: string } | null };
+  onRetry?: () => void;
+}) {
+  const { t, locale } = useI18n();
   return (
     <div className="state state--error" role="alert">
-      <p className="state__title">Something went wrong</p>
-      <p>{error.message}</p>
+      <p className="state__title">{t('dashboard.states.failed')}</p>
+      <p>{serverMessage(t, locale, error)}</p>
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       )}
     </div>

@@ -1,7 +1,10 @@
+'use client';
+
 import Link from 'next/link';
-import { Money } from '~/components/currency';
+import { Money, useFormatMoney } from '~/components/currency';
 import type { CustomerFormValues } from '~/components/forms/customer-form';
 import { Empty } from '~/components/ui/states';
+import { useI18n } from '~/i18n/provider';
 
 export interface Sort {
   by: 'name' | 'balance';
@@ -36,13 +39,15 @@ export function CustomerTable({
   onDelete,
   onAdd,
 }: CustomerTableProps) {
+  const { t, isolate } = useI18n();
+  const format = useFormatMoney();
   if (rows.length === 0) {
     return searching ? (
-      <Empty title="No customer matches that search" />
+      <Empty title={t('dashboard.customers.noMatch')} />
     ) : (
-      <Empty title="No customers yet">
+      <Empty title={t('dashboard.customers.none')}>
         <button type="button" className="button button--primary" onClick={onAdd}>
-          Add your first customer
+          {t('dashboard.customers.addFirst')}
         </button>
       </Empty>
     );
@@ -63,27 +68,33 @@ export function CustomerTable({
     <table className="table customer-table">
       <thead>
         <tr>
-          {header('name', 'Name', 'asc')}
-          <th scope="col">Phone</th>
-          {header('balance', 'Balance', 'desc')}
+          {header('name', t('dashboard.customers.name'), 'asc')}
+          <th scope="col">{t('dashboard.customers.phone')}</th>
+          {header('balance', t('dashboard.customers.balance'), 'desc')}
           <th scope="col">
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{t('dashboard.customers.actions')}</span>
           </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((c) => (
           <tr key={c.id}>
-            <td data-label="Name">
-              <Link href={`/customers/${c.id}`} className="strong-link">
+            <td data-label={t('dashboard.customers.name')}>
+              <Link href={`/customers/${c.id}`} className="strong-link" dir="auto">
                 {c.name}
               </Link>
             </td>
-            <td data-label="Phone">{c.phone ?? <span className="muted">—</span>}</td>
-            <td data-label="Balance" className="num">
+            <td data-label={t('dashboard.customers.phone')}>
+              {c.phone ? (
+                <bdi dir="ltr">{c.phone}</bdi>
+              ) : (
+                <span className="muted">{t('dashboard.states.none')}</span>
+              )}
+            </td>
+            <td data-label={t('dashboard.customers.balance')} className="num">
               {c.credit > 0 ? (
                 <span className="money--credit">
-                  Credit <Money value={c.credit} />
+                  {t('dashboard.customers.credit', { amount: isolate(format(c.credit)) })}
                 </span>
               ) : (
                 <Money value={c.owed} className={c.owed > 0 ? 'money--owed' : undefined} />
@@ -91,14 +102,16 @@ export function CustomerTable({
             </td>
             <td className="row-actions">
               <button type="button" className="button button--small" onClick={() => onEdit(c)}>
-                Edit<span className="visually-hidden"> {c.name}</span>
+                {t('dashboard.customers.edit')}
+                <span className="visually-hidden"> {c.name}</span>
               </button>
               <button
                 type="button"
                 className="button button--small button--quiet-danger"
                 onClick={() => onDelete(c)}
               >
-                Delete<span className="visually-hidden"> {c.name}</span>
+                {t('dashboard.customers.delete')}
+                <span className="visually-hidden"> {c.name}</span>
               </button>
             </td>
           </tr>

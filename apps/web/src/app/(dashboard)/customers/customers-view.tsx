@@ -7,6 +7,7 @@ import { CustomerForm, type CustomerFormValues } from '~/components/forms/custom
 import { Dialog } from '~/components/ui/dialog';
 import { LoadMore } from '~/components/ui/load-more';
 import { ErrorState, Loading } from '~/components/ui/states';
+import { useI18n } from '~/i18n/provider';
 import { useTRPC } from '~/trpc/react';
 import { CustomerTable, type Sort } from './customer-table';
 import { DeleteCustomer } from './delete-customer';
@@ -14,6 +15,7 @@ import { DeleteCustomer } from './delete-customer';
 /** The customers: search, sort by name or balance, add, edit and delete. */
 export function CustomersView({ startWithNew }: { startWithNew: boolean }) {
   const trpc = useTRPC();
+  const { t } = useI18n();
   const router = useRouter();
   const searchId = useId();
   const sortId = useId();
@@ -34,27 +36,27 @@ export function CustomersView({ startWithNew }: { startWithNew: boolean }) {
   return (
     <>
       <div className="page-header">
-        <h1>Customers</h1>
+        <h1>{t('dashboard.nav.customers')}</h1>
         <div className="page-header__actions">
           <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
-            New customer
+            {t('dashboard.customers.newCustomer')}
           </button>
         </div>
       </div>
       <div className="toolbar">
         <label htmlFor={searchId} className="visually-hidden">
-          Search customers
+          {t('dashboard.customers.search')}
         </label>
         <input
           id={searchId}
           type="search"
           className="search"
-          placeholder="Search by name or phone"
+          placeholder={t('dashboard.customers.searchPlaceholder')}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
         <div className="sort-select phone-only">
-          <label htmlFor={sortId}>Sort</label>
+          <label htmlFor={sortId}>{t('dashboard.customers.sort')}</label>
           <select
             id={sortId}
             value={`${sort.by}:${sort.order}`}
@@ -63,22 +65,22 @@ export function CustomersView({ startWithNew }: { startWithNew: boolean }) {
               setSort({ by, order });
             }}
           >
-            <option value="name:asc">Name, A to Z</option>
-            <option value="name:desc">Name, Z to A</option>
-            <option value="balance:desc">Balance, highest first</option>
-            <option value="balance:asc">Balance, lowest first</option>
+            <option value="name:asc">{t('dashboard.customers.nameAsc')}</option>
+            <option value="name:desc">{t('dashboard.customers.nameDesc')}</option>
+            <option value="balance:desc">{t('dashboard.customers.balanceDesc')}</option>
+            <option value="balance:asc">{t('dashboard.customers.balanceAsc')}</option>
           </select>
         </div>
         {list.data && (
           <span className="muted" aria-live="polite">
-            {total} {total === 1 ? 'customer' : 'customers'}
+            {t('dashboard.customers.count', { count: total })}
           </span>
         )}
       </div>
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => list.refetch()} />
       ) : list.isPending ? (
-        <Loading label="Loading customers…" />
+        <Loading label={t('dashboard.customers.loading')} />
       ) : (
         <CustomerTable
           rows={rows}
@@ -90,10 +92,12 @@ export function CustomersView({ startWithNew }: { startWithNew: boolean }) {
           onAdd={() => setEditing('new')}
         />
       )}
-      <LoadMore list={list} label="Show more" />
+      <LoadMore list={list} label={t('dashboard.states.showMore')} />
       <Dialog
         open={editing !== null}
-        title={editing === 'new' ? 'New customer' : 'Edit customer'}
+        title={
+          editing === 'new' ? t('dashboard.customers.newCustomer') : t('dashboard.customers.editCustomer')
+        }
         onClose={() => setEditing(null)}
       >
         <CustomerForm

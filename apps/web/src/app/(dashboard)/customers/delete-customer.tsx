@@ -7,6 +7,8 @@ import { useState } from 'react';
 import { useFormatMoney } from '~/components/currency';
 import { Dialog } from '~/components/ui/dialog';
 import { Loading } from '~/components/ui/states';
+import { serverMessage } from '~/i18n/errors';
+import { useI18n } from '~/i18n/provider';
 import { useTRPC } from '~/trpc/react';
 import { balanceWords, refusalOf } from './delete-words';
 
@@ -25,6 +27,8 @@ interface DeleteCustomerProps {
 export function DeleteCustomer({ customer, onClose, onDeleted }: DeleteCustomerProps) {
   const trpc = useTRPC();
   const format = useFormatMoney();
+  const i18n = useI18n();
+  const { t, locale } = i18n;
   const id = customer?.id ?? '';
   const balance = useQuery(trpc.customers.get.queryOptions({ id }, { enabled: customer !== null }));
   const writeOff = useMutation(trpc.customers.writeOff.mutationOptions());
@@ -56,8 +60,8 @@ export function DeleteCustomer({ customer, onClose, onDeleted }: DeleteCustomerP
 
   const b = frozen ?? balance.data;
   const net = b ? b.owed - b.credit : 0;
-  const name = customer?.name ?? 'This customer';
-  const words = b ? balanceWords(name, b, format) : null;
+  const name = customer?.name ?? t('dashboard.deleteCustomer.thisCustomer');
+  const words = b ? balanceWords(i18n, name, b, format) : null;
   const deleteNow = () => remove.mutate({ id }, { onSuccess: done, onError: fail });
   const writeOffAndDelete = async () => {
     setRefused(false);
@@ -72,18 +76,23 @@ export function DeleteCustomer({ customer, onClose, onDeleted }: DeleteCustomerP
   };
 
   return (
-    <Dialog open={customer !== null} title={`Delete ${name}?`} onClose={close} wide>
+    <Dialog
+      open={customer !== null}
+      title={t('dashboard.deleteCustomer.title', { name })}
+      onClose={close}
+      wide
+    >
       {balance.isError && !b ? (
         <p className="form-error" role="alert">
-          {balance.error.message}
+          {serverMessage(t, locale, balance.error)}
         </p>
       ) : !b ? (
-        <Loading label="Checking what they owe…" />
+        <Loading label={t('dashboard.deleteCustomer.checking')} />
       ) : (
         <>
           {refused && words && (
             <p className="form-error" role="alert" data-testid="delete-refused">
-              Not deleted: {words.now}. Another device recorded it a moment ago.
+              {t('dashboard.deleteCustomer.refused', { now: words.now })}
             </p>
           )}
           {words?.headline && (
@@ -94,22 +103,22 @@ export function DeleteCustomer({ customer, onClose, onDeleted }: DeleteCustomerP
           <p>{words?.explain}</p>
           {error && !refused && (
             <p className="form-error" role="alert">
-              {error.message}
+              {serverMessage(t, locale, error)}
             </p>
           )}
           <div className="form-actions">
             {/* biome-ignore lint/a11y/noAutofocus: the safe choice takes the focus in a confirmation */}
             <button type="button" className="button" onClick={close} autoFocus>
-              Cancel
+              {t('common.cancel')}
             </button>
             {net > 0 && (
               <Link className="button" href={`/customers/${id}?record=payment`} onClick={close}>
-                Record a repayment first
+                {t('dashboard.deleteCustomer.repaymentFirst')}
               </Link>
             )}
             {net < 0 && (
               <Link className="button" href={`/sales/new?customer=${id}`} onClick={close}>
-                Record a sale first
+                {t('dashboard.deleteCustomer.saleFirst')}
               </Link>
             )}
             <button
@@ -118,7 +127,11 @@ export function DeleteCustomer({ customer, onClose, onDeleted }: DeleteCustomerP
               onClick={net === 0 ? deleteNow : writeOffAndDelete}
               disabled={busy}
             >
-              {busy ? 'Deleting…' : net === 0 ? 'Delete customer' : 'Write off and delete'}
+              {busy
+                ? t('dashboard.states.deleting')
+                : net === 0
+                  ? t('dashboard.deleteCustomer.delete')
+                  : t('dashboard.deleteCustomer.writeOffAndDelete')}
             </button>
           </div>
         </>

@@ -1,4 +1,5 @@
 import type { Balance } from '@storesync/schema';
+import type { I18n } from '~/i18n/format';
 
 /** What the delete dialog says of a customer's balance, in the owner's words. */
 export interface BalanceWords {
@@ -10,27 +11,32 @@ export interface BalanceWords {
   explain: string;
 }
 
-export function balanceWords(name: string, b: Balance, format: (minor: number) => string): BalanceWords {
+export function balanceWords(
+  { t, isolate }: I18n,
+  name: string,
+  b: Balance,
+  format: (minor: number) => string,
+): BalanceWords {
   if (b.owed > 0) {
-    const owed = format(b.owed);
+    const amount = isolate(format(b.owed));
     return {
-      headline: `${name} owes ${owed}`,
-      now: `${name} now owes ${owed}`,
-      explain: `Settle it before deleting: record the repayment first, or write the ${owed} off. A write-off stays in their history, named as one, and takes ${owed} off Outstanding.`,
+      headline: t('dashboard.deleteCustomer.owes', { name, amount }),
+      now: t('dashboard.deleteCustomer.nowOwes', { name, amount }),
+      explain: t('dashboard.deleteCustomer.owesExplain', { amount }),
     };
   }
   if (b.credit > 0) {
-    const credit = format(b.credit);
+    const amount = isolate(format(b.credit));
     return {
-      headline: `${name} holds ${credit} credit`,
-      now: `${name} now holds ${credit} credit`,
-      explain: `The shop owes ${name} ${credit}. Use it up on a sale first, or write the credit off: a debt of ${credit} noted "Credit written off" goes into their history.`,
+      headline: t('dashboard.deleteCustomer.holds', { name, amount }),
+      now: t('dashboard.deleteCustomer.nowHolds', { name, amount }),
+      explain: t('dashboard.deleteCustomer.holdsExplain', { name, amount }),
     };
   }
   return {
     headline: null,
-    now: `${name} owes nothing`,
-    explain: `${name} will be removed from the dashboard and from every device at its next sync. Their entries stay in the book, and you can restore ${name} from Recently deleted for 30 days.`,
+    now: t('dashboard.deleteCustomer.owesNothing', { name }),
+    explain: t('dashboard.deleteCustomer.settledExplain', { name }),
   };
 }
 

@@ -3,8 +3,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
-import { Money } from '~/components/currency';
+import { useFormatMoney } from '~/components/currency';
 import { Empty, ErrorState, Loading } from '~/components/ui/states';
+import { serverMessage } from '~/i18n/errors';
+import { useI18n } from '~/i18n/provider';
 import { useTRPC } from '~/trpc/react';
 import { type Deleted, DeletedRow, describeDeleted, kindOf } from './deleted-row';
 
@@ -15,6 +17,9 @@ import { type Deleted, DeletedRow, describeDeleted, kindOf } from './deleted-row
  */
 export function DeletedView() {
   const trpc = useTRPC();
+  const i18n = useI18n();
+  const { t, locale, isolate } = i18n;
+  const format = useFormatMoney();
   const list = useQuery(trpc.deleted.list.queryOptions());
   const restore = useMutation(trpc.deleted.restore.mutationOptions());
   const [restored, setRestored] = useState<Deleted | null>(null);
@@ -30,50 +35,47 @@ export function DeletedView() {
     <>
       <div className="page-header">
         <div>
-          <h1>Recently deleted</h1>
-          <p className="muted">
-            Deleted in the last 30 days, on this dashboard or a phone. Restoring brings it back on every
-            device at its next sync.
-          </p>
+          <h1>{t('dashboard.deleted.title')}</h1>
+          <p className="muted">{t('dashboard.deleted.intro')}</p>
         </div>
       </div>
       {restored && (
         <p className="notice" role="status">
-          Restored {kindOf(restored).toLowerCase()}: {describeDeleted(restored)}.{' '}
-          {restored.customerId && <Link href={`/customers/${restored.customerId}`}>Open customer</Link>}
+          {t('dashboard.deleted.restored', { kind: kindOf(restored), what: describeDeleted(i18n, restored) })}{' '}
+          {restored.customerId && (
+            <Link href={`/customers/${restored.customerId}`}>{t('dashboard.deleted.openCustomer')}</Link>
+          )}
         </p>
       )}
       {restore.error && (
         <p className="form-error" role="alert">
-          {restore.error.message}
+          {serverMessage(t, locale, restore.error)}
         </p>
       )}
       {conflicts.length > 0 && (
         <section className="card card--conflict" aria-labelledby="conflicts">
-          <h2 id="conflicts">Money under deleted customers</h2>
-          <p>
-            These customers are deleted, but their entries still hold money, which Outstanding leaves out.
-            Restore them to settle it: record the repayment, or write it off.
-          </p>
+          <h2 id="conflicts">{t('dashboard.deleted.conflicts')}</h2>
+          <p>{t('dashboard.deleted.conflictsHelp')}</p>
           <ul className="conflicts">
             {conflicts.map((c) => (
               <li key={c.id}>
-                <strong>{c.customerName}</strong> {c.amount > 0 ? 'owes' : 'holds'}{' '}
-                <Money value={Math.abs(c.amount)} />
-                {c.amount < 0 && ' credit'}
+                {t(c.amount > 0 ? 'dashboard.deleted.conflictOwes' : 'dashboard.deleted.conflictHolds', {
+                  name: isolate(c.customerName ?? ''),
+                  amount: isolate(format(Math.abs(c.amount))),
+                })}
               </li>
             ))}
           </ul>
         </section>
       )}
       <section className="card" aria-labelledby="deleted">
-        <h2 id="deleted">Deleted, newest first</h2>
+        <h2 id="deleted">{t('dashboard.deleted.newestFirst')}</h2>
         {list.isError ? (
           <ErrorState error={list.error} onRetry={() => list.refetch()} />
         ) : list.isPending ? (
-          <Loading label="Loading what was deleted…" />
+          <Loading label={t('dashboard.deleted.loading')} />
         ) : rows.length === 0 ? (
-          <Empty title="Nothing deleted in the last 30 days" />
+          <Empty title={t('dashboard.deleted.nothing')} />
         ) : (
           <ol className="timeline" data-testid="deleted-list">
             {rows.map((row) => (

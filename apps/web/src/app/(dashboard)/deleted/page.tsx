@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
+import { pageTitle } from '~/i18n/server';
 import { DeletedView } from './deleted-view';
 
-export const metadata: Metadata = { title: 'Recently deleted · StoreSync' };
+export const generateMetadata = (): Promise<Metadata> => pageTitle((t) => t('dashboard.nav.deleted'));
 
 export default function DeletedPage() {
   return <DeletedView />;

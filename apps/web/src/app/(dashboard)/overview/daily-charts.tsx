@@ -1,9 +1,8 @@
 'use client';
 
-import { minorDigits } from '@storesync/schema';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useCurrency, useFormatMoney } from '~/components/currency';
-import { longDay, shortDay } from '~/lib/dates';
+import { useI18n } from '~/i18n/provider';
 
 interface Day {
   day: string;
@@ -18,12 +17,32 @@ const sum = (days: Day[], key: 'sales' | 'debts' | 'payments') => days.reduce((s
 export function DailyCharts({ days }: { days: Day[] }) {
   const currency = useCurrency();
   const format = useFormatMoney();
+  const { t, shortDay, longDay, compactMoney, dir } = useI18n();
   if (!currency) return null;
-  const compact = new Intl.NumberFormat(undefined, { style: 'currency', currency, notation: 'compact' });
-  const axis = (minor: number) => compact.format(minor / 10 ** minorDigits(currency));
+  const axis = (minor: number) => compactMoney(minor, currency);
+  // Right to left, days run from the right and the amounts' axis stands on the right.
+  const rtl = dir === 'rtl';
   const common = {
-    xAxis: <XAxis dataKey="day" tickFormatter={shortDay} minTickGap={24} tickLine={false} fontSize={12} />,
-    yAxis: <YAxis tickFormatter={axis} width={64} tickLine={false} axisLine={false} fontSize={12} />,
+    xAxis: (
+      <XAxis
+        dataKey="day"
+        tickFormatter={shortDay}
+        minTickGap={24}
+        tickLine={false}
+        fontSize={12}
+        reversed={rtl}
+      />
+    ),
+    yAxis: (
+      <YAxis
+        tickFormatter={axis}
+        width={64}
+        tickLine={false}
+        axisLine={false}
+        fontSize={12}
+        orientation={rtl ? 'right' : 'left'}
+      />
+    ),
     tooltip: (
       <Tooltip
         formatter={(value) => format(Number(value))}
@@ -34,22 +53,31 @@ export function DailyCharts({ days }: { days: Day[] }) {
   };
   return (
     <div className="charts">
-      <figure aria-label={`Sales per day: ${format(sum(days, 'sales'))} in ${days.length} days`}>
-        <figcaption>Sales per day</figcaption>
+      <figure
+        aria-label={t('dashboard.overview.salesPerDayLabel', {
+          amount: format(sum(days, 'sales')),
+          days: days.length,
+        })}
+      >
+        <figcaption>{t('dashboard.overview.salesPerDay')}</figcaption>
         <ResponsiveContainer width="100%" height={220}>
           <BarChart data={days} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
             <CartesianGrid vertical={false} stroke="#e7e5e0" />
             {common.xAxis}
             {common.yAxis}
             {common.tooltip}
-            <Bar dataKey="sales" name="Sales" fill="#0f766e" radius={[3, 3, 0, 0]} />
+            <Bar dataKey="sales" name={t('dashboard.overview.sales')} fill="#0f766e" radius={[3, 3, 0, 0]} />
           </BarChart>
         </ResponsiveContainer>
       </figure>
       <figure
-        aria-label={`New debt ${format(sum(days, 'debts'))} and repayments ${format(sum(days, 'payments'))} in ${days.length} days`}
+        aria-label={t('dashboard.overview.debtAndRepaymentsLabel', {
+          debts: format(sum(days, 'debts')),
+          payments: format(sum(days, 'payments')),
+          days: days.length,
+        })}
       >
-        <figcaption>New debt and repayments per day</figcaption>
+        <figcaption>{t('dashboard.overview.debtAndRepayments')}</figcaption>
         <ResponsiveContainer width="100%" height={220}>
           <BarChart data={days} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
             <CartesianGrid vertical={false} stroke="#e7e5e0" />
@@ -57,8 +85,18 @@ export function DailyCharts({ days }: { days: Day[] }) {
             {common.yAxis}
             {common.tooltip}
             <Legend iconType="square" wrapperStyle={{ fontSize: 13 }} />
-            <Bar dataKey="debts" name="New debt" fill="#c2410c" radius={[3, 3, 0, 0]} />
-            <Bar dataKey="payments" name="Repayments" fill="#15803d" radius={[3, 3, 0, 0]} />
+            <Bar
+              dataKey="debts"
+              name={t('dashboard.overview.newDebt')}
+              fill="#c2410c"
+              radius={[3, 3, 0, 0]}
+            />
+            <Bar
+              dataKey="payments"
+              name={t('dashboard.overview.repayments')}
+              fill="#15803d"
+              radius={[3, 3, 0, 0]}
+            />
           </BarChart>
         </ResponsiveContainer>
       </figure>

@@ -1,7 +1,9 @@
+'use client';
+
 import Link from 'next/link';
 import { Money } from '~/components/currency';
 import { Empty } from '~/components/ui/states';
-import { calendarDay } from '~/lib/dates';
+import { useI18n } from '~/i18n/provider';
 
 /** Customers with debts past their due date not yet repaid, most overdue first. */
 export function OverdueList({
@@ -9,15 +11,20 @@ export function OverdueList({
 }: {
   customers: { id: string; name: string; overdue: number; since: string }[];
 }) {
+  const { t, calendarDay } = useI18n();
   if (customers.length === 0)
-    return <Empty title="Nobody is overdue">Debts past their due date show up here.</Empty>;
+    return (
+      <Empty title={t('dashboard.overview.nobodyOverdue')}>{t('dashboard.overview.nobodyOverdueHint')}</Empty>
+    );
   return (
     <ol className="ranked" data-testid="overdue">
       {customers.map((c) => (
         <li key={c.id}>
           <span>
-            <Link href={`/customers/${c.id}`}>{c.name}</Link>
-            <span className="muted"> · due {calendarDay(c.since)}</span>
+            <Link href={`/customers/${c.id}`} dir="auto">
+              {c.name}
+            </Link>
+            <span className="muted">{t('dashboard.overview.due', { day: calendarDay(c.since) })}</span>
           </span>
           <Money value={c.overdue} className="money--owed" />
         </li>

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { ErrorState, Loading } from '~/components/ui/states';
 import { useTimeZone } from '~/components/use-time-zone';
+import { useI18n } from '~/i18n/provider';
 import { useTRPC } from '~/trpc/react';
 import { DailyCharts } from './daily-charts';
 import { OverdueList } from './overdue-list';
@@ -13,6 +14,7 @@ import { TopDebtors } from './top-debtors';
 /** The store at a glance: what is owed, sales, the last 30 days, who owes most and who is overdue. */
 export function OverviewView() {
   const trpc = useTRPC();
+  const { t } = useI18n();
   const timeZone = useTimeZone();
   const enabled = timeZone !== null;
   const tz = timeZone ?? 'UTC';
@@ -23,13 +25,13 @@ export function OverviewView() {
   return (
     <>
       <div className="page-header">
-        <h1>Overview</h1>
+        <h1>{t('dashboard.nav.overview')}</h1>
         <div className="page-header__actions">
           <Link className="button" href="/customers?new=1">
-            New customer
+            {t('dashboard.overview.newCustomer')}
           </Link>
           <Link className="button button--primary" href="/sales/new">
-            New sale
+            {t('dashboard.overview.newSale')}
           </Link>
         </div>
       </div>
@@ -38,22 +40,22 @@ export function OverviewView() {
       ) : overview.data ? (
         <StatCards figures={overview.data} />
       ) : (
-        <Loading label="Loading figures…" />
+        <Loading label={t('dashboard.overview.loadingFigures')} />
       )}
       <div className="overview-grid">
         <section className="card" aria-labelledby="last-30-days">
-          <h2 id="last-30-days">Last 30 days</h2>
+          <h2 id="last-30-days">{t('dashboard.overview.last30Days')}</h2>
           {daily.isError ? (
             <ErrorState error={daily.error} onRetry={() => daily.refetch()} />
           ) : daily.data ? (
             <DailyCharts days={daily.data} />
           ) : (
-            <Loading label="Loading chart…" />
+            <Loading label={t('dashboard.overview.loadingChart')} />
           )}
         </section>
         <div className="overview-side">
           <section className="card" aria-labelledby="top-debtors">
-            <h2 id="top-debtors">Top debtors</h2>
+            <h2 id="top-debtors">{t('dashboard.overview.topDebtors')}</h2>
             {overview.data ? (
               <TopDebtors debtors={overview.data.topDebtors} />
             ) : (
@@ -61,7 +63,7 @@ export function OverviewView() {
             )}
           </section>
           <section className="card" aria-labelledby="overdue">
-            <h2 id="overdue">Overdue</h2>
+            <h2 id="overdue">{t('dashboard.overview.overdue')}</h2>
             {overdue.isError ? (
               <ErrorState error={overdue.error} onRetry={() => overdue.refetch()} />
             ) : overdue.data ? (

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
+import { pageTitle } from '~/i18n/server';
 import { OverviewView } from './overview-view';
 
-export const metadata: Metadata = { title: 'Overview · StoreSync' };
+export const generateMetadata = (): Promise<Metadata> => pageTitle((t) => t('dashboard.nav.overview'));
 
 export default function OverviewPage() {
   return <OverviewView />;

@@ -1,5 +1,7 @@
-import { Money } from '~/components/currency';
-import { shortDay } from '~/lib/dates';
+'use client';
+
+import { Money, useFormatMoney } from '~/components/currency';
+import { useI18n } from '~/i18n/provider';
 
 interface Figures {
   outstanding: number;
@@ -9,47 +11,47 @@ interface Figures {
   salesThisWeek: { count: number; total: number; since: string };
 }
 
-const sales = (n: number) => `${n} ${n === 1 ? 'sale' : 'sales'}`;
-
 /** The four headline figures of the overview. */
 export function StatCards({ figures }: { figures: Figures }) {
+  const { t, shortDay, number, isolate } = useI18n();
+  const format = useFormatMoney();
+  const week = figures.salesThisWeek;
   return (
     <dl className="stats">
       <div className="stat stat--accent">
-        <dt>Outstanding</dt>
+        <dt>{t('dashboard.overview.outstanding')}</dt>
         <dd>
           <Money value={figures.outstanding} />
         </dd>
         <dd className="stat__note" data-testid="credit-held">
-          {figures.credit > 0 ? (
-            <>
-              owed to you · <Money value={figures.credit} /> held as credit
-            </>
-          ) : (
-            'debts and unpaid sales, less repayments'
-          )}
+          {figures.credit > 0
+            ? t('dashboard.overview.owedToYou', { amount: isolate(format(figures.credit)) })
+            : t('dashboard.overview.outstandingNote')}
         </dd>
       </div>
       <div className="stat">
-        <dt>Customers owing</dt>
-        <dd>{figures.customersOwing}</dd>
-        <dd className="stat__note">who owe anything</dd>
+        <dt>{t('dashboard.overview.customersOwing')}</dt>
+        <dd>{number(figures.customersOwing)}</dd>
+        <dd className="stat__note">{t('dashboard.overview.whoOweAnything')}</dd>
       </div>
       <div className="stat">
-        <dt>Sales today</dt>
+        <dt>{t('dashboard.overview.salesToday')}</dt>
         <dd>
           <Money value={figures.salesToday.total} />
         </dd>
-        <dd className="stat__note">{sales(figures.salesToday.count)}</dd>
+        <dd className="stat__note">
+          {t('dashboard.overview.salesCount', { count: figures.salesToday.count })}
+        </dd>
       </div>
       <div className="stat">
-        <dt>Sales this week</dt>
+        <dt>{t('dashboard.overview.salesThisWeek')}</dt>
         <dd>
-          <Money value={figures.salesThisWeek.total} />
+          <Money value={week.total} />
         </dd>
         <dd className="stat__note">
-          {sales(figures.salesThisWeek.count)}
-          {figures.salesThisWeek.since && ` since ${shortDay(figures.salesThisWeek.since)}`}
+          {week.since
+            ? t('dashboard.overview.salesSince', { count: week.count, day: shortDay(week.since) })
+            : t('dashboard.overview.salesCount', { count: week.count })}
         </dd>
       </div>
     </dl>

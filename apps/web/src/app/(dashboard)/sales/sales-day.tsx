@@ -1,9 +1,12 @@
 import type { AppRouter } from '@storesync/api';
 import { saleUnpaid } from '@storesync/schema';
 import type { inferRouterOutputs } from '@trpc/server';
+
+('use client');
+
 import Link from 'next/link';
-import { Money } from '~/components/currency';
-import { longDay, timeOfDay } from '~/lib/dates';
+import { Money, useFormatMoney } from '~/components/currency';
+import { useI18n } from '~/i18n/provider';
 
 export type Sale = inferRouterOutputs<AppRouter>['sales']['list']['items'][number];
 
@@ -21,15 +24,15 @@ export function SalesDay({
   onEdit: (sale: Sale) => void;
   onDelete: (sale: Sale) => void;
 }) {
+  const { t, longDay, timeOfDay, isolate } = useI18n();
+  const format = useFormatMoney();
   const total = sales.reduce((sum, s) => sum + s.total, 0);
   const headingId = `day-${day}`;
   return (
     <section className="card sales-day" aria-labelledby={headingId}>
       <header className="sales-day__header">
         <h2 id={headingId}>{longDay(day)}</h2>
-        <span>
-          {sales.length} {sales.length === 1 ? 'sale' : 'sales'} · <Money value={total} />
-        </span>
+        <span>{t('dashboard.sales.dayTotal', { count: sales.length, amount: isolate(format(total)) })}</span>
       </header>
       <ul className="sales-list">
         {sales.map((sale) => (
@@ -38,32 +41,32 @@ export function SalesDay({
               {timeOfDay(sale.soldAt)}
             </time>
             <div className="sale__main">
-              <span className="sale__items">
-                {sale.items.map((i) => `${i.quantity} × ${i.name}`).join(', ')}
-              </span>
+              <bdi className="sale__items" dir="auto">
+                {sale.items
+                  .map((i) => t('dashboard.timeline.items', { quantity: i.quantity, name: i.name }))
+                  .join(', ')}
+              </bdi>
               <span className="muted">
                 {sale.customerId && sale.customerName ? (
-                  <Link href={`/customers/${sale.customerId}`}>{sale.customerName}</Link>
+                  <Link href={`/customers/${sale.customerId}`} dir="auto">
+                    {sale.customerName}
+                  </Link>
                 ) : (
-                  'Walk-in'
+                  t('dashboard.sales.walkIn')
                 )}
-                {saleUnpaid(sale) > 0 && (
-                  <>
-                    {' · paid '}
-                    <Money value={sale.paidAmount} />
-                    {', '}
-                    <Money value={saleUnpaid(sale)} className="money--owed" />
-                    {' unpaid'}
-                  </>
-                )}
+                {saleUnpaid(sale) > 0 &&
+                  t('dashboard.sales.paidUnpaid', {
+                    paid: isolate(format(sale.paidAmount)),
+                    unpaid: isolate(format(saleUnpaid(sale))),
+                  })}
               </span>
             </div>
             <Money value={sale.total} className="sale__total" />
             <button
               type="button"
               className="icon-button"
-              title="History"
-              aria-label={`History of sale of ${timeOfDay(sale.soldAt)}`}
+              title={t('dashboard.states.history')}
+              aria-label={t('dashboard.sales.historyOf', { time: timeOfDay(sale.soldAt) })}
               onClick={() => onHistory(sale)}
             >
               ↺
@@ -71,8 +74,8 @@ export function SalesDay({
             <button
               type="button"
               className="icon-button"
-              title="Edit"
-              aria-label={`Change sale of ${timeOfDay(sale.soldAt)}`}
+              title={t('dashboard.states.edit')}
+              aria-label={t('dashboard.sales.changeOf', { time: timeOfDay(sale.soldAt) })}
               onClick={() => onEdit(sale)}
             >
               ✎
@@ -80,7 +83,7 @@ export function SalesDay({
             <button
               type="button"
               className="icon-button"
-              aria-label={`Delete sale of ${timeOfDay(sale.soldAt)}`}
+              aria-label={t('dashboard.sales.deleteOf', { time: timeOfDay(sale.soldAt) })}
               onClick={() => onDelete(sale)}
             >
               ×

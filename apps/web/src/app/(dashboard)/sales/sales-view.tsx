@@ -9,6 +9,8 @@ import { ConfirmDialog } from '~/components/ui/confirm-dialog';
 import { Dialog } from '~/components/ui/dialog';
 import { LoadMore } from '~/components/ui/load-more';
 import { Empty, ErrorState, Loading } from '~/components/ui/states';
+import { serverMessage } from '~/i18n/errors';
+import { useI18n } from '~/i18n/provider';
 import { localDay } from '~/lib/dates';
 import { useTRPC } from '~/trpc/react';
 import { type Sale, SalesDay } from './sales-day';
@@ -16,6 +18,7 @@ import { type Sale, SalesDay } from './sales-day';
 /** Sales, newest first, grouped by the owner's calendar day with each day's total. */
 export function SalesView() {
   const trpc = useTRPC();
+  const { t, locale } = useI18n();
   const [deleting, setDeleting] = useState<Sale | null>(null);
   const [editing, setEditing] = useState<Sale | null>(null);
   const [tracing, setTracing] = useState<Sale | null>(null);
@@ -36,21 +39,21 @@ export function SalesView() {
   return (
     <>
       <div className="page-header">
-        <h1>Sales</h1>
+        <h1>{t('dashboard.sales.title')}</h1>
         <div className="page-header__actions">
           <Link className="button button--primary" href="/sales/new">
-            New sale
+            {t('dashboard.sales.newSale')}
           </Link>
         </div>
       </div>
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => list.refetch()} />
       ) : list.isPending ? (
-        <Loading label="Loading sales…" />
+        <Loading label={t('dashboard.sales.loading')} />
       ) : sales.length === 0 ? (
-        <Empty title="No sales yet">
+        <Empty title={t('dashboard.sales.none')}>
           <Link className="button button--primary" href="/sales/new">
-            Record your first sale
+            {t('dashboard.sales.recordFirst')}
           </Link>
         </Empty>
       ) : (
@@ -65,11 +68,15 @@ export function SalesView() {
           />
         ))
       )}
-      <LoadMore list={list} label="Show earlier sales" />
-      <Dialog open={tracing !== null} title="History of this sale" onClose={() => setTracing(null)}>
+      <LoadMore list={list} label={t('dashboard.sales.showEarlier')} />
+      <Dialog
+        open={tracing !== null}
+        title={t('dashboard.sales.historyTitle')}
+        onClose={() => setTracing(null)}
+      >
         {tracing && <RowHistory entity="sales" id={tracing.id} />}
       </Dialog>
-      <Dialog open={editing !== null} title="Edit sale" onClose={() => setEditing(null)}>
+      <Dialog open={editing !== null} title={t('dashboard.sales.editTitle')} onClose={() => setEditing(null)}>
         {editing && (
           <SaleForm
             key={editing.id}
@@ -81,11 +88,11 @@ export function SalesView() {
       </Dialog>
       <ConfirmDialog
         open={deleting !== null}
-        title="Delete this sale?"
-        message="It is removed here and from every device at its next sync."
-        confirmLabel="Delete sale"
+        title={t('dashboard.sales.deleteTitle')}
+        message={t('dashboard.timeline.deleteMessage')}
+        confirmLabel={t('dashboard.sales.deleteConfirm')}
         busy={remove.isPending}
-        error={remove.error?.message ?? null}
+        error={remove.error ? serverMessage(t, locale, remove.error) : null}
         onCancel={() => setDeleting(null)}
         onConfirm={() =>
           deleting && remove.mutate({ id: deleting.id }, { onSuccess: () => setDeleting(null) })

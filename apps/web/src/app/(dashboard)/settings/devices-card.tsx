@@ -6,7 +6,8 @@ import type { inferRouterOutputs } from '@trpc/server';
 import { useState } from 'react';
 import { ConfirmDialog } from '~/components/ui/confirm-dialog';
 import { Empty, ErrorState, Loading } from '~/components/ui/states';
-import { dateTime } from '~/lib/dates';
+import { serverMessage } from '~/i18n/errors';
+import { useI18n } from '~/i18n/provider';
 import { useTRPC } from '~/trpc/react';
 
 type Device = inferRouterOutputs<AppRouter>['auth']['devices'][number];
@@ -14,6 +15,7 @@ type Device = inferRouterOutputs<AppRouter>['auth']['devices'][number];
 /** The store's signed-in phones and tablets, and a way to sign a lost one out. */
 export function DevicesCard() {
   const trpc = useTRPC();
+  const { t, locale, dateTime } = useI18n();
   const devices = useQuery(trpc.auth.devices.queryOptions());
   const revoke = useMutation(trpc.auth.revokeDevice.mutationOptions());
   const [leaving, setLeaving] = useState<Device | null>(null);
@@ -24,39 +26,43 @@ export function DevicesCard() {
 
   return (
     <section className="card settings" aria-labelledby="devices-heading">
-      <h2 id="devices-heading">Devices</h2>
-      <p className="field__hint">
-        Phones and tablets signed in to this store. Signing one out stops it syncing until someone signs in on
-        it again; what it has not yet sent stays on it.
-      </p>
+      <h2 id="devices-heading">{t('dashboard.settings.devices')}</h2>
+      <p className="field__hint">{t('dashboard.settings.devicesHelp')}</p>
       {devices.isPending ? (
         <Loading />
       ) : devices.isError ? (
         <ErrorState error={devices.error} onRetry={() => devices.refetch()} />
       ) : devices.data.length === 0 ? (
-        <Empty title="No devices signed in" />
+        <Empty title={t('dashboard.settings.noDevices')} />
       ) : (
         <table className="table devices-table">
           <thead>
             <tr>
-              <th scope="col">Device</th>
-              <th scope="col">Last seen</th>
+              <th scope="col">{t('dashboard.settings.device')}</th>
+              <th scope="col">{t('dashboard.settings.lastSeen')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('dashboard.customers.actions')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {devices.data.map((d) => (
               <tr key={d.deviceId}>
-                <td data-label="Device">
-                  <strong>{d.deviceName ?? d.deviceId}</strong>
+                <td data-label={t('dashboard.settings.device')}>
+                  <bdi>
+                    <strong>{d.deviceName ?? d.deviceId}</strong>
+                  </bdi>
                   <div className="muted devices-table__detail">
-                    {d.deviceName ? `${d.deviceId} · ` : ''}signed in {dateTime(d.signedInAt)}
+                    {d.deviceName ? `${d.deviceId} · ` : ''}
+                    {t('dashboard.settings.signedIn', { when: dateTime(d.signedInAt) })}
                   </div>
                 </td>
-                <td data-label="Last seen">
-                  {d.lastSeenAt ? dateTime(d.lastSeenAt) : <span className="muted">Not yet</span>}
+                <td data-label={t('dashboard.settings.lastSeen')}>
+                  {d.lastSeenAt ? (
+                    dateTime(d.lastSeenAt)
+                  ) : (
+                    <span className="muted">{t('dashboard.settings.notYet')}</span>
+                  )}
                 </td>
                 <td className="row-actions">
                   <button
@@ -64,7 +70,8 @@ export function DevicesCard() {
                     className="button button--small button--quiet-danger"
                     onClick={() => setLeaving(d)}
                   >
-                    Sign out<span className="visually-hidden"> {d.deviceName ?? d.deviceId}</span>
+                    {t('dashboard.settings.signOut')}
+                    <span className="visually-hidden"> {d.deviceName ?? d.deviceId}</span>
                   </button>
                 </td>
               </tr>
@@ -74,11 +81,13 @@ export function DevicesCard() {
       )}
       <ConfirmDialog
         open={leaving !== null}
-        title="Sign this device out?"
-        message={`${leaving?.deviceName ?? leaving?.deviceId ?? 'The device'} will stop syncing with this store until someone signs in on it again.`}
-        confirmLabel="Sign out device"
+        title={t('dashboard.settings.signOutTitle')}
+        message={t('dashboard.settings.signOutMessage', {
+          device: leaving?.deviceName ?? leaving?.deviceId ?? t('dashboard.settings.theDevice'),
+        })}
+        confirmLabel={t('dashboard.settings.signOutConfirm')}
         busy={revoke.isPending}
-        error={revoke.error?.message ?? null}
+        error={revoke.error ? serverMessage(t, locale, revoke.error) : null}
         onCancel={close}
         onConfirm={() =>
           leaving &&

@@ -9,17 +9,20 @@ import { FormError } from '~/components/forms/form-error';
 import { useFormErrors } from '~/components/forms/use-form-errors';
 import { Field } from '~/components/ui/field';
 import { ErrorState, Loading } from '~/components/ui/states';
+import { serverMessage } from '~/i18n/errors';
+import { useI18n } from '~/i18n/provider';
 import { changedFields } from '~/lib/changes';
 import { useTRPC } from '~/trpc/react';
 
-/** The currencies in use today, by their name in the browser's language. */
+/** The currencies in use today, by their name in the page's language, in its alphabetical order. */
 function useCurrencyOptions() {
+  const { formatLocale, collator } = useI18n();
   return useMemo(() => {
-    const names = new Intl.DisplayNames(undefined, { type: 'currency' });
+    const names = new Intl.DisplayNames(formatLocale, { type: 'currency' });
     return CURRENCIES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
-      a.name.localeCompare(b.name),
+      collator.compare(a.name, b.name),
     );
-  }, []);
+  }, [formatLocale, collator]);
 }
 
 const SettingsSchema = EntityFieldSchemas.settings;
@@ -31,6 +34,7 @@ const SettingsSchema = EntityFieldSchemas.settings;
  */
 export function StoreCard() {
   const trpc = useTRPC();
+  const { t, locale, formatLocale } = useI18n();
   const queryClient = useQueryClient();
   const settings = useStoreSettings();
   const update = useMutation(trpc.settings.update.mutationOptions());
@@ -69,46 +73,47 @@ export function StoreCard() {
 
   return (
     <section className="card settings" aria-labelledby="store-heading">
-      <h2 id="store-heading">Store</h2>
+      <h2 id="store-heading">{t('dashboard.settings.store')}</h2>
       <form onSubmit={submit} noValidate>
         <Field
-          label="Shop name"
+          label={t('dashboard.settings.shopName')}
           value={shopName}
           maxLength={200}
           onChange={(e) => edit({ shopName: e.target.value })}
           error={form.errors.shopName}
-          hint="Shown on every device of the store."
+          hint={t('dashboard.settings.shopNameHint')}
         />
         <div className={['field', form.errors.currency && 'field--invalid'].filter(Boolean).join(' ')}>
-          <label htmlFor={currencyId}>Currency</label>
+          <label htmlFor={currencyId}>{t('dashboard.settings.currency')}</label>
           <select id={currencyId} value={currency} onChange={(e) => edit({ currency: e.target.value })}>
             {options.map((c) => (
               <option key={c.code} value={c.code}>
-                {c.name} ({c.code})
+                {t('dashboard.settings.currencyOption', { name: c.name, code: c.code })}
               </option>
             ))}
           </select>
           <p className="field__hint">
-            Amounts show as {formatMoney(123_456, currency)}.{' '}
+            {t('dashboard.settings.amountsShowAs', { amount: formatMoney(123_456, currency, formatLocale) })}{' '}
             {current.currency
-              ? 'Every phone and browser of the store uses it.'
-              : `Not set yet: your browser’s language suggests ${suggested}. Save to set it for every phone and browser of the store.`}{' '}
-            Amounts are stored in the currency’s smallest unit, so changing it changes only how they are
-            shown.
+              ? t('dashboard.settings.currencySet')
+              : t('dashboard.settings.currencySuggested', { code: suggested })}{' '}
+            {t('dashboard.settings.minorUnits')}
           </p>
           {form.errors.currency && <p className="field__error">{form.errors.currency}</p>}
         </div>
         <FormError
           message={
-            update.error && !form.errors.currency && !form.errors.shopName ? update.error.message : undefined
+            update.error && !form.errors.currency && !form.errors.shopName
+              ? serverMessage(t, locale, update.error)
+              : undefined
           }
         />
         {saved && (
           <p className="field__hint" role="status">
-            Saved for every device of the store.
+            {t('dashboard.settings.saved')}
           </p>
         )}
-        <FormActions label="Save" pending={update.isPending} />
+        <FormActions label={t('dashboard.settings.save')} pending={update.isPending} />
       </form>
     </section>
   );

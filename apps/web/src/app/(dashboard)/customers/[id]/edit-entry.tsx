@@ -7,6 +7,7 @@ import { DebtForm } from '~/components/forms/debt-form';
 import { PaymentForm } from '~/components/forms/payment-form';
 import { SaleForm } from '~/components/forms/sale-form';
 import { Dialog } from '~/components/ui/dialog';
+import { useI18n } from '~/i18n/provider';
 
 export type Entry = inferRouterOutputs<AppRouter>['customers']['timeline'][number];
 
@@ -23,7 +24,8 @@ export function EditEntry({
   customer: TimelineCustomer;
   onClose: () => void;
 }) {
-  const title = entry ? `Edit ${entry.kind === 'payment' ? 'payment' : entry.kind}` : '';
+  const { t } = useI18n();
+  const title = entry ? t('dashboard.timeline.editTitle', { kind: entry.kind }) : '';
   return (
     <Dialog open={entry !== null} title={title} onClose={onClose}>
       {entry?.kind === 'debt' && (

@@ -9,28 +9,36 @@ import { ConfirmDialog } from '~/components/ui/confirm-dialog';
 import { Dialog } from '~/components/ui/dialog';
 import { Empty } from '~/components/ui/states';
 import { useTimeZone } from '~/components/use-time-zone';
-import { calendarDay, dateTime } from '~/lib/dates';
+import { serverMessage } from '~/i18n/errors';
+import type { I18n } from '~/i18n/format';
+import { useI18n } from '~/i18n/provider';
 import { useTRPC } from '~/trpc/react';
 import { EditEntry, type Entry, type TimelineCustomer } from './edit-entry';
 
-const KIND = { debt: 'Debt', payment: 'Payment', sale: 'Sale' } as const;
+/** The entry's kind as the owner reads it: a write-off is a payment the shop forgave. */
+const kindOf = (e: Entry) => (e.kind === 'payment' && e.payment.kind === 'writeOff' ? 'writeOff' : e.kind);
 
-/** The entry's name as the owner reads it: a write-off is a payment the shop forgave. */
-const kindOf = (e: Entry): string =>
-  e.kind === 'payment' && e.payment.kind === 'writeOff' ? 'Write-off' : KIND[e.kind];
-
-function describe(entry: Entry, format: (minor: number) => string): { amount: number; detail: string } {
+function describe(
+  { t, calendarDay, isolate }: I18n,
+  entry: Entry,
+  format: (minor: number) => string,
+): { amount: number; detail: string } {
   if (entry.kind === 'debt') {
-    const due = entry.debt.dueDate ? `due ${calendarDay(entry.debt.dueDate)}` : '';
+    const due = entry.debt.dueDate
+      ? t('dashboard.timeline.due', { day: calendarDay(entry.debt.dueDate) })
+      : '';
     return { amount: entry.debt.amount, detail: [entry.debt.note, due].filter(Boolean).join(' · ') };
   }
   if (entry.kind === 'payment') {
-    const forgiven = entry.payment.kind === 'writeOff' ? 'Written off: no money received' : '';
+    const forgiven = entry.payment.kind === 'writeOff' ? t('dashboard.timeline.writtenOff') : '';
     return { amount: entry.payment.amount, detail: entry.payment.note ?? forgiven };
   }
-  const items = entry.sale.items.map((i) => `${i.quantity} × ${i.name}`).join(', ');
+  const items = entry.sale.items
+    .map((i) => t('dashboard.timeline.items', { quantity: i.quantity, name: i.name }))
+    .join(', ');
   // A sale's effect on the balance is its unpaid part.
-  const unpaid = entry.effect > 0 ? ` · ${format(entry.effect)} unpaid` : '';
+  const unpaid =
+    entry.effect > 0 ? ` · ${t('dashboard.timeline.unpaid', { amount: isolate(format(entry.effect)) })}` : '';
   return { amount: entry.sale.total, detail: `${items}${unpaid}` };
 }
 
@@ -38,19 +46,11 @@ const idOf = (e: Entry) => (e.kind === 'debt' ? e.debt.id : e.kind === 'payment'
 
 /** What the customer owed (or held as credit) after an entry. */
 function BalanceAfter({ net }: { net: number }) {
-  if (net > 0)
-    return (
-      <>
-        owes <Money value={net} />
-      </>
-    );
-  if (net < 0)
-    return (
-      <>
-        credit <Money value={-net} />
-      </>
-    );
-  return <>settled</>;
+  const { t, isolate } = useI18n();
+  const format = useFormatMoney();
+  if (net > 0) return <>{t('dashboard.timeline.owes', { amount: isolate(format(net)) })}</>;
+  if (net < 0) return <>{t('dashboard.timeline.credit', { amount: isolate(format(-net)) })}</>;
+  return <>{t('dashboard.timeline.settled')}</>;
 }
 
 /**
@@ -60,6 +60,8 @@ function BalanceAfter({ net }: { net: number }) {
 export function Timeline({ entries, customer }: { entries: Entry[]; customer: TimelineCustomer }) {
   const trpc = useTRPC();
   const format = useFormatMoney();
+  const i18n = useI18n();
+  const { t, locale, dateTime } = i18n;
   const [deleting, setDeleting] = useState<Entry | null>(null);
   const [editing, setEditing] = useState<Entry | null>(null);
   const [tracing, setTracing] = useState<Entry | null>(null);
@@ -72,25 +74,32 @@ export function Timeline({ entries, customer }: { entries: Entry[]; customer: Ti
   const remove = deleting ? { debt, payment, sale }[deleting.kind] : null;
 
   if (entries.length === 0) {
-    return <Empty title="Nothing recorded yet">Record a debt, a payment or a sale above.</Empty>;
+    return <Empty title={t('dashboard.timeline.empty')}>{t('dashboard.timeline.emptyHint')}</Empty>;
   }
   return (
     <>
       <ol className="timeline">
         {entries.map((entry) => {
-          const { amount, detail } = describe(entry, format);
+          const { amount, detail } = describe(i18n, entry, format);
           const writeOff = entry.kind === 'payment' && entry.payment.kind === 'writeOff';
           const style = writeOff ? 'write-off' : entry.kind;
-          const name = kindOf(entry);
+          const kind = kindOf(entry);
+          const when = dateTime(entry.at);
           return (
             <li key={`${entry.kind}:${idOf(entry)}`} className={`timeline__entry timeline__entry--${style}`}>
-              <span className={`badge badge--${style}`}>{name}</span>
+              <span className={`badge badge--${style}`}>{t(`dashboard.timeline.${kind}`)}</span>
               <div className="timeline__main">
-                <time dateTime={entry.at}>{dateTime(entry.at)}</time>
-                {detail && <span className="timeline__detail">{detail}</span>}
+                <time dateTime={entry.at}>{when}</time>
+                {detail && (
+                  <bdi className="timeline__detail" dir="auto">
+                    {detail}
+                  </bdi>
+                )}
                 {entry.kind === 'debt' && overdue.has(entry.debt.id) && (
                   <span className="overdue-tag">
-                    Overdue · <Money value={overdue.get(entry.debt.id) ?? 0} /> unpaid
+                    {t('dashboard.timeline.overdue', {
+                      amount: i18n.isolate(format(overdue.get(entry.debt.id) ?? 0)),
+                    })}
                   </span>
                 )}
               </div>
@@ -106,8 +115,8 @@ export function Timeline({ entries, customer }: { entries: Entry[]; customer: Ti
               <button
                 type="button"
                 className="icon-button"
-                title="History"
-                aria-label={`History of ${name.toLowerCase()} of ${dateTime(entry.at)}`}
+                title={t('dashboard.states.history')}
+                aria-label={t('dashboard.timeline.historyOf', { kind, when })}
                 onClick={() => setTracing(entry)}
               >
                 ↺
@@ -115,8 +124,8 @@ export function Timeline({ entries, customer }: { entries: Entry[]; customer: Ti
               <button
                 type="button"
                 className="icon-button"
-                title="Edit"
-                aria-label={`Change ${name.toLowerCase()} of ${dateTime(entry.at)}`}
+                title={t('dashboard.states.edit')}
+                aria-label={t('dashboard.timeline.changeOf', { kind, when })}
                 onClick={() => setEditing(entry)}
               >
                 ✎
@@ -124,7 +133,7 @@ export function Timeline({ entries, customer }: { entries: Entry[]; customer: Ti
               <button
                 type="button"
                 className="icon-button"
-                aria-label={`Delete ${name.toLowerCase()} of ${dateTime(entry.at)}`}
+                aria-label={t('dashboard.timeline.deleteOf', { kind, when })}
                 onClick={() => setDeleting(entry)}
               >
                 ×
@@ -136,18 +145,18 @@ export function Timeline({ entries, customer }: { entries: Entry[]; customer: Ti
       <EditEntry entry={editing} customer={customer} onClose={() => setEditing(null)} />
       <Dialog
         open={tracing !== null}
-        title={`History of this ${tracing ? kindOf(tracing).toLowerCase() : 'entry'}`}
+        title={t('dashboard.timeline.historyTitle', { kind: tracing ? kindOf(tracing) : 'other' })}
         onClose={() => setTracing(null)}
       >
         {tracing && <RowHistory entity={`${tracing.kind}s`} id={idOf(tracing)} />}
       </Dialog>
       <ConfirmDialog
         open={deleting !== null}
-        title={`Delete this ${deleting ? kindOf(deleting).toLowerCase() : 'entry'}?`}
-        message="It is removed here and from every device at its next sync."
-        confirmLabel="Delete"
+        title={t('dashboard.timeline.deleteTitle', { kind: deleting ? kindOf(deleting) : 'other' })}
+        message={t('dashboard.timeline.deleteMessage')}
+        confirmLabel={t('dashboard.states.delete')}
         busy={remove?.isPending}
-        error={remove?.error?.message ?? null}
+        error={remove?.error ? serverMessage(t, locale, remove.error) : null}
         onCancel={() => setDeleting(null)}
         onConfirm={() =>
           deleting && remove?.mutate({ id: idOf(deleting) }, { onSuccess: () => setDeleting(null) })
