@@ -173,7 +173,7 @@ describe('a new phone on a big book', () => {
     await phone.signIn(email).catch(() => undefined);
     const samples: string[] = [];
     for (let i = 0; i < 400; i++) {
-      const text = await phone.page.locator('body').innerText();
+      const text = (await phone.page.locator('body').textContent()) ?? '';
       samples.push(text);
       if (/Up to date/.test(await phone.syncLine()) && text.includes('Outstanding')) break;
       if (i === 3) await phone.shot('big-book-syncing');

@@ -17,7 +17,9 @@ beforeAll(async () => {
   ids.customer = (await a.customers.create({ name: 'Alice’s customer' })).id;
   ids.debt = (await a.debts.create({ customerId: ids.customer, amount: 100 })).id;
   ids.payment = (await a.payments.create({ customerId: ids.customer, amount: 50 })).id;
-  ids.sale = (await a.sales.create({ items: [{ name: 'x', quantity: 1, unitPrice: 10 }], paidAmount: 10 })).id;
+  ids.sale = (
+    await a.sales.create({ items: [{ name: 'x', quantity: 1, unitPrice: 10 }], paidAmount: 10 })
+  ).id;
 });
 afterAll(() => h.t.drop());
 
