@@ -1,4 +1,5 @@
 import { dashboardEn } from './dashboard/en.ts';
+import { phoneEn } from './phone/en.ts';
 /**
  * English: the source catalogue. Every other locale has exactly these keys with the same ICU
  * arguments (a test compares them). Amounts arrive already formatted (`formatMoney` with the
@@ -8,6 +9,7 @@ import { dashboardEn } from './dashboard/en.ts';
  */
 export const en = {
   dashboard: dashboardEn,
+  phone: phoneEn,
   common: {
     ok: 'OK',
     cancel: 'Cancel',

@@ -1,9 +1,11 @@
 import type { Catalogue } from '../catalogue.ts';
 import { dashboardEs } from './dashboard/es.ts';
+import { phoneEs } from './phone/es.ts';
 
 /** Español: como se habla en la tienda del barrio ("me debe", "fiado", "abono", "vencido"). */
 export const es: Catalogue = {
   dashboard: dashboardEs,
+  phone: phoneEs,
   common: {
     ok: 'Aceptar',
     cancel: 'Cancelar',

@@ -1,9 +1,11 @@
 import type { Catalogue } from '../catalogue.ts';
 import { dashboardFr } from './dashboard/fr.ts';
+import { phoneFr } from './phone/fr.ts';
 
 /** Français : la langue d’une boutique de quartier (« il me doit », « crédit », « remboursement »). */
 export const fr: Catalogue = {
   dashboard: dashboardFr,
+  phone: phoneFr,
   common: {
     ok: 'OK',
     cancel: 'Annuler',

@@ -1,9 +1,11 @@
 import type { Catalogue } from '../catalogue.ts';
 import { dashboardSw } from './dashboard/sw.ts';
+import { phoneSw } from './phone/sw.ts';
 
 /** Kiswahili: lugha ya duka ("anadaiwa", "deni", "malipo", "salio", "imechelewa"). */
 export const sw: Catalogue = {
   dashboard: dashboardSw,
+  phone: phoneSw,
   common: {
     ok: 'Sawa',
     cancel: 'Ghairi',

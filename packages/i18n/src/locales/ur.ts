@@ -1,9 +1,11 @@
 import type { Catalogue } from '../catalogue.ts';
 import { dashboardUr } from './dashboard/ur.ts';
+import { phoneUr } from './phone/ur.ts';
 
 /** اردو: دکان کی زبان ("ادھار"، "بقایا"، "وصولی"، "ایڈوانس"، "حساب برابر"، "کھاتہ")۔ دائیں سے بائیں۔ */
 export const ur: Catalogue = {
   dashboard: dashboardUr,
+  phone: phoneUr,
   common: {
     ok: 'ٹھیک ہے',
     cancel: 'منسوخ کریں',
