@@ -17,8 +17,13 @@ export class Phone {
     page.on('pageerror', (e) => this.errors.push(e.message));
   }
 
-  static async open(browser: Browser, appUrl: string): Promise<Phone> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+  /** `locale`: the phone's language (navigator.languages); English (United States) unless a test says. */
+  static async open(browser: Browser, appUrl: string, locale = 'en-US'): Promise<Phone> {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 1,
+      locale,
+    });
     const phone = new Phone(context, await context.newPage());
     await phone.page.goto(appUrl);
     return phone;
@@ -55,14 +60,18 @@ export class Phone {
 
   /** Goes to a tab, first going back (as the header's or the phone's back) from any screen on top. */
   async tab(name: 'Today' | 'Customers' | 'Sync') {
-    // A form just saved goes back by itself: let that land before going back any further.
-    await this.page.waitForTimeout(500);
-    const tab = this.page.getByRole('tab', { name }).filter({ visible: true });
-    for (let i = 0; i < 6 && !(await tab.count()); i++) {
+    const tab = this.page.getByRole('tab', { name }).filter({ visible: true }).first();
+    // A form just saved goes back by itself: give that a moment to show the tabs before going
+    // back any further, then go back a screen at a time until they show.
+    for (let i = 0; i < 6; i++) {
+      const shown = await tab.waitFor({ timeout: 1_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (shown) break;
       await this.page.goBack();
-      await this.page.waitForTimeout(300);
     }
-    await tab.first().click();
+    await tab.click();
   }
 
   /** The network drops and comes back: what NetInfo (navigator.onLine) reports, and the runner syncs on. */

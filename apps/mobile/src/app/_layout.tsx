@@ -9,6 +9,7 @@ import {
 } from 'react-native-safe-area-context';
 import { BookProvider, useBook } from '../book/book-provider';
 import { CurrencyProvider } from '../book/currency';
+import { LocaleProvider, useT } from '../i18n/locale';
 import { BackButton } from '../ui/back-button';
 import { Button } from '../ui/button';
 import { Splash } from '../ui/splash';
@@ -20,22 +21,34 @@ export default function RootLayout() {
   return (
     <SafeAreaProvider>
       <StatusBar style="dark" />
-      <BookProvider fallback={(error, retry) => <Splash error={error} onRetry={retry} />}>
-        <CurrencyProvider>
-          <Shell />
-        </CurrencyProvider>
-      </BookProvider>
+      <LocaleProvider>
+        <BookProvider fallback={(error, retry) => <Splash error={error} onRetry={retry} />}>
+          <CurrencyProvider>
+            <Shell />
+          </CurrencyProvider>
+        </BookProvider>
+      </LocaleProvider>
     </SafeAreaProvider>
   );
 }
 
 /** What shows instead of a screen that failed to render (say, the local database failed a read). */
-export function ErrorBoundary({ error, retry }: ErrorBoundaryProps) {
+export function ErrorBoundary(props: ErrorBoundaryProps) {
+  // In place of the layout, so outside its providers: the language is read again.
+  return (
+    <LocaleProvider>
+      <Failed {...props} />
+    </LocaleProvider>
+  );
+}
+
+function Failed({ error, retry }: ErrorBoundaryProps) {
+  const t = useT();
   return (
     <View style={styles.failed}>
-      <Text style={styles.failedTitle}>Something went wrong on this screen.</Text>
+      <Text style={styles.failedTitle}>{t('app.screenFailed')}</Text>
       <Text style={styles.failedText}>{error.message}</Text>
-      <Button label="Try again" onPress={retry} />
+      <Button label={t('common.tryAgain')} onPress={retry} />
     </View>
   );
 }
@@ -43,6 +56,7 @@ export function ErrorBoundary({ error, retry }: ErrorBoundaryProps) {
 function Shell() {
   const { session } = useBook();
   const insets = useSafeAreaInsets();
+  const t = useT();
   return (
     <SafeAreaView edges={['top']} style={styles.shell}>
       {session ? <SyncBar /> : null}
@@ -60,17 +74,17 @@ function Shell() {
           >
             <Stack.Protected guard={session !== null}>
               <Stack.Screen name="(tabs)" options={{ headerShown: false }} />
-              <Stack.Screen name="customers/new" options={{ title: 'New customer' }} />
-              <Stack.Screen name="customers/[id]/index" options={{ title: 'Customer' }} />
-              <Stack.Screen name="customers/[id]/edit" options={{ title: 'Edit customer' }} />
-              <Stack.Screen name="debts/new" options={{ title: 'Record a debt' }} />
-              <Stack.Screen name="debts/[id]" options={{ title: 'Edit debt' }} />
-              <Stack.Screen name="payments/new" options={{ title: 'Record a repayment' }} />
-              <Stack.Screen name="payments/[id]" options={{ title: 'Edit repayment' }} />
-              <Stack.Screen name="sales/new" options={{ title: 'New sale' }} />
-              <Stack.Screen name="sales/[id]" options={{ title: 'Edit sale' }} />
-              <Stack.Screen name="overdue" options={{ title: 'Overdue' }} />
-              <Stack.Screen name="deleted" options={{ title: 'Recently deleted' }} />
+              <Stack.Screen name="customers/new" options={{ title: t('titles.newCustomer') }} />
+              <Stack.Screen name="customers/[id]/index" options={{ title: t('titles.customer') }} />
+              <Stack.Screen name="customers/[id]/edit" options={{ title: t('titles.editCustomer') }} />
+              <Stack.Screen name="debts/new" options={{ title: t('titles.newDebt') }} />
+              <Stack.Screen name="debts/[id]" options={{ title: t('titles.editDebt') }} />
+              <Stack.Screen name="payments/new" options={{ title: t('titles.newPayment') }} />
+              <Stack.Screen name="payments/[id]" options={{ title: t('titles.editPayment') }} />
+              <Stack.Screen name="sales/new" options={{ title: t('titles.newSale') }} />
+              <Stack.Screen name="sales/[id]" options={{ title: t('titles.editSale') }} />
+              <Stack.Screen name="overdue" options={{ title: t('titles.overdue') }} />
+              <Stack.Screen name="deleted" options={{ title: t('titles.deleted') }} />
             </Stack.Protected>
             <Stack.Protected guard={session === null}>
               <Stack.Screen name="sign-in" options={{ headerShown: false }} />

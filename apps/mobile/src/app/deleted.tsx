@@ -3,6 +3,7 @@ import { StyleSheet, Text, View } from 'react-native';
 import { useBook } from '../book/book-provider';
 import { useCurrency } from '../book/currency';
 import { useRead } from '../book/reads';
+import { useLocale } from '../i18n/locale';
 import { BalanceText } from '../ui/balance-text';
 import { Button } from '../ui/button';
 import { formatWhen } from '../ui/format';
@@ -13,8 +14,7 @@ import { colors, space } from '../ui/theme';
 /** How far back Recently deleted looks. */
 const DAYS = 30;
 const SHOWN = 100;
-const NOUN = { debts: 'Debt', payments: 'Repayment', sales: 'Sale' } as const;
-type Entry = keyof typeof NOUN;
+type Entry = 'debts' | 'payments' | 'sales';
 
 /**
  * What was deleted in the last 30 days, newest first, each with Restore: a
@@ -25,6 +25,8 @@ type Entry = keyof typeof NOUN;
 export default function DeletedScreen() {
   const { book } = useBook();
   const { money } = useCurrency();
+  const { t, tag, alignStart } = useLocale();
+  const when = (iso: string | null) => t('deleted.when', { when: formatWhen(iso ?? '', new Date(), tag) });
   const since = new Date(Date.now() - DAYS * 86_400_000).toISOString().slice(0, 10);
   const deleted = useRead(`deleted:${since}`, (r) => r.deleted(`${since}T00:00:00.000Z`, SHOWN));
   if (!deleted) return <Splash />;
@@ -41,49 +43,49 @@ export default function DeletedScreen() {
   const nothing = deleted.customers.length + entries.length === 0;
   return (
     <Screen>
-      <Muted>{`Deleted in the last ${DAYS} days. Restoring brings a row back on every device.`}</Muted>
-      {nothing ? <Muted>Nothing was deleted.</Muted> : null}
-      {deleted.customers.length > 0 ? <Heading>Customers</Heading> : null}
+      <Muted>{t('deleted.intro', { days: DAYS })}</Muted>
+      {nothing ? <Muted>{t('deleted.nothing')}</Muted> : null}
+      {deleted.customers.length > 0 ? <Heading>{t('deleted.customers')}</Heading> : null}
       {deleted.customers.map(({ customer, balance }) => {
         const holds = balance.owed > 0 || balance.credit > 0;
         return (
           <Card key={customer.id} tone={holds ? 'owed' : undefined}>
-            <Text style={styles.title}>{customer.name}</Text>
-            <Muted>{`Deleted ${formatWhen(customer.deletedAt ?? '')}`}</Muted>
+            <Text style={[styles.title, alignStart]}>{customer.name}</Text>
+            <Muted>{when(customer.deletedAt)}</Muted>
             {holds ? (
               <>
                 <BalanceText balance={balance} />
-                <Text style={styles.warn}>
-                  {`Their entries still hold ${money(balance.owed || balance.credit)}, counted in no total until they are restored.`}
+                <Text style={[styles.warn, alignStart]}>
+                  {t('deleted.stillHolds', { amount: money(balance.owed || balance.credit) })}
                 </Text>
               </>
             ) : null}
             <Button
               compact
-              label="Restore"
-              accessibilityLabel={`Restore ${customer.name}`}
+              label={t('common.restore')}
+              accessibilityLabel={t('deleted.restoreLabel', { what: customer.name })}
               onPress={() => book.customers.restore(customer.id)}
             />
           </Card>
         );
       })}
-      {entries.length > 0 ? <Heading>Entries</Heading> : null}
+      {entries.length > 0 ? <Heading>{t('deleted.entries')}</Heading> : null}
       {entries.map(({ entity, row }) => {
         const amount = 'amount' in row ? row.amount : row.total;
-        const title = `${NOUN[entity]} ${money(amount)}`;
+        const title = t('deleted.entryTitle', { entity, amount: money(amount) });
         return (
           <Card key={row.id}>
             <View style={styles.line}>
-              <Text style={styles.title}>{title}</Text>
+              <Text style={[styles.title, alignStart]}>{title}</Text>
               <Button
                 compact
                 variant="secondary"
-                label="Restore"
-                accessibilityLabel={`Restore ${title}`}
+                label={t('common.restore')}
+                accessibilityLabel={t('deleted.restoreLabel', { what: title })}
                 onPress={() => restoreEntry(entity, row)}
               />
             </View>
-            <Muted>{`Deleted ${formatWhen(row.deletedAt ?? '')}`}</Muted>
+            <Muted>{when(row.deletedAt)}</Muted>
           </Card>
         );
       })}

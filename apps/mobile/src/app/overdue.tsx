@@ -5,8 +5,8 @@ import { useCurrency } from '../book/currency';
 import { phoneDay } from '../book/day';
 import { useCatchUp, useRead } from '../book/reads';
 import { useRefresh } from '../book/use-refresh';
+import { useT } from '../i18n/locale';
 import { CatchUpCard } from '../ui/catch-up';
-import { plural } from '../ui/format';
 import { Muted } from '../ui/layout';
 import { ListItem } from '../ui/list-item';
 import { LongList, PAGE } from '../ui/long-list';
@@ -18,6 +18,7 @@ export default function OverdueScreen() {
   const refresh = useRefresh();
   const catchUp = useCatchUp();
   const { money } = useCurrency();
+  const t = useT();
   const { today } = phoneDay();
   const [limit, setLimit] = useState(PAGE);
   const page = useRead(`overdue:${today}:${limit}`, (r) => r.overdue(today, limit));
@@ -33,17 +34,17 @@ export default function OverdueScreen() {
         catchUp ? (
           <CatchUpCard catchUp={catchUp} />
         ) : (
-          <Muted>{shown ? `${plural(shown.count, 'customer')} overdue` : ''}</Muted>
+          <Muted>{shown ? t('overdue.count', { count: shown.count }) : ''}</Muted>
         )
       }
-      empty={shown && !catchUp ? <Muted>Nobody is overdue.</Muted> : <View />}
+      empty={shown && !catchUp ? <Muted>{t('overdue.none')}</Muted> : <View />}
       onEndReached={() => shown && shown.count > rows.length && setLimit(rows.length + PAGE)}
       renderRow={({ customer, amount }) => (
         <ListItem
           title={customer.name}
           subtitle={customer.phone}
-          accessibilityLabel={`${customer.name} overdue ${money(amount)}`}
-          right={<Text style={styles.overdue}>{`${money(amount)} overdue`}</Text>}
+          accessibilityLabel={t('today.overdueLabel', { name: customer.name, amount: money(amount) })}
+          right={<Text style={styles.overdue}>{t('today.overdueAmount', { amount: money(amount) })}</Text>}
           onPress={() => router.push(`/customers/${customer.id}`)}
         />
       )}

@@ -6,14 +6,15 @@ import { googleConfigured, googleIdToken } from '../book/google';
 import type { Session } from '../book/session';
 import { SERVER_URL } from '../config';
 import { FormError } from '../forms/form-error';
+import { useLocale } from '../i18n/locale';
 import { Button } from '../ui/button';
 import { Card, Muted, Screen } from '../ui/layout';
 import { Splash } from '../ui/splash';
 import { TextField } from '../ui/text-field';
 import { colors, space } from '../ui/theme';
 
-const DEVICE_NAME =
-  Platform.OS === 'ios' ? 'iPhone' : Platform.OS === 'android' ? 'Android phone' : 'Phone app (web)';
+/** An example address, the same in every language. */
+const EXAMPLE_EMAIL = 'owner@example.com';
 
 type Options = { devSignIn: boolean; googleSignIn: boolean } | 'unreachable' | null;
 
@@ -24,6 +25,9 @@ export default function SignInScreen() {
   const [email, setEmail] = useState('');
   const [busy, setBusy] = useState<'google' | 'dev' | null>(null);
   const [error, setError] = useState<string | undefined>();
+  const { t, alignStart } = useLocale();
+  // How the dashboard lists this phone among the store's devices.
+  const deviceName = t('signIn.deviceName', { platform: Platform.OS });
 
   const load = useCallback(() => {
     setOptions(null);
@@ -38,7 +42,7 @@ export default function SignInScreen() {
       const session = await getSession();
       if (session) await signIn(session);
     } catch (e) {
-      setError(signInErrorMessage(e));
+      setError(signInErrorMessage(t, e));
     } finally {
       setBusy(null);
     }
@@ -46,12 +50,12 @@ export default function SignInScreen() {
   const google = () =>
     run('google', async () => {
       const idToken = await googleIdToken();
-      return idToken ? googleSignIn(idToken, book.deviceId, DEVICE_NAME) : null;
+      return idToken ? googleSignIn(idToken, book.deviceId, deviceName) : null;
     });
   const dev = () =>
     run('dev', async () => {
-      if (!email.trim()) throw new Error('Enter an email address.');
-      return devSignIn(email.trim(), book.deviceId, DEVICE_NAME);
+      if (!email.trim()) throw new Error(t('signIn.enterEmail'));
+      return devSignIn(email.trim(), book.deviceId, deviceName);
     });
 
   if (options === null) return <Splash />;
@@ -60,43 +64,41 @@ export default function SignInScreen() {
     <Screen>
       <View style={styles.hero}>
         <Text style={styles.brand}>StoreSync</Text>
-        <Text style={styles.tagline}>
-          Your shop's book: customers, debts, repayments and sales — even with no network.
-        </Text>
+        <Text style={[styles.tagline, alignStart]}>{t('signIn.tagline')}</Text>
       </View>
       {options === 'unreachable' ? (
         <Card tone="warn">
-          <Text style={styles.cardTitle}>No connection to StoreSync</Text>
-          <Muted>Signing in the first time needs the internet. After that the app works offline.</Muted>
-          <Button label="Try again" variant="secondary" onPress={load} />
+          <Text style={[styles.cardTitle, alignStart]}>{t('signIn.unreachable')}</Text>
+          <Muted>{t('signIn.needsInternet')}</Muted>
+          <Button label={t('common.tryAgain')} variant="secondary" onPress={load} />
         </Card>
       ) : null}
       {withGoogle ? (
         <Button
-          label="Sign in with Google"
+          label={t('signIn.google')}
           onPress={google}
           busy={busy === 'google'}
           disabled={busy !== null}
         />
       ) : null}
       {options !== 'unreachable' && !withGoogle && !options.devSignIn ? (
-        <Muted>This build has no Google client id: see "Run the phone app" in the README.</Muted>
+        <Muted>{t('signIn.noGoogleClient')}</Muted>
       ) : null}
       {options !== 'unreachable' && options.devSignIn ? (
         <Card>
-          <Text style={styles.cardTitle}>Demo sign-in</Text>
-          <Muted>This server has dev sign-in on. Any email opens its own store.</Muted>
+          <Text style={[styles.cardTitle, alignStart]}>{t('signIn.demoTitle')}</Text>
+          <Muted>{t('signIn.demoHelp')}</Muted>
           <TextField
-            label="Email"
+            label={t('signIn.email')}
             value={email}
             onChangeText={setEmail}
             keyboardType="email-address"
             autoCapitalize="none"
             autoComplete="email"
-            placeholder="owner@example.com"
+            placeholder={EXAMPLE_EMAIL}
           />
           <Button
-            label="Continue"
+            label={t('common.continue')}
             variant={withGoogle ? 'secondary' : 'primary'}
             onPress={dev}
             busy={busy === 'dev'}
@@ -105,7 +107,7 @@ export default function SignInScreen() {
         </Card>
       ) : null}
       <FormError message={error} />
-      <Muted>{`Server: ${SERVER_URL}`}</Muted>
+      <Muted>{t('signIn.server', { url: SERVER_URL })}</Muted>
     </Screen>
   );
 }

@@ -1,3 +1,4 @@
+import type { T } from '@storesync/i18n';
 import { createTrpcAuthApi } from '@storesync/sync-client';
 import { TRPCClientError } from '@trpc/client';
 import { SERVER_URL } from '../config';
@@ -30,15 +31,15 @@ export async function signOutOnServer(token: string): Promise<void> {
   await auth(token).signOut();
 }
 
-/** What to tell the owner when a sign-in fails. */
-export function signInErrorMessage(error: unknown): string {
+/** What to tell the owner when a sign-in fails, in the app's language. */
+export function signInErrorMessage(t: T, error: unknown): string {
   if (error instanceof TRPCClientError) {
     const code = (error.data as { code?: string } | undefined)?.code;
-    if (code === 'NOT_FOUND' || code === 'FORBIDDEN') return 'This server does not offer demo sign-in.';
-    if (code === 'BAD_REQUEST') return 'Check the email address.';
-    if (code === 'UNAUTHORIZED') return 'Google did not confirm this account. Try again.';
-    if (code === 'TOO_MANY_REQUESTS') return 'Too many sign-ins. Wait a minute and try again.';
-    if (!code) return 'Cannot reach the StoreSync server. Check the connection and try again.';
+    if (code === 'NOT_FOUND' || code === 'FORBIDDEN') return t('signIn.failed.noDemo');
+    if (code === 'BAD_REQUEST') return t('signIn.failed.checkEmail');
+    if (code === 'UNAUTHORIZED') return t('signIn.failed.googleRefused');
+    if (code === 'TOO_MANY_REQUESTS') return t('signIn.failed.tooMany');
+    if (!code) return t('signIn.failed.unreachable');
   }
-  return error instanceof Error ? error.message : 'Sign-in failed.';
+  return error instanceof Error ? error.message : t('signIn.failed.other');
 }

@@ -1,6 +1,7 @@
 import { defaultCurrency, formatMoney } from '@storesync/schema';
 import { useSettings } from '@storesync/sync-client/react';
 import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
+import { useLocale } from '../i18n/locale';
 import { useBook } from './book-provider';
 
 interface CurrencyValue {
@@ -11,7 +12,7 @@ interface CurrencyValue {
   shopName: string | null;
   /** Sets the store's currency and name for every device (a synced change like any other). */
   setStore: (patch: { currency?: string; shopName?: string | null }) => Promise<void>;
-  /** Minor units in the store's currency, e.g. `KES 1,500.00`. */
+  /** Minor units in the store's currency, in the app's language: `Ksh 1,500.00` in en-KE, `Rs 1,500.00` in ur-PK. */
   money: (minor: number) => string;
 }
 
@@ -31,7 +32,8 @@ export function CurrencyProvider({ children }: { children: ReactNode }) {
     },
     [book],
   );
-  const money = useCallback((minor: number) => formatMoney(minor, currency), [currency]);
+  const { tag } = useLocale();
+  const money = useCallback((minor: number) => formatMoney(minor, currency, tag), [currency, tag]);
   const value = useMemo(
     () => ({ currency, isSet: !!settings?.currency, shopName: settings?.shopName ?? null, setStore, money }),
     [currency, settings, setStore, money],

@@ -1,9 +1,6 @@
 import type { Balance } from '@storesync/schema';
 import type { SyncClient } from '@storesync/sync-client';
 
-/** The note on the debt that writes off a customer's credit: the history says why their balance moved. */
-export const CREDIT_WRITTEN_OFF = 'Credit written off';
-
 /**
  * Deletes a customer whose entries do not net to zero as a ledger would: first
  * an entry that brings them to zero (a repayment of kind `writeOff` for what
@@ -11,7 +8,13 @@ export const CREDIT_WRITTEN_OFF = 'Credit written off';
  * that and the history says why; then the delete (which the server refuses
  * while a balance remains).
  */
-export async function writeOffAndDelete(book: SyncClient, customerId: string, balance: Balance) {
+export async function writeOffAndDelete(
+  book: SyncClient,
+  customerId: string,
+  balance: Balance,
+  /** The note on the debt that writes off a credit, in the owner's language (`customer.creditWrittenOff`). */
+  creditNote: string,
+) {
   if (balance.owed > 0)
     await book.payments.create({
       customerId,
@@ -20,6 +23,6 @@ export async function writeOffAndDelete(book: SyncClient, customerId: string, ba
       kind: 'writeOff',
     });
   else if (balance.credit > 0)
-    await book.debts.create({ customerId, amount: balance.credit, note: CREDIT_WRITTEN_OFF });
+    await book.debts.create({ customerId, amount: balance.credit, note: creditNote });
   await book.customers.delete(customerId);
 }

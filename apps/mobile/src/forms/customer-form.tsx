@@ -2,6 +2,7 @@ import { CustomerFieldsSchema } from '@storesync/schema';
 import type { Row } from '@storesync/sync-client';
 import { useState } from 'react';
 import { useBook } from '../book/book-provider';
+import { useT } from '../i18n/locale';
 import { Screen } from '../ui/layout';
 import { TextField } from '../ui/text-field';
 import { FormEnd, NoteField } from './form-parts';
@@ -22,6 +23,7 @@ export function CustomerForm({ row, draft, onDone }: CustomerFormProps) {
   const [phone, setPhone] = useState(start.phone ?? '');
   const [note, setNote] = useState(start.note ?? '');
   const form = useFieldErrors();
+  const t = useT();
 
   const save = async () => {
     const data = form.check(CustomerFieldsSchema, {
@@ -42,7 +44,7 @@ export function CustomerForm({ row, draft, onDone }: CustomerFormProps) {
   return (
     <Screen>
       <TextField
-        label="Name"
+        label={t('forms.name')}
         value={name}
         onChangeText={setName}
         error={form.errors.name}
@@ -50,7 +52,7 @@ export function CustomerForm({ row, draft, onDone }: CustomerFormProps) {
         autoFocus={!row}
       />
       <TextField
-        label="Phone (optional)"
+        label={t('forms.phoneOptional')}
         value={phone}
         onChangeText={setPhone}
         error={form.errors.phone}
@@ -60,7 +62,7 @@ export function CustomerForm({ row, draft, onDone }: CustomerFormProps) {
       <NoteField value={note} onChangeText={setNote} error={form.errors.note} />
       <FormEnd
         error={form.errors['']}
-        label={row ? 'Save changes' : 'Add customer'}
+        label={row ? t('common.saveChanges') : t('forms.addCustomer')}
         onSave={save}
         busy={form.busy}
       />

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useBook } from '../book/book-provider';
 import { useBookRow } from '../book/reads';
 import { useFailedDraft } from '../book/use-failed-draft';
+import { useT } from '../i18n/locale';
 import { DeleteEntry } from '../ui/delete-entry';
 import { goBack } from '../ui/go-back';
 import { Missing } from '../ui/missing';
@@ -15,7 +16,6 @@ import { SaleForm } from './sale-form';
 /** A new debt or repayment belongs to a customer; a sale may be a walk-in's, so it is edited here only. */
 type Entry = 'debts' | 'payments';
 type Edited = Entry | 'sales';
-const NOUN = { debts: 'debt', payments: 'repayment', sales: 'sale' } as const;
 
 interface FormProps {
   entity: Entry;
@@ -41,7 +41,7 @@ export function NewEntryScreen({ entity }: { entity: Entry }) {
   const customer = useBookRow('customers', customerId);
   const router = useRouter();
   if (customer === undefined || fix.loading) return <Splash />;
-  if (!customer) return <Missing what="customer" />;
+  if (!customer) return <Missing entity="customers" />;
   const done = async () => {
     await fix.resolve();
     goBack(router);
@@ -57,8 +57,10 @@ export function EditEntryScreen({ entity }: { entity: Edited }) {
   const row = useBookRow(entity, id);
   const customer = useBookRow('customers', row?.customerId);
   const router = useRouter();
+  const t = useT();
   if (row === undefined || customer === undefined || fix.loading) return <Splash />;
-  if (!row || (entity !== 'sales' && !customer)) return <Missing what={NOUN[entity]} />;
+  if (!row) return <Missing entity={entity} />;
+  if (entity !== 'sales' && !customer) return <Missing entity="customers" />;
   const done = async () => {
     await fix.resolve();
     goBack(router);
@@ -67,8 +69,13 @@ export function EditEntryScreen({ entity }: { entity: Edited }) {
     await book[entity].delete(row.id);
     goBack(router);
   };
-  const label = `Delete ${NOUN[entity]}`;
-  const footer = <DeleteEntry label={label} question={`${label}?`} onDelete={remove} />;
+  const footer = (
+    <DeleteEntry
+      label={t('forms.deleteEntry', { entity })}
+      question={t('forms.deleteEntryQuestion', { entity })}
+      onDelete={remove}
+    />
+  );
   if (entity === 'sales' || !customer)
     return <SaleForm row={row as Row<'sales'>} draft={fix.draft} onDone={done} footer={footer} />;
   return (

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useT } from '../i18n/locale';
 import { Button } from '../ui/button';
 import { TextField } from '../ui/text-field';
 import { FormError } from './form-error';
@@ -12,8 +13,11 @@ interface NoteFieldProps {
 }
 
 /** The optional note every row has: up to 2,000 characters (the schema's limit), counted down near the end. */
-export function NoteField({ label = 'Note (optional)', ...props }: NoteFieldProps) {
-  return <TextField label={label} multiline maxLength={2000} countDown {...props} />;
+export function NoteField({ label, ...props }: NoteFieldProps) {
+  const t = useT();
+  return (
+    <TextField label={label ?? t('forms.noteOptional')} multiline maxLength={2000} countDown {...props} />
+  );
 }
 
 interface FormEndProps {

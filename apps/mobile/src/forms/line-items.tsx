@@ -1,5 +1,7 @@
 import { StyleSheet, Text, View } from 'react-native';
 import { useCurrency } from '../book/currency';
+import { useLocale } from '../i18n/locale';
+import { zeroAmount } from '../ui/amount-text';
 import { Button } from '../ui/button';
 import { TextField } from '../ui/text-field';
 import { colors, radius, space } from '../ui/theme';
@@ -25,6 +27,7 @@ interface LineItemsProps {
 /** The sale's lines: item, quantity and unit price, each line's total beside it. */
 export function LineItems({ lines, lineTotals, errors, onChange }: LineItemsProps) {
   const { money, currency } = useCurrency();
+  const { t, tag } = useLocale();
   const edit = (i: number, patch: Partial<LineDraft>) =>
     onChange(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   return (
@@ -35,17 +38,17 @@ export function LineItems({ lines, lineTotals, errors, onChange }: LineItemsProp
         return (
           <View key={line.key} style={styles.line}>
             <TextField
-              label={`Item ${n}`}
+              label={t('forms.item', { n })}
               value={line.name}
               onChangeText={(name) => edit(i, { name })}
               error={errors[`items.${i}.name`]}
-              placeholder="e.g. Sugar 1 kg"
+              placeholder={t('forms.itemPlaceholder')}
               maxLength={200}
             />
             <View style={styles.numbers}>
               <View style={styles.qty}>
                 <TextField
-                  label={`Quantity ${n}`}
+                  label={t('forms.quantity', { n })}
                   value={line.quantity}
                   onChangeText={(quantity) => edit(i, { quantity })}
                   error={errors[`items.${i}.quantity`]}
@@ -55,13 +58,13 @@ export function LineItems({ lines, lineTotals, errors, onChange }: LineItemsProp
               </View>
               <View style={styles.price}>
                 <TextField
-                  label={`Unit price ${n} (${currency})`}
+                  label={t('forms.unitPrice', { n, currency })}
                   value={line.unitPrice}
                   onChangeText={(unitPrice) => edit(i, { unitPrice })}
                   error={errors[`items.${i}.unitPrice`]}
                   keyboardType="decimal-pad"
                   inputMode="decimal"
-                  placeholder="0.00"
+                  placeholder={zeroAmount(tag, currency)}
                 />
               </View>
             </View>
@@ -71,8 +74,8 @@ export function LineItems({ lines, lineTotals, errors, onChange }: LineItemsProp
                 <Button
                   compact
                   variant="quiet"
-                  label="Remove"
-                  accessibilityLabel={`Remove item ${n}`}
+                  label={t('common.remove')}
+                  accessibilityLabel={t('forms.removeItem', { n })}
                   onPress={() => onChange(lines.filter((_, j) => j !== i))}
                 />
               ) : null}
@@ -82,7 +85,7 @@ export function LineItems({ lines, lineTotals, errors, onChange }: LineItemsProp
       })}
       <Button
         variant="secondary"
-        label="Add another item"
+        label={t('forms.addItem')}
         onPress={() => onChange([...lines, emptyLine()])}
       />
     </View>

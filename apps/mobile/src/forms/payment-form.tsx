@@ -1,8 +1,8 @@
 import {
   amountToInput,
   balanceOf,
+  creditFromPayment,
   exceedsOwed,
-  overpaymentQuestion,
   PaymentCreateInputSchema,
   parseAmount,
 } from '@storesync/schema';
@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { useBook } from '../book/book-provider';
 import { useCurrency } from '../book/currency';
 import { useRead } from '../book/reads';
+import { useLocale } from '../i18n/locale';
 import { useConfirm } from '../ui/confirm';
 import { Muted, Screen } from '../ui/layout';
 import { MoneyField } from '../ui/money-field';
@@ -35,10 +36,12 @@ export function PaymentForm({ customer, row, draft, onDone, footer }: PaymentFor
   const [dialog, ask] = useConfirm();
   const form = useFieldErrors();
   const balance = useRead(`balance:${customer.id}`, (r) => r.balance(customer.id));
+  const { t, tag } = useLocale();
+  const name = customer.name;
 
   const save = async () => {
     setTried(true);
-    const parsed = parseAmount(amount, currency);
+    const parsed = parseAmount(amount, currency, { locale: tag });
     if (!parsed.ok || !balance) return;
     const data = form.check(PaymentCreateInputSchema, {
       customerId: customer.id,
@@ -51,10 +54,16 @@ export function PaymentForm({ customer, row, draft, onDone, footer }: PaymentFor
       ? balanceOf(balance.debts, balance.unpaidSales, balance.payments - row.amount)
       : balance;
     if (exceedsOwed(before, data.amount)) {
+      const take = { name, amount: money(data.amount), extra: money(creditFromPayment(before, data.amount)) };
       const ok = await ask({
-        title: 'More than is owed',
-        message: overpaymentQuestion(customer.name, before, data.amount, currency),
-        confirmLabel: 'Take it and keep the credit',
+        title: t('forms.overpaidTitle'),
+        message:
+          before.owed > 0
+            ? t('forms.overpaidOwes', { ...take, owed: money(before.owed) })
+            : before.credit > 0
+              ? t('forms.overpaidCredit', { ...take, credit: money(before.credit) })
+              : t('forms.overpaidNothing', take),
+        confirmLabel: t('forms.overpaidConfirm'),
       });
       if (!ok) return;
     }
@@ -75,16 +84,16 @@ export function PaymentForm({ customer, row, draft, onDone, footer }: PaymentFor
   const standing = !balance
     ? ''
     : balance.owed > 0
-      ? `${customer.name} owes ${money(balance.owed)}`
+      ? t('forms.standingOwes', { name, amount: money(balance.owed) })
       : balance.credit > 0
-        ? `${customer.name} has ${money(balance.credit)} credit`
-        : `${customer.name} owes nothing`;
+        ? t('forms.standingCredit', { name, amount: money(balance.credit) })
+        : t('forms.standingNothing', { name });
 
   return (
     <Screen>
       <Muted>{standing}</Muted>
       <MoneyField
-        label="Amount repaid"
+        label={t('forms.amountRepaid')}
         value={amount}
         onChangeText={setAmount}
         touched={tried}
@@ -93,7 +102,7 @@ export function PaymentForm({ customer, row, draft, onDone, footer }: PaymentFor
       <NoteField value={note} onChangeText={setNote} error={form.errors.note} />
       <FormEnd
         error={form.errors['']}
-        label={row ? 'Save changes' : 'Record repayment'}
+        label={row ? t('common.saveChanges') : t('forms.recordRepayment')}
         onSave={save}
         busy={form.busy}
         footer={footer}

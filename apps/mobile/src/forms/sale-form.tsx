@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { StyleSheet, Switch, Text, View } from 'react-native';
 import { useBook } from '../book/book-provider';
 import { useCurrency } from '../book/currency';
+import { useLocale } from '../i18n/locale';
+import { amountError } from '../ui/amount-text';
 import { Screen } from '../ui/layout';
 import { MoneyField } from '../ui/money-field';
 import { colors, space } from '../ui/theme';
@@ -46,8 +48,9 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
   );
   const [note, setNote] = useState(start.note ?? '');
   const form = useFieldErrors();
+  const { t, tag, alignStart } = useLocale();
 
-  const prices = lines.map((l) => parseAmount(l.unitPrice, currency, { allowZero: true }));
+  const prices = lines.map((l) => parseAmount(l.unitPrice, currency, { allowZero: true, locale: tag }));
   const items = lines.map((l, i) => {
     const price = prices[i];
     return {
@@ -62,7 +65,7 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
   const total = lineTotals.reduce<number>((sum, t) => sum + (t ?? 0), 0);
 
   const save = async () => {
-    const paidParsed = parseAmount(paid, currency, { allowZero: true });
+    const paidParsed = parseAmount(paid, currency, { allowZero: true, locale: tag });
     const paidAmount = paidInFull ? total : paidParsed.ok ? paidParsed.minor : Number.NaN;
     const data = form.check(SaleCreateInputSchema, {
       items,
@@ -73,14 +76,14 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
     if (!data) {
       // The parser says why an amount can't be read; the schema would only say "Enter an amount".
       const unreadable = Object.fromEntries(
-        prices.flatMap((p, i) => (p.ok ? [] : [[`items.${i}.unitPrice`, p.error]])),
+        prices.flatMap((p, i) => (p.ok ? [] : [[`items.${i}.unitPrice`, amountError(t, p)]])),
       );
-      if (!paidInFull && !paidParsed.ok) unreadable.paidAmount = paidParsed.error;
+      if (!paidInFull && !paidParsed.ok) unreadable.paidAmount = amountError(t, paidParsed);
       form.setErrors((e) => ({ ...e, ...unreadable }));
       return;
     }
     if (data.paidAmount < saleTotal(data.items) && !data.customerId) {
-      form.setErrors({ customerId: 'Choose who owes the rest, or mark the sale paid in full' });
+      form.setErrors({ customerId: t('forms.whoOwesRest') });
       return;
     }
     await form.write(async () => {
@@ -101,19 +104,23 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
     <Screen>
       <LineItems lines={lines} lineTotals={lineTotals} errors={form.errors} onChange={setLines} />
       <View style={styles.total}>
-        <Text style={styles.totalLabel}>Total</Text>
-        <Text accessibilityLabel={`Total ${money(total)}`} testID="sale-total" style={styles.totalValue}>
+        <Text style={[styles.totalLabel, alignStart]}>{t('forms.total')}</Text>
+        <Text
+          accessibilityLabel={t('forms.totalLabel', { amount: money(total) })}
+          testID="sale-total"
+          style={styles.totalValue}
+        >
           {money(total)}
         </Text>
       </View>
       {form.errors.items ? <FormError message={form.errors.items} /> : null}
       <View style={styles.switchRow}>
-        <Text style={styles.switchLabel}>Paid in full</Text>
-        <Switch accessibilityLabel="Paid in full" value={paidInFull} onValueChange={setPaidInFull} />
+        <Text style={[styles.switchLabel, alignStart]}>{t('forms.paidInFull')}</Text>
+        <Switch accessibilityLabel={t('forms.paidInFull')} value={paidInFull} onValueChange={setPaidInFull} />
       </View>
       {!paidInFull ? (
         <MoneyField
-          label="Amount paid now"
+          label={t('forms.paidNow')}
           value={paid}
           onChangeText={setPaid}
           allowZero
@@ -125,7 +132,7 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
       <NoteField value={note} onChangeText={setNote} error={form.errors.note} />
       <FormEnd
         error={form.errors['']}
-        label={row ? 'Save changes' : 'Record sale'}
+        label={row ? t('common.saveChanges') : t('forms.recordSale')}
         onSave={save}
         busy={form.busy}
         footer={footer}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { StyleSheet, Text } from 'react-native';
 import { useCurrency } from '../book/currency';
 import { useRead } from '../book/reads';
+import { useLocale } from '../i18n/locale';
 import { Button } from '../ui/button';
 import { useConfirm } from '../ui/confirm';
 import { Card, Muted } from '../ui/layout';
@@ -19,21 +20,25 @@ export function StoreForm() {
   const [error, setError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
   const [dialog, ask] = useConfirm();
+  const { t, alignStart } = useLocale();
   useEffect(() => setCode(currency), [currency]);
   useEffect(() => setName(shopName ?? ''), [shopName]);
 
   const next = code.trim().toUpperCase();
-  const codeError = isCurrencyInUse(next)
-    ? null
-    : 'Use the code of a currency in use, such as KES, UGX or USD';
+  const codeError = isCurrencyInUse(next) ? null : t('store.currencyUnknown');
   const save = async () => {
     if (codeError) return;
     // Amounts are kept in the currency's smallest unit: other decimals re-read every amount.
     if (isSet && hasAmounts && minorDigits(next) !== minorDigits(currency)) {
       const ok = await ask({
-        title: `Switch to ${next}?`,
-        message: `${currency} has ${minorDigits(currency)} decimals and ${next} has ${minorDigits(next)}: every amount already recorded would read differently. Switch only to correct a wrong currency.`,
-        confirmLabel: `Switch to ${next}`,
+        title: t('store.switchTitle', { code: next }),
+        message: t('store.switchMessage', {
+          from: currency,
+          fromDigits: minorDigits(currency),
+          to: next,
+          toDigits: minorDigits(next),
+        }),
+        confirmLabel: t('store.switchConfirm', { code: next }),
         destructive: true,
       });
       if (!ok) return;
@@ -49,9 +54,9 @@ export function StoreForm() {
 
   return (
     <Card>
-      <Text style={styles.title}>Store</Text>
+      <Text style={[styles.title, alignStart]}>{t('store.title')}</Text>
       <TextField
-        label="Shop name"
+        label={t('store.shopName')}
         value={name}
         onChangeText={(t) => {
           setName(t);
@@ -60,7 +65,7 @@ export function StoreForm() {
         maxLength={200}
       />
       <TextField
-        label="Currency (3-letter code)"
+        label={t('store.currency')}
         value={code}
         onChangeText={(t) => {
           setCode(t);
@@ -69,17 +74,11 @@ export function StoreForm() {
         autoCapitalize="characters"
         maxLength={3}
         error={codeError}
-        hint={isSet ? null : `Suggested from this phone's region: ${currency}. Save it for every device.`}
+        hint={isSet ? null : t('store.suggested', { currency })}
       />
       <FormError message={error} />
-      <Button
-        compact
-        variant="secondary"
-        label="Save for every device"
-        disabled={!!codeError}
-        onPress={save}
-      />
-      {saved ? <Muted>Saved. Every device of the store gets it when it syncs.</Muted> : null}
+      <Button compact variant="secondary" label={t('store.save')} disabled={!!codeError} onPress={save} />
+      {saved ? <Muted>{t('store.saved')}</Muted> : null}
       {dialog}
     </Card>
   );

@@ -1,3 +1,4 @@
+import type { Locale } from '@storesync/i18n';
 import {
   createMemoryStore,
   createSyncClient,
@@ -9,6 +10,7 @@ import type { ReactElement } from 'react';
 import { BookProvider } from '../book/book-provider';
 import { CurrencyProvider } from '../book/currency';
 import type { Session } from '../book/session';
+import { LocaleProvider } from '../i18n/locale';
 
 export const STORE_ID = '11111111-1111-4111-8111-111111111111';
 const SESSION: Session = {
@@ -44,12 +46,14 @@ export async function memoryBook(): Promise<SyncClient & { pendingItems(): Promi
   return Object.assign(book, { pendingItems });
 }
 
-/** Renders `ui` inside the app's providers, on `book`. */
-export function renderWithBook(ui: ReactElement, book: SyncClient) {
+/** Renders `ui` inside the app's providers, on `book`, in English unless `locale` says. */
+export function renderWithBook(ui: ReactElement, book: SyncClient, locale: Locale = 'en') {
   const open = async () => ({ book, session: SESSION });
   return render(
-    <BookProvider open={open} fallback={() => null}>
-      <CurrencyProvider>{ui}</CurrencyProvider>
-    </BookProvider>,
+    <LocaleProvider initial={locale}>
+      <BookProvider open={open} fallback={() => null}>
+        <CurrencyProvider>{ui}</CurrencyProvider>
+      </BookProvider>
+    </LocaleProvider>,
   );
 }

@@ -1,5 +1,6 @@
 import { useRouter } from 'expo-router';
 import { Pressable, StyleSheet, Text } from 'react-native';
+import { useT } from '../i18n/locale';
 import { goBack } from './go-back';
 import { colors } from './theme';
 
@@ -9,14 +10,15 @@ import { colors } from './theme';
  */
 export function BackButton() {
   const router = useRouter();
+  const t = useT();
   return (
     <Pressable
       accessibilityRole="button"
-      accessibilityLabel="Back"
+      accessibilityLabel={t('common.back')}
       onPress={() => goBack(router)}
       style={styles.back}
     >
-      <Text style={styles.text}>‹ Back</Text>
+      <Text style={styles.text}>{t('common.backArrow')}</Text>
     </Pressable>
   );
 }

@@ -1,17 +1,19 @@
 import type { Balance } from '@storesync/schema';
 import { StyleSheet, Text } from 'react-native';
 import { useCurrency } from '../book/currency';
+import { useT } from '../i18n/locale';
 import { colors } from './theme';
 
 /** "Owes $12.00", "Credit $3.00" or "Settled": what is owed kept apart from credit. */
 export function BalanceText({ balance, large }: { balance: Balance; large?: boolean }) {
   const { money } = useCurrency();
+  const t = useT();
   const [text, style] =
     balance.owed > 0
-      ? [`Owes ${money(balance.owed)}`, styles.owed]
+      ? [t('balance.owes', { amount: money(balance.owed) }), styles.owed]
       : balance.credit > 0
-        ? [`Credit ${money(balance.credit)}`, styles.credit]
-        : ['Settled', styles.settled];
+        ? [t('balance.credit', { amount: money(balance.credit) }), styles.credit]
+        : [t('balance.settled'), styles.settled];
   return <Text style={[styles.base, large && styles.large, style]}>{text}</Text>;
 }
 

@@ -1,22 +1,22 @@
 import type { CatchUp } from '@storesync/sync-client';
 import { StyleSheet, Text, View } from 'react-native';
+import { useLocale } from '../i18n/locale';
 import { Card } from './layout';
 import { colors, space } from './theme';
 
-const count = (n: number) => n.toLocaleString();
-
 /** In place of figures while the book arrives: how far it has come, and why no totals yet. */
 export function CatchUpCard({ catchUp }: { catchUp: CatchUp }) {
+  const { t, alignStart } = useLocale();
   const line =
     catchUp.total !== null
-      ? `Getting your book: ${count(catchUp.done)} of ${count(catchUp.total)}`
+      ? t('catchUp.progress', { done: catchUp.done, total: catchUp.total })
       : catchUp.done > 0
-        ? `Getting your book: ${count(catchUp.done)} entries so far`
-        : 'Getting your book…';
+        ? t('catchUp.soFar', { done: catchUp.done })
+        : t('catchUp.starting');
   const share = catchUp.total ? Math.min(catchUp.done / catchUp.total, 1) : 0;
   return (
     <Card tone="warn">
-      <Text accessibilityRole="progressbar" accessibilityLabel={line} style={styles.line}>
+      <Text accessibilityRole="progressbar" accessibilityLabel={line} style={[styles.line, alignStart]}>
         {line}
       </Text>
       {catchUp.total ? (
@@ -24,10 +24,7 @@ export function CatchUpCard({ catchUp }: { catchUp: CatchUp }) {
           <View style={[styles.bar, { width: `${Math.round(share * 100)}%` }]} />
         </View>
       ) : null}
-      <Text style={styles.note}>
-        Balances and totals appear when the whole book is here: it comes when this phone reaches the server.
-        You can record sales meanwhile.
-      </Text>
+      <Text style={[styles.note, alignStart]}>{t('catchUp.note')}</Text>
     </Card>
   );
 }

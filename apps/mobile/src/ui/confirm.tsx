@@ -1,5 +1,6 @@
 import { type ReactNode, useCallback, useRef, useState } from 'react';
 import { Modal, Platform, StyleSheet, Text, View } from 'react-native';
+import { useLocale } from '../i18n/locale';
 import { Button } from './button';
 import { colors, radius, space } from './theme';
 
@@ -25,6 +26,7 @@ export function useConfirm(): [
   (options: ConfirmOptions) => Promise<boolean>,
   (options: ConfirmOptions) => Promise<Choice>,
 ] {
+  const { t, alignStart } = useLocale();
   const [open, setOpen] = useState<ConfirmOptions | null>(null);
   const resolveRef = useRef<((choice: Choice) => void) | null>(null);
   const choose = useCallback(
@@ -51,18 +53,18 @@ export function useConfirm(): [
     >
       <View style={styles.backdrop}>
         <View accessibilityRole="alert" style={styles.dialog}>
-          <Text style={styles.title}>{open?.title}</Text>
-          <Text style={styles.message}>{open?.message}</Text>
+          <Text style={[styles.title, alignStart]}>{open?.title}</Text>
+          <Text style={[styles.message, alignStart]}>{open?.message}</Text>
           <View style={styles.actions}>
             <Button
-              label={open?.confirmLabel ?? 'OK'}
+              label={open?.confirmLabel ?? t('common.ok')}
               variant={open?.destructive ? 'danger' : 'primary'}
               onPress={() => close('confirm')}
             />
             {open?.otherLabel ? (
               <Button label={open.otherLabel} variant="secondary" onPress={() => close('other')} />
             ) : null}
-            <Button label="Cancel" variant="secondary" onPress={() => close('cancel')} />
+            <Button label={t('common.cancel')} variant="secondary" onPress={() => close('cancel')} />
           </View>
         </View>
       </View>

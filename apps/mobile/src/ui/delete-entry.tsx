@@ -1,3 +1,4 @@
+import { useT } from '../i18n/locale';
 import { Button } from './button';
 import { useConfirm } from './confirm';
 
@@ -12,11 +13,12 @@ export function DeleteEntry({
   onDelete: () => Promise<void>;
 }) {
   const [dialog, ask] = useConfirm();
+  const t = useT();
   const press = async () => {
     if (
       await ask({
         title: question,
-        message: 'It is removed from the book on every device.',
+        message: t('forms.deleteEntryMessage'),
         confirmLabel: label,
         destructive: true,
       })

@@ -1,17 +1,11 @@
+import type { T } from '@storesync/i18n';
+import { REJECT_CODES, type RejectCode } from '@storesync/schema';
 import type { FailedChange } from '@storesync/sync-client';
 import { StyleSheet, Text, View } from 'react-native';
+import { useLocale } from '../i18n/locale';
 import { Button } from './button';
 import { formatWhen } from './format';
 import { colors, radius, space } from './theme';
-
-/** Entities in the owner's words (a newer server's entity falls back to its wire name). */
-const ENTITY: Record<string, string> = {
-  customers: 'customer',
-  debts: 'debt',
-  payments: 'repayment',
-  sales: 'sale',
-  settings: 'store setting',
-};
 
 /**
  * Where the owner fixes the change: the row's form, started from the refused values
@@ -26,8 +20,16 @@ export function fixRoute(c: FailedChange, rowExists: boolean): string {
   return `/${c.entity}/new?customerId=${customerId}&${failed}`;
 }
 
-/** The server's reason without its code: `INVALID_PAYLOAD: name: Too long` → `name: Too long`. */
-const reasonText = (reason: string) => reason.replace(/^[A-Z_]+: /, '');
+/**
+ * Why the server refused, in the app's language: the reason is `CODE: message` and the catalogue
+ * has a message for each code (`errors.CODE`); the server's English is never shown. A code this
+ * app does not know (a newer server's) is named.
+ */
+export function reasonText(t: T, reason: string, entity: string): string {
+  const code = /^([A-Z_]+)(?::|$)/.exec(reason)?.[1] ?? '';
+  if (!(REJECT_CODES as readonly string[]).includes(code)) return t('errors.unknown', { code: code || '?' });
+  return t(`errors.${code as RejectCode}`, { entity });
+}
 
 const fieldsText = (payload: Record<string, unknown> | null) =>
   payload
@@ -46,27 +48,33 @@ export function FailedChangeCard({
   onFix: () => void;
   onDiscard: () => void;
 }) {
-  const what = `${change.op === 'delete' ? 'Deleting a' : 'A change to a'} ${ENTITY[change.entity] ?? change.entity}`;
+  const { t, tag, alignStart } = useLocale();
+  const entity = change.entity;
+  const what =
+    change.op === 'delete' ? t('sync.failed.deleting', { entity }) : t('sync.failed.changing', { entity });
+  const when = formatWhen(change.clientUpdatedAt, new Date(), tag);
   return (
-    <View style={styles.card} accessibilityLabel={`Rejected: ${what}`}>
-      <Text style={styles.title}>{`${what} · ${formatWhen(change.clientUpdatedAt)}`}</Text>
-      {change.payload ? <Text style={styles.fields}>{fieldsText(change.payload)}</Text> : null}
-      <Text style={styles.reason}>{`Refused by the server: ${reasonText(change.reason)}`}</Text>
+    <View style={styles.card} accessibilityLabel={t('sync.failed.label', { what })}>
+      <Text style={[styles.title, alignStart]}>{t('sync.failed.title', { what, when })}</Text>
+      {change.payload ? <Text style={[styles.fields, alignStart]}>{fieldsText(change.payload)}</Text> : null}
+      <Text style={[styles.reason, alignStart]}>
+        {t('sync.failed.refused', { reason: reasonText(t, change.reason, entity) })}
+      </Text>
       <View style={styles.actions}>
         {change.op === 'upsert' ? (
           <Button
             compact
             variant="secondary"
-            label="Fix"
-            accessibilityLabel="Fix this change"
+            label={t('sync.failed.fix')}
+            accessibilityLabel={t('sync.failed.fixLabel')}
             onPress={onFix}
           />
         ) : null}
         <Button
           compact
           variant="quietDanger"
-          label="Discard"
-          accessibilityLabel="Discard this change"
+          label={t('sync.failed.discard')}
+          accessibilityLabel={t('sync.failed.discardLabel')}
           onPress={onDiscard}
         />
       </View>

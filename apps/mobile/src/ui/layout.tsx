@@ -8,6 +8,7 @@ import {
   Text,
   View,
 } from 'react-native';
+import { useLocale } from '../i18n/locale';
 import { colors, radius, space } from './theme';
 
 interface ScreenProps {
@@ -45,8 +46,9 @@ export function Card({ children, tone }: { children: ReactNode; tone?: 'owed' | 
 
 /** A section heading inside a screen. */
 export function Heading({ children }: { children: ReactNode }) {
+  const { alignStart } = useLocale();
   return (
-    <Text accessibilityRole="header" style={styles.heading}>
+    <Text accessibilityRole="header" style={[styles.heading, alignStart]}>
       {children}
     </Text>
   );
@@ -54,7 +56,8 @@ export function Heading({ children }: { children: ReactNode }) {
 
 /** Muted helper text. */
 export function Muted({ children }: { children: ReactNode }) {
-  return <Text style={styles.muted}>{children}</Text>;
+  const { alignStart } = useLocale();
+  return <Text style={[styles.muted, alignStart]}>{children}</Text>;
 }
 
 /** Buttons side by side. */

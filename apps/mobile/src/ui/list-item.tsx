@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Pressable, StyleSheet, Text, View } from 'react-native';
+import { useLocale } from '../i18n/locale';
 import { colors, space } from './theme';
 
 interface ListItemProps {
@@ -10,8 +11,13 @@ interface ListItemProps {
   accessibilityLabel?: string;
 }
 
-/** One tappable line of a list: a title, a muted subtitle, something on the right. */
+/**
+ * One tappable line of a list: a title, a muted subtitle, something at the end. The texts line up
+ * with the list's start whatever their own direction: a name in Arabic script in an English list
+ * starts where the other names start, not against the balance.
+ */
 export function ListItem({ title, subtitle, right, onPress, accessibilityLabel }: ListItemProps) {
+  const { alignStart } = useLocale();
   return (
     <Pressable
       accessibilityRole={onPress ? 'button' : undefined}
@@ -20,11 +26,11 @@ export function ListItem({ title, subtitle, right, onPress, accessibilityLabel }
       style={({ pressed }) => [styles.item, pressed && onPress ? styles.pressed : null]}
     >
       <View style={styles.text}>
-        <Text style={styles.title} numberOfLines={1}>
+        <Text style={[styles.title, alignStart]} numberOfLines={1}>
           {title}
         </Text>
         {subtitle ? (
-          <Text style={styles.subtitle} numberOfLines={2}>
+          <Text style={[styles.subtitle, alignStart]} numberOfLines={2}>
             {subtitle}
           </Text>
         ) : null}

@@ -62,7 +62,7 @@ const styles = StyleSheet.create({
   screen: { flex: 1, backgroundColor: colors.bg },
   content: { padding: space.lg, paddingBottom: space.xl * 2 },
   header: { gap: space.md, marginBottom: space.md },
-  row: { borderLeftWidth: 1, borderRightWidth: 1, borderColor: colors.border, overflow: 'hidden' },
-  first: { borderTopWidth: 1, borderTopLeftRadius: radius, borderTopRightRadius: radius },
-  last: { borderBottomWidth: 1, borderBottomLeftRadius: radius, borderBottomRightRadius: radius },
+  row: { borderStartWidth: 1, borderEndWidth: 1, borderColor: colors.border, overflow: 'hidden' },
+  first: { borderTopWidth: 1, borderTopStartRadius: radius, borderTopEndRadius: radius },
+  last: { borderBottomWidth: 1, borderBottomStartRadius: radius, borderBottomEndRadius: radius },
 });

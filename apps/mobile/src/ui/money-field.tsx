@@ -1,5 +1,7 @@
 import { parseAmount } from '@storesync/schema';
 import { useCurrency } from '../book/currency';
+import { useLocale } from '../i18n/locale';
+import { amountError, zeroAmount } from './amount-text';
 import { TextField } from './text-field';
 
 interface MoneyFieldProps {
@@ -19,19 +21,21 @@ interface MoneyFieldProps {
  */
 export function MoneyField({ label, value, onChangeText, error, touched, allowZero }: MoneyFieldProps) {
   const { currency, money } = useCurrency();
-  const parsed = parseAmount(value, currency, { allowZero });
-  const own = !parsed.ok && (touched || value.trim() !== '') ? parsed.error : null;
+  const { t, tag } = useLocale();
+  // Read with the app's language: "1,500" is 1500 in en-KE, "1.500,50" is 1500.50 in es.
+  const parsed = parseAmount(value, currency, { allowZero, locale: tag });
+  const own = !parsed.ok && (touched || value.trim() !== '') ? amountError(t, parsed) : null;
   return (
     <TextField
-      label={`${label} (${currency})`}
+      label={t('forms.moneyLabel', { label, currency })}
       value={value}
       onChangeText={onChangeText}
       keyboardType="decimal-pad"
       inputMode="decimal"
       autoComplete="off"
-      placeholder="0.00"
+      placeholder={zeroAmount(tag, currency)}
       error={error ?? own}
-      hint={parsed.ok ? `= ${money(parsed.minor)}` : null}
+      hint={parsed.ok ? t('forms.understood', { amount: money(parsed.minor) }) : null}
     />
   );
 }

@@ -1,20 +1,24 @@
 import { ActivityIndicator, StyleSheet, Text, View } from 'react-native';
+import { useT } from '../i18n/locale';
 import { Button } from './button';
 import { colors, space } from './theme';
 
 /** While the book opens; or why it could not. */
 export function Splash({ error, onRetry }: { error?: unknown; onRetry?: (() => void) | undefined }) {
+  const t = useT();
   return (
     <View style={styles.splash}>
       <Text style={styles.brand}>StoreSync</Text>
       {error ? (
         <Text accessibilityRole="alert" style={styles.error}>
-          {`The book on this phone could not be opened: ${error instanceof Error ? error.message : String(error)}`}
+          {t('app.bookFailed', { reason: error instanceof Error ? error.message : String(error) })}
         </Text>
       ) : (
         <ActivityIndicator color={colors.accent} />
       )}
-      {error && onRetry ? <Button label="Try again" variant="secondary" onPress={onRetry} /> : null}
+      {error && onRetry ? (
+        <Button label={t('common.tryAgain')} variant="secondary" onPress={onRetry} />
+      ) : null}
     </View>
   );
 }

@@ -1,5 +1,9 @@
+import { translator } from '@storesync/i18n';
 import type { SyncStatus } from '@storesync/sync-client';
-import { describeSync } from './sync-bar';
+import { describeSync as describeIn } from './sync-bar';
+
+const en = translator('en');
+const describeSync = (status: SyncStatus, now?: Date) => describeIn(status, en, now);
 
 const base: SyncStatus = {
   state: 'idle',
@@ -55,6 +59,6 @@ describe('describeSync', () => {
     );
     expect(
       describeSync({ ...base, state: 'error', pending: 1, lastError: 'INTERNAL_SERVER_ERROR: x' }).text,
-    ).toBe("Can't sync now · 1 change waiting");
+    ).toBe('Can’t sync now · 1 change waiting');
   });
 });

@@ -1,60 +1,69 @@
+import type { T } from '@storesync/i18n';
 import type { SyncStatus } from '@storesync/sync-client';
 import { useSyncStatus } from '@storesync/sync-client/react';
 import { StyleSheet, Text, View } from 'react-native';
 import { useBook } from '../book/book-provider';
-import { formatWhen, plural } from './format';
+import { useLocale } from '../i18n/locale';
+import { formatWhen } from './format';
 import { colors, space } from './theme';
 
 type Tone = 'ok' | 'busy' | 'offline' | 'error';
 
 /** The one line that says where the book stands against the server. */
-export function describeSync(status: SyncStatus, now = new Date()): { text: string; tone: Tone } {
-  const waiting = status.pending > 0 ? `${plural(status.pending, 'change')} waiting` : null;
+export function describeSync(
+  status: SyncStatus,
+  t: T,
+  now = new Date(),
+  locale?: string,
+): { text: string; tone: Tone } {
+  const count = status.pending;
   if (status.catchUp) {
     const { done, total } = status.catchUp;
-    const share = total ? ` · ${Math.floor((100 * done) / total)}%` : '';
-    return { text: `Getting your book${share}`, tone: 'busy' };
+    const text = total
+      ? t('sync.status.gettingBookShare', { share: Math.floor((100 * done) / total) / 100 })
+      : t('sync.status.gettingBook');
+    return { text, tone: 'busy' };
   }
-  if (status.state === 'syncing')
-    return { text: waiting ? `Syncing · ${waiting}` : 'Syncing…', tone: 'busy' };
-  if (status.state === 'offline')
-    return { text: `Offline · ${waiting ?? 'everything is saved on this phone'}`, tone: 'offline' };
+  if (status.state === 'syncing') return { text: t('sync.status.syncing', { count }), tone: 'busy' };
+  if (status.state === 'offline') return { text: t('sync.status.offline', { count }), tone: 'offline' };
   if (status.state === 'error') {
     const signedOut = status.lastError?.startsWith('UNAUTHORIZED');
     return {
-      text: signedOut
-        ? 'Signed out by the server · sign in again to sync'
-        : `Can't sync now · ${waiting ?? 'will retry'}`,
+      text: signedOut ? t('sync.status.signedOut') : t('sync.status.failing', { count }),
       tone: 'error',
     };
   }
-  if (waiting) return { text: waiting, tone: 'busy' };
+  if (count > 0) return { text: t('sync.status.waiting', { count }), tone: 'busy' };
   // Live: the other phones' changes arrive as they are made, so no time to show.
-  if (status.live && status.lastSyncAt) return { text: 'Up to date · live', tone: 'ok' };
+  if (status.live && status.lastSyncAt) return { text: t('sync.status.live'), tone: 'ok' };
   if (status.lastSyncAt)
-    return { text: `Up to date · synced ${formatWhen(status.lastSyncAt, now)}`, tone: 'ok' };
-  return { text: 'Not synced yet', tone: 'busy' };
+    return {
+      text: t('sync.status.synced', { when: formatWhen(status.lastSyncAt, now, locale) }),
+      tone: 'ok',
+    };
+  return { text: t('sync.status.notYet'), tone: 'busy' };
 }
 
 /** Always on screen: offline / syncing / up to date, what waits, and rejected changes. */
 export function SyncBar() {
   const { book } = useBook();
   const status = useSyncStatus(book);
-  const { text, tone } = describeSync(status);
+  const { t, tag, alignStart } = useLocale();
+  const { text, tone } = describeSync(status, t, new Date(), tag);
   // Not a button: leaving a half-typed form for the Sync tab would lose it.
   return (
     <View
       accessibilityRole="summary"
-      accessibilityLabel={`Sync status: ${text}`}
+      accessibilityLabel={t('sync.status.label', { text })}
       style={[styles.bar, styles[tone]]}
     >
       <View style={[styles.dot, dots[tone]]} />
-      <Text testID="sync-status" style={styles.text} numberOfLines={1}>
+      <Text testID="sync-status" style={[styles.text, alignStart]} numberOfLines={1}>
         {text}
       </Text>
       {status.failed > 0 ? (
         <Text testID="sync-rejected" style={styles.rejected}>
-          {plural(status.failed, 'rejected change')}
+          {t('sync.status.rejected', { count: status.failed })}
         </Text>
       ) : null}
     </View>

@@ -1,4 +1,5 @@
 import { StyleSheet, Text, TextInput, type TextInputProps, View } from 'react-native';
+import { useLocale } from '../i18n/locale';
 import { colors, radius, space } from './theme';
 
 interface TextFieldProps extends Omit<TextInputProps, 'onChange' | 'style'> {
@@ -17,25 +18,33 @@ interface TextFieldProps extends Omit<TextInputProps, 'onChange' | 'style'> {
 export function TextField({ label, error, hint, value, countDown, maxLength, ...input }: TextFieldProps) {
   const left = maxLength !== undefined ? maxLength - value.length : null;
   const showCount = countDown && left !== null && left <= Math.max(20, (maxLength ?? 0) / 10);
+  const { t, alignStart } = useLocale();
   return (
     <View style={styles.field}>
-      <Text style={styles.label}>{label}</Text>
+      <Text style={[styles.label, alignStart]}>{label}</Text>
       <TextInput
         accessibilityLabel={label}
         placeholderTextColor="#a19f96"
         value={value}
         maxLength={maxLength}
-        style={[styles.input, error ? styles.invalid : null, input.multiline ? styles.multiline : null]}
+        style={[
+          styles.input,
+          alignStart,
+          error ? styles.invalid : null,
+          input.multiline ? styles.multiline : null,
+        ]}
         {...input}
       />
       {error ? (
-        <Text accessibilityRole="alert" style={styles.error}>
+        <Text accessibilityRole="alert" style={[styles.error, alignStart]}>
           {error}
         </Text>
       ) : hint ? (
-        <Text style={styles.hint}>{hint}</Text>
+        <Text style={[styles.hint, alignStart]}>{hint}</Text>
       ) : null}
-      {showCount ? <Text style={styles.hint}>{`${left} characters left`}</Text> : null}
+      {showCount ? (
+        <Text style={[styles.hint, alignStart]}>{t('common.charactersLeft', { count: left ?? 0 })}</Text>
+      ) : null}
     </View>
   );
 }

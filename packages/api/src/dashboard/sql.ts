@@ -5,12 +5,22 @@ export const isoOf = (column: string): Prisma.Sql =>
   Prisma.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 /**
+ * The caller's store id as PostgreSQL should plan it: a subquery, not a value. Planned with the
+ * value, a store newer than the statistics looks empty (the id is in none of their lists), and
+ * the planner walks it with plans fit for a few rows, reading the store once per row; as a
+ * subquery, the store is taken for an average one and its rows are reached by their keys.
+ */
+export const storeOf = (userId: string): Prisma.Sql => Prisma.sql`(SELECT ${userId}::uuid)`;
+
+/**
  * Each customer's balance over live rows, by the rule of `balancesByCustomer` in
  * `@storesync/schema` (a property test pins the two together): rows `(customer_id, debts,
  * unpaid_sales, payments, net, owed, credit)`, net = debts + unpaid part of sales − payments,
  * owed = max(net, 0), credit = max(−net, 0). Customers without live rows have no row.
  */
-export const balancesSql = (userId: string): Prisma.Sql => Prisma.sql`
+export const balancesSql = (userId: string): Prisma.Sql => {
+  const store = storeOf(userId);
+  return Prisma.sql`
   SELECT customer_id, debts, unpaid_sales, payments, net,
          greatest(net, 0) AS owed, greatest(-net, 0) AS credit
   FROM (
@@ -18,19 +28,20 @@ export const balancesSql = (userId: string): Prisma.Sql => Prisma.sql`
            sum(debt) + sum(unpaid) - sum(paid) AS net
     FROM (
       SELECT customer_id, amount AS debt, 0 AS unpaid, 0 AS paid
-      FROM debts WHERE user_id = ${userId}::uuid AND deleted_at IS NULL
+      FROM debts WHERE user_id = ${store} AND deleted_at IS NULL
       UNION ALL
       SELECT customer_id, 0, greatest(total - paid_amount, 0), 0
-      FROM sales WHERE user_id = ${userId}::uuid AND deleted_at IS NULL AND customer_id IS NOT NULL
+      FROM sales WHERE user_id = ${store} AND deleted_at IS NULL AND customer_id IS NOT NULL
       UNION ALL
       SELECT customer_id, 0, 0, amount
-      FROM payments WHERE user_id = ${userId}::uuid AND deleted_at IS NULL
+      FROM payments WHERE user_id = ${store} AND deleted_at IS NULL
     ) ledger GROUP BY customer_id
   ) sums`;
+};
 
 /** Rows of live customers only: deleting a customer takes their ledger off the dashboard's figures. */
 export const ofLiveCustomer = (alias: string, userId: string): Prisma.Sql => Prisma.sql`EXISTS (
-  SELECT 1 FROM customers c WHERE c.user_id = ${userId}::uuid AND c.id = ${Prisma.raw(alias)}.customer_id
+  SELECT 1 FROM customers c WHERE c.user_id = ${storeOf(userId)} AND c.id = ${Prisma.raw(alias)}.customer_id
     AND c.deleted_at IS NULL)`;
 
 /**
@@ -39,7 +50,7 @@ export const ofLiveCustomer = (alias: string, userId: string): Prisma.Sql => Pri
  * that lag a growing store, it may drive from the customer and read all of the customer's rows.
  */
 export const ofLiveCustomerEach = (alias: string, userId: string): Prisma.Sql => Prisma.sql`EXISTS (
-  SELECT 1 FROM customers c WHERE c.user_id = ${userId}::uuid AND c.id = ${Prisma.raw(alias)}.customer_id
+  SELECT 1 FROM customers c WHERE c.user_id = ${storeOf(userId)} AND c.id = ${Prisma.raw(alias)}.customer_id
     AND c.deleted_at IS NULL OFFSET 0)`;
 
 /**
@@ -56,16 +67,41 @@ export const debtsRecordedSinceSql = (userId: string, since: Prisma.Sql): Prisma
     -- OFFSET 0: planned alone, the scan takes the index by clock, not one ordered by id for DISTINCT.
     SELECT DISTINCT entity_id FROM (
       SELECT e.entity_id FROM sync_events e
-      WHERE e.user_id = ${userId}::uuid AND e.entity = 'debts' AND e.op = 'upsert' AND e.client_updated_at >= ${since}
+      WHERE e.user_id = ${storeOf(userId)} AND e.entity = 'debts' AND e.op = 'upsert' AND e.client_updated_at >= ${since}
       OFFSET 0
     ) in_range
   ) touched
   CROSS JOIN LATERAL (
     SELECT min(o.client_updated_at) AS at FROM sync_events o
-    WHERE o.user_id = ${userId}::uuid AND o.entity = 'debts' AND o.entity_id = touched.entity_id AND o.op = 'upsert'
+    WHERE o.user_id = ${storeOf(userId)} AND o.entity = 'debts' AND o.entity_id = touched.entity_id AND o.op = 'upsert'
   ) first
-  JOIN debts d ON d.user_id = ${userId}::uuid AND d.id = touched.entity_id AND d.deleted_at IS NULL
+  JOIN debts d ON d.user_id = ${storeOf(userId)} AND d.id = touched.entity_id AND d.deleted_at IS NULL
   WHERE first.at >= ${since} AND ${ofLiveCustomerEach('d', userId)}`;
+
+/**
+ * One customer's balance by the rule of `balancesSql`, as one row `(debts, unpaid_sales, payments,
+ * net, owed, credit)` (zeros without live rows): each sum probes the customer's own rows by the
+ * `(user_id, customer_id)` indexes, so a page of customers reads their entries only, whatever
+ * the planner believes of the store's size. `customerId` is an SQL expression (a column of an
+ * outer query, or a value).
+ */
+export const customerBalanceSql = (userId: string, customerId: Prisma.Sql): Prisma.Sql => {
+  const store = storeOf(userId);
+  return Prisma.sql`
+  SELECT debts, unpaid_sales, payments, net, greatest(net, 0) AS owed, greatest(-net, 0) AS credit
+  FROM (
+    SELECT debts, unpaid_sales, payments, debts + unpaid_sales - payments AS net
+    FROM (
+      SELECT
+        (SELECT COALESCE(sum(amount), 0) FROM debts
+          WHERE user_id = ${store} AND customer_id = ${customerId} AND deleted_at IS NULL) AS debts,
+        (SELECT COALESCE(sum(greatest(total - paid_amount, 0)), 0) FROM sales
+          WHERE user_id = ${store} AND customer_id = ${customerId} AND deleted_at IS NULL) AS unpaid_sales,
+        (SELECT COALESCE(sum(amount), 0) FROM payments
+          WHERE user_id = ${store} AND customer_id = ${customerId} AND deleted_at IS NULL) AS payments
+    ) sums
+  ) balance`;
+};
 
 /** Numeric and bigint aggregates come back as text; amounts fit a double exactly below 2^53. */
 export const num = (v: string | number | bigint | null): number => (v === null ? 0 : Number(v));

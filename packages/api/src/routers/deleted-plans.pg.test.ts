@@ -1,6 +1,6 @@
-import type { Prisma } from '@storesync/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Device, type Harness, iso, uuid } from '../test/harness.ts';
+import { widestOf } from '../test/plans.ts';
 import { deletedSinceSql, netsSql, restoreSince } from './deleted-list.ts';
 
 // Recently deleted in a store the statistics have not seen yet, while another store fills them:
@@ -9,27 +9,6 @@ import { deletedSinceSql, netsSql, restoreSince } from './deleted-list.ts';
 const CUSTOMERS = 1000;
 const DELETED = 10;
 const LONG_AGO = Date.now() - 60 * 86_400_000;
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Actual Rows': number;
-  'Actual Loops': number;
-  'Rows Removed by Filter'?: number;
-  'Rows Removed by Join Filter'?: number;
-  Plans?: PlanNode[];
-}
-
-/** The most rows any node read in total (produced, or read and filtered out), and where. */
-const widest = (n: PlanNode): { rows: number; node: string } => {
-  const read =
-    n['Actual Rows'] + (n['Rows Removed by Filter'] ?? 0) + (n['Rows Removed by Join Filter'] ?? 0);
-  const here = {
-    rows: read * n['Actual Loops'],
-    node: `${n['Node Type']} ${n['Relation Name'] ?? ''}`.trim(),
-  };
-  return (n.Plans ?? []).map(widest).reduce((a, b) => (b.rows > a.rows ? b : a), here);
-};
 
 /** `CUSTOMERS` customers written two months ago, each with a debt; the customer ids. */
 async function fill(d: Device): Promise<string[]> {
@@ -61,16 +40,6 @@ async function fill(d: Device): Promise<string[]> {
     await d.api.sync.push({ deviceId: d.deviceId, events });
   }
   return ids;
-}
-
-async function widestOf(h: Harness, query: Prisma.Sql) {
-  const [explained] = await h.t.db.$queryRawUnsafe<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(
-    `EXPLAIN (ANALYZE, FORMAT JSON) ${query.text}`,
-    ...query.values,
-  );
-  const plan = explained?.['QUERY PLAN'][0].Plan;
-  if (!plan) throw new Error('no plan');
-  return widest(plan);
 }
 
 let h: Harness;

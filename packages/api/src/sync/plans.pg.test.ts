@@ -1,26 +1,12 @@
 import type { Db, SqlDb, SqlRunner } from '@storesync/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Device, type Harness, iso, upsertEvent, uuid } from '../test/harness.ts';
+import { type PlanNode, widest } from '../test/plans.ts';
 import { pullEvents, pullEventsJson } from './pull.ts';
 import { applyPush } from './push.ts';
 import { readBatchState } from './read.ts';
 
 const STORE_ROWS = 2000;
-
-interface PlanNode {
-  'Node Type': string;
-  'Actual Rows': number;
-  'Actual Loops': number;
-  'Rows Removed by Filter'?: number;
-  Plans?: PlanNode[];
-}
-
-/** The most rows any node of the plan read in total (produced, or read and filtered out), and where. */
-const widest = (node: PlanNode): { rows: number; node: string } => {
-  const read = node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0);
-  const here = { rows: read * node['Actual Loops'], node: node['Node Type'] };
-  return (node.Plans ?? []).map(widest).reduce((a, b) => (b.rows > a.rows ? b : a), here);
-};
 
 /**
  * Runs each query for real, after running it once under EXPLAIN ANALYZE to

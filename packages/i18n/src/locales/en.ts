@@ -94,6 +94,7 @@ export const en = {
     deleteCredit:
       'Write off their credit (recorded in their history) and delete them, or keep them until it is settled.',
     writeOffAndDelete: 'Write off and delete',
+    creditWrittenOff: 'Credit written off',
     repaymentFirst: 'Record repayment first',
     deleteQuestion: 'Delete {name}?',
     deleteMessage:
@@ -143,11 +144,20 @@ export const en = {
     enterEmail: 'Enter an email address.',
     server: 'Server: {url}',
     deviceName: '{platform, select, ios {iPhone} android {Android phone} other {Phone app (web)}}',
+    failed: {
+      noDemo: 'This server does not offer demo sign-in.',
+      checkEmail: 'Check the email address.',
+      googleRefused: 'Google did not confirm this account. Try again.',
+      tooMany: 'Too many sign-ins. Wait a minute and try again.',
+      unreachable: 'Cannot reach the StoreSync server. Check the connection and try again.',
+      other: 'Sign-in failed.',
+    },
   },
   catchUp: {
+    starting: 'Getting your book…',
     soFar: 'Getting your book: {done, plural, one {# entry} other {# entries}} so far',
     progress: 'Getting your book: {done, number} of {total, number}',
-    note: 'Balances and totals appear when the whole book is here. You can record sales meanwhile.',
+    note: 'Balances and totals appear when the whole book is here: it comes when this phone reaches the server. You can record sales meanwhile.',
   },
   sync: {
     unsentTitle: 'Changes not sent yet',
@@ -248,6 +258,13 @@ export const en = {
     pickerLabel: 'Customer (leave empty for a walk-in)',
     pickerPlaceholder: 'Search by name or phone',
     chooseCustomer: 'Choose {name}',
+  },
+  language: {
+    title: 'Language',
+    device: 'This phone’s language ({name})',
+    restartNote:
+      '{dir, select, rtl {The screens turn right to left when the app restarts.} other {The screens turn left to right when the app restarts.}} Nothing recorded is lost.',
+    restart: 'Restart now',
   },
   store: {
     title: 'Store',

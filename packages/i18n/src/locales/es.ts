@@ -89,6 +89,7 @@ export const es: Catalogue = {
     deleteCredit:
       'Anula su saldo a favor (queda anotado en su historial) y bórralo, o guárdalo hasta que se arregle.',
     writeOffAndDelete: 'Dar por perdido y borrar',
+    creditWrittenOff: 'Saldo a favor dado por perdido',
     repaymentFirst: 'Anotar el abono primero',
     deleteQuestion: '¿Borrar a {name}?',
     deleteMessage:
@@ -138,11 +139,21 @@ export const es: Catalogue = {
     enterEmail: 'Escribe un correo electrónico.',
     server: 'Servidor: {url}',
     deviceName: '{platform, select, ios {iPhone} android {Teléfono Android} other {App del teléfono (web)}}',
+    failed: {
+      noDemo: 'Este servidor no ofrece el acceso de demostración.',
+      checkEmail: 'Revisa el correo electrónico.',
+      googleRefused: 'Google no confirmó esta cuenta. Inténtalo de nuevo.',
+      tooMany: 'Demasiados intentos de entrar. Espera un minuto e inténtalo de nuevo.',
+      unreachable:
+        'No se puede conectar con el servidor de StoreSync. Revisa la conexión e inténtalo de nuevo.',
+      other: 'No se pudo entrar.',
+    },
   },
   catchUp: {
+    starting: 'Bajando tu cuaderno…',
     soFar: 'Bajando tu cuaderno: {done, plural, one {# movimiento} other {# movimientos}} hasta ahora',
     progress: 'Bajando tu cuaderno: {done, number} de {total, number}',
-    note: 'Los saldos y totales aparecen cuando llega todo el cuaderno. Mientras tanto puedes anotar ventas.',
+    note: 'Los saldos y totales aparecen cuando llega todo el cuaderno: llega cuando este teléfono se conecta al servidor. Mientras tanto puedes anotar ventas.',
   },
   sync: {
     unsentTitle: 'Cambios sin enviar',
@@ -243,6 +254,13 @@ export const es: Catalogue = {
     pickerLabel: 'Cliente (vacío si es de paso)',
     pickerPlaceholder: 'Buscar por nombre o teléfono',
     chooseCustomer: 'Elegir a {name}',
+  },
+  language: {
+    title: 'Idioma',
+    device: 'Idioma del teléfono ({name})',
+    restartNote:
+      '{dir, select, rtl {Las pantallas se leen de derecha a izquierda al reiniciar la app.} other {Las pantallas se leen de izquierda a derecha al reiniciar la app.}} No se pierde nada de lo anotado.',
+    restart: 'Reiniciar ahora',
   },
   store: {
     title: 'Tienda',

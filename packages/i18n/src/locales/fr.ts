@@ -90,6 +90,7 @@ export const fr: Catalogue = {
     deleteCredit:
       'Annulez son crédit (ce sera noté dans son historique) et supprimez-le, ou gardez-le jusqu’à ce que ce soit réglé.',
     writeOffAndDelete: 'Passer en perte et supprimer',
+    creditWrittenOff: 'Crédit passé en perte',
     repaymentFirst: 'Noter le remboursement d’abord',
     deleteQuestion: 'Supprimer {name} ?',
     deleteMessage:
@@ -141,12 +142,21 @@ export const fr: Catalogue = {
     enterEmail: 'Saisissez une adresse e-mail.',
     server: 'Serveur : {url}',
     deviceName: '{platform, select, ios {iPhone} android {Téléphone Android} other {Application (web)}}',
+    failed: {
+      noDemo: 'Ce serveur ne propose pas la connexion de démonstration.',
+      checkEmail: 'Vérifiez l’adresse e-mail.',
+      googleRefused: 'Google n’a pas confirmé ce compte. Réessayez.',
+      tooMany: 'Trop de connexions. Attendez une minute et réessayez.',
+      unreachable: 'Impossible de joindre le serveur StoreSync. Vérifiez la connexion et réessayez.',
+      other: 'La connexion a échoué.',
+    },
   },
   catchUp: {
+    starting: 'Récupération de votre cahier…',
     soFar:
       'Récupération de votre cahier : {done, plural, one {# opération} other {# opérations}} pour l’instant',
     progress: 'Récupération de votre cahier : {done, number} sur {total, number}',
-    note: 'Les soldes et les totaux s’affichent quand tout le cahier est arrivé. Vous pouvez noter des ventes en attendant.',
+    note: 'Les soldes et les totaux s’affichent quand tout le cahier est arrivé : il arrive quand ce téléphone joint le serveur. Vous pouvez noter des ventes en attendant.',
   },
   sync: {
     unsentTitle: 'Modifications pas encore envoyées',
@@ -247,6 +257,13 @@ export const fr: Catalogue = {
     pickerLabel: 'Client (vide pour un client de passage)',
     pickerPlaceholder: 'Chercher par nom ou téléphone',
     chooseCustomer: 'Choisir {name}',
+  },
+  language: {
+    title: 'Langue',
+    device: 'Langue du téléphone ({name})',
+    restartNote:
+      '{dir, select, rtl {Les écrans se lisent de droite à gauche au redémarrage de l’application.} other {Les écrans se lisent de gauche à droite au redémarrage de l’application.}} Rien de ce qui est noté n’est perdu.',
+    restart: 'Redémarrer maintenant',
   },
   store: {
     title: 'Boutique',

@@ -89,6 +89,7 @@ export const hi: Catalogue = {
       'हटाने से कुल बकाया में से {amount} निकल जाएगा। पहले जमा लिखें, या उधार माफ़ करें: माफ़ी उनके हिसाब में लिखी जाती है, और उन्हें “हाल में हटाए गए” से वापस लाया जा सकता है।',
     deleteCredit: 'उनका एडवांस माफ़ करके (यह उनके हिसाब में लिखा जाएगा) उन्हें हटाएँ, या हिसाब बराबर होने तक रखें।',
     writeOffAndDelete: 'माफ़ करें और हटाएँ',
+    creditWrittenOff: 'एडवांस माफ़ किया',
     repaymentFirst: 'पहले जमा लिखें',
     deleteQuestion: '{name} को हटाएँ?',
     deleteMessage:
@@ -137,11 +138,20 @@ export const hi: Catalogue = {
     enterEmail: 'ईमेल पता लिखें।',
     server: 'सर्वर: {url}',
     deviceName: '{platform, select, ios {iPhone} android {Android फ़ोन} other {फ़ोन ऐप (वेब)}}',
+    failed: {
+      noDemo: 'यह सर्वर डेमो साइन-इन नहीं देता।',
+      checkEmail: 'ईमेल पता जाँचें।',
+      googleRefused: 'Google ने इस खाते की पुष्टि नहीं की। फिर से कोशिश करें।',
+      tooMany: 'बहुत बार साइन-इन किया गया। एक मिनट रुककर फिर कोशिश करें।',
+      unreachable: 'StoreSync सर्वर तक नहीं पहुँच पा रहे। कनेक्शन जाँचकर फिर कोशिश करें।',
+      other: 'साइन-इन नहीं हो सका।',
+    },
   },
   catchUp: {
+    starting: 'आपका खाता आ रहा है…',
     soFar: 'आपका खाता आ रहा है: अब तक {done, plural, one {# एंट्री} other {# एंट्रियाँ}}',
     progress: 'आपका खाता आ रहा है: {total, number} में से {done, number}',
-    note: 'पूरा खाता आने पर बाकी और जोड़ दिखेंगे। तब तक आप बिक्री लिख सकते हैं।',
+    note: 'पूरा खाता आने पर बाकी और जोड़ दिखेंगे: खाता तब आता है जब यह फ़ोन सर्वर से जुड़ता है। तब तक आप बिक्री लिख सकते हैं।',
   },
   sync: {
     unsentTitle: 'बदलाव अभी भेजे नहीं गए',
@@ -239,6 +249,13 @@ export const hi: Catalogue = {
     pickerLabel: 'ग्राहक (राह चलते ग्राहक के लिए खाली छोड़ें)',
     pickerPlaceholder: 'नाम या फ़ोन से खोजें',
     chooseCustomer: '{name} चुनें',
+  },
+  language: {
+    title: 'भाषा',
+    device: 'इस फ़ोन की भाषा ({name})',
+    restartNote:
+      '{dir, select, rtl {ऐप दोबारा खुलने पर स्क्रीन दाएँ से बाएँ हो जाएगी।} other {ऐप दोबारा खुलने पर स्क्रीन बाएँ से दाएँ हो जाएगी।}} लिखा हुआ कुछ भी नहीं खोएगा।',
+    restart: 'अभी दोबारा खोलें',
   },
   store: {
     title: 'दुकान',

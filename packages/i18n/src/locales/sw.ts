@@ -90,6 +90,7 @@ export const sw: Catalogue = {
     deleteCredit:
       'Futa salio lake (linaandikwa kwenye historia yake) kisha umfute, au mwache mpaka salio litumike.',
     writeOffAndDelete: 'Futa deni na umfute',
+    creditWrittenOff: 'Salio lake limefutwa',
     repaymentFirst: 'Andika malipo kwanza',
     deleteQuestion: 'Umfute {name}?',
     deleteMessage:
@@ -141,11 +142,20 @@ export const sw: Catalogue = {
     server: 'Seva: {url}',
     deviceName:
       '{platform, select, ios {iPhone} android {Simu ya Android} other {Programu ya simu (wavuti)}}',
+    failed: {
+      noDemo: 'Seva hii haitoi kuingia kwa majaribio.',
+      checkEmail: 'Angalia anwani ya barua pepe.',
+      googleRefused: 'Google haikuthibitisha akaunti hii. Jaribu tena.',
+      tooMany: 'Umejaribu kuingia mara nyingi mno. Subiri dakika moja ujaribu tena.',
+      unreachable: 'Seva ya StoreSync haipatikani. Angalia mtandao ujaribu tena.',
+      other: 'Kuingia kumeshindikana.',
+    },
   },
   catchUp: {
+    starting: 'Daftari lako linapakuliwa…',
     soFar: 'Daftari lako linapakuliwa: {done, plural, one {kumbukumbu #} other {kumbukumbu #}} hadi sasa',
     progress: 'Daftari lako linapakuliwa: {done, number} kati ya {total, number}',
-    note: 'Salio na jumla zitaonekana daftari lote likifika. Unaweza kuandika mauzo wakati huo.',
+    note: 'Salio na jumla zitaonekana daftari lote likifika: linakuja simu hii ikifikia seva. Unaweza kuandika mauzo wakati huo.',
   },
   sync: {
     unsentTitle: 'Mabadiliko bado hayajatumwa',
@@ -245,6 +255,13 @@ export const sw: Catalogue = {
     pickerLabel: 'Mteja (acha wazi kwa mnunuzi wa kupita)',
     pickerPlaceholder: 'Tafuta kwa jina au simu',
     chooseCustomer: 'Chagua {name}',
+  },
+  language: {
+    title: 'Lugha',
+    device: 'Lugha ya simu hii ({name})',
+    restartNote:
+      '{dir, select, rtl {Skrini zitasomeka kuanzia kulia programu ikifunguliwa upya.} other {Skrini zitasomeka kuanzia kushoto programu ikifunguliwa upya.}} Hakuna kilichoandikwa kitakachopotea.',
+    restart: 'Fungua upya sasa',
   },
   store: {
     title: 'Duka',

@@ -90,6 +90,7 @@ export const ur: Catalogue = {
     deleteCredit:
       'ان کا ایڈوانس معاف کر کے (یہ ان کے حساب میں لکھا جائے گا) انہیں مٹائیں، یا حساب برابر ہونے تک رکھیں۔',
     writeOffAndDelete: 'معاف کریں اور مٹائیں',
+    creditWrittenOff: 'ایڈوانس معاف کیا',
     repaymentFirst: 'پہلے وصولی لکھیں',
     deleteQuestion: '{name} کو مٹائیں؟',
     deleteMessage:
@@ -139,11 +140,20 @@ export const ur: Catalogue = {
     enterEmail: 'ای میل پتہ لکھیں۔',
     server: 'سرور: {url}',
     deviceName: '{platform, select, ios {iPhone} android {اینڈرائیڈ فون} other {فون ایپ (ویب)}}',
+    failed: {
+      noDemo: 'یہ سرور ڈیمو سائن اِن نہیں دیتا۔',
+      checkEmail: 'ای میل پتہ چیک کریں۔',
+      googleRefused: 'Google نے اس اکاؤنٹ کی تصدیق نہیں کی۔ دوبارہ کوشش کریں۔',
+      tooMany: 'بہت بار سائن اِن کیا گیا۔ ایک منٹ رک کر دوبارہ کوشش کریں۔',
+      unreachable: 'StoreSync سرور تک رسائی نہیں ہو رہی۔ کنکشن چیک کر کے دوبارہ کوشش کریں۔',
+      other: 'سائن اِن نہیں ہو سکا۔',
+    },
   },
   catchUp: {
+    starting: 'آپ کا کھاتہ آ رہا ہے…',
     soFar: 'آپ کا کھاتہ آ رہا ہے: اب تک {done, plural, one {# اندراج} other {# اندراجات}}',
     progress: 'آپ کا کھاتہ آ رہا ہے: {total, number} میں سے {done, number}',
-    note: 'پورا کھاتہ آنے پر بقایا اور کل نظر آئیں گے۔ تب تک آپ فروخت لکھ سکتے ہیں۔',
+    note: 'پورا کھاتہ آنے پر بقایا اور کل نظر آئیں گے: کھاتہ تب آتا ہے جب یہ فون سرور سے جڑتا ہے۔ تب تک آپ فروخت لکھ سکتے ہیں۔',
   },
   sync: {
     unsentTitle: 'تبدیلیاں ابھی نہیں بھیجی گئیں',
@@ -244,6 +254,13 @@ export const ur: Catalogue = {
     pickerLabel: 'گاہک (راہ چلتے گاہک کے لیے خالی چھوڑیں)',
     pickerPlaceholder: 'نام یا فون سے تلاش کریں',
     chooseCustomer: '{name} چنیں',
+  },
+  language: {
+    title: 'زبان',
+    device: 'اس فون کی زبان ({name})',
+    restartNote:
+      '{dir, select, rtl {ایپ دوبارہ کھلنے پر اسکرین دائیں سے بائیں ہو جائے گی۔} other {ایپ دوبارہ کھلنے پر اسکرین بائیں سے دائیں ہو جائے گی۔}} لکھا ہوا کچھ ضائع نہیں ہو گا۔',
+    restart: 'ابھی دوبارہ کھولیں',
   },
   store: {
     title: 'دکان',

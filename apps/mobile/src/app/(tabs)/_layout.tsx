@@ -1,5 +1,6 @@
 import { Tabs } from 'expo-router';
 import { type ColorValue, Platform, Text } from 'react-native';
+import { useT } from '../../i18n/locale';
 import { colors } from '../../ui/theme';
 
 const icon =
@@ -8,6 +9,7 @@ const icon =
 
 /** The three places a shop owner goes every day. */
 export default function TabsLayout() {
+  const t = useT();
   return (
     <Tabs
       screenOptions={{
@@ -21,9 +23,9 @@ export default function TabsLayout() {
         ...(Platform.OS === 'web' && { tabBarStyle: { height: 58 } }),
       }}
     >
-      <Tabs.Screen name="index" options={{ title: 'Today', tabBarIcon: icon('◷') }} />
-      <Tabs.Screen name="customers" options={{ title: 'Customers', tabBarIcon: icon('☰') }} />
-      <Tabs.Screen name="sync" options={{ title: 'Sync', tabBarIcon: icon('⇅') }} />
+      <Tabs.Screen name="index" options={{ title: t('tabs.today'), tabBarIcon: icon('◷') }} />
+      <Tabs.Screen name="customers" options={{ title: t('tabs.customers'), tabBarIcon: icon('☰') }} />
+      <Tabs.Screen name="sync" options={{ title: t('tabs.sync'), tabBarIcon: icon('⇅') }} />
     </Tabs>
   );
 }

@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { StyleSheet, View } from 'react-native';
 import { useCatchUp, useRead } from '../../book/reads';
 import { useRefresh } from '../../book/use-refresh';
+import { useT } from '../../i18n/locale';
 import { BalanceText } from '../../ui/balance-text';
 import { Button } from '../../ui/button';
 import { CatchUpCard } from '../../ui/catch-up';
-import { plural } from '../../ui/format';
 import { Muted, Row } from '../../ui/layout';
 import { ListItem } from '../../ui/list-item';
 import { LongList, PAGE } from '../../ui/long-list';
@@ -17,6 +17,7 @@ export default function CustomersScreen() {
   const router = useRouter();
   const refresh = useRefresh();
   const catchUp = useCatchUp();
+  const t = useT();
   const [query, setQuery] = useState('');
   const [byOwed, setByOwed] = useState(false);
   const [limit, setLimit] = useState(PAGE);
@@ -31,23 +32,23 @@ export default function CustomersScreen() {
     <>
       {catchUp ? <CatchUpCard catchUp={catchUp} /> : null}
       <TextField
-        label="Search customers"
+        label={t('customers.search')}
         value={query}
         onChangeText={(text) => {
           setQuery(text);
           setLimit(PAGE);
         }}
-        placeholder="Name or phone"
+        placeholder={t('customers.searchPlaceholder')}
       />
       <Row>
         <View style={styles.grow}>
-          <Button label="Add customer" onPress={() => router.push('/customers/new')} />
+          <Button label={t('customers.add')} onPress={() => router.push('/customers/new')} />
         </View>
         <Button
           compact
           variant="secondary"
-          label={byOwed ? 'Sort: most owed' : 'Sort: name'}
-          accessibilityLabel="Change sort order"
+          label={byOwed ? t('customers.sortByOwed') : t('customers.sortByName')}
+          accessibilityLabel={t('customers.changeSort')}
           onPress={() => setByOwed(!byOwed)}
         />
       </Row>
@@ -55,11 +56,11 @@ export default function CustomersScreen() {
         <Button
           compact
           variant="quietDanger"
-          label="Recently deleted"
+          label={t('customers.recentlyDeleted')}
           onPress={() => router.push('/deleted')}
         />
       </View>
-      {shown && shown.total > 0 ? <Muted>{plural(shown.total, 'customer')}</Muted> : null}
+      {shown && shown.total > 0 ? <Muted>{t('customers.count', { count: shown.total })}</Muted> : null}
     </>
   );
   return (
@@ -69,20 +70,14 @@ export default function CustomersScreen() {
       keyOf={(r) => r.customer.id}
       header={header}
       empty={
-        shown ? (
-          <Muted>
-            {search ? `No customer matches “${search}”.` : 'No customers yet. Add the first one.'}
-          </Muted>
-        ) : (
-          <View />
-        )
+        shown ? <Muted>{search ? t('customers.noMatch', { search }) : t('customers.none')}</Muted> : <View />
       }
       onEndReached={() => shown && shown.total > rows.length && setLimit(rows.length + PAGE)}
       renderRow={({ customer: c, balance }) => (
         <ListItem
           title={c.name}
           subtitle={c.phone}
-          accessibilityLabel={`Customer ${c.name}`}
+          accessibilityLabel={t('customers.rowLabel', { name: c.name })}
           // While the book arrives a balance would be a part of the truth: none is shown.
           right={catchUp ? undefined : <BalanceText balance={balance} />}
           onPress={() => router.push(`/customers/${c.id}`)}

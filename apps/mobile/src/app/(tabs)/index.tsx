@@ -4,10 +4,10 @@ import { useCurrency } from '../../book/currency';
 import { phoneDay } from '../../book/day';
 import { useCatchUp, useRead } from '../../book/reads';
 import { useRefresh } from '../../book/use-refresh';
+import { useLocale } from '../../i18n/locale';
 import { BalanceText } from '../../ui/balance-text';
 import { Button } from '../../ui/button';
 import { CatchUpCard } from '../../ui/catch-up';
-import { plural } from '../../ui/format';
 import { Card, Heading, Muted, Row, Screen } from '../../ui/layout';
 import { ListItem } from '../../ui/list-item';
 import { colors, space } from '../../ui/theme';
@@ -23,11 +23,12 @@ function Figure({
   detail?: string;
   tone?: 'owed';
 }) {
+  const { t, alignStart } = useLocale();
   return (
-    <View style={styles.figure} accessibilityLabel={`${label}: ${value}`}>
-      <Text style={styles.figureLabel}>{label}</Text>
-      <Text style={[styles.figureValue, tone === 'owed' && styles.owed]}>{value}</Text>
-      {detail ? <Text style={styles.figureDetail}>{detail}</Text> : null}
+    <View style={styles.figure} accessibilityLabel={t('common.something', { label, value })}>
+      <Text style={[styles.figureLabel, alignStart]}>{label}</Text>
+      <Text style={[styles.figureValue, alignStart, tone === 'owed' && styles.owed]}>{value}</Text>
+      {detail ? <Text style={[styles.figureDetail, alignStart]}>{detail}</Text> : null}
     </View>
   );
 }
@@ -40,18 +41,21 @@ export default function TodayScreen() {
   const router = useRouter();
   const refresh = useRefresh();
   const catchUp = useCatchUp();
+  const { t, format } = useLocale();
   return (
     <Screen {...refresh}>
-      <Muted>
-        {new Date().toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' })}
-      </Muted>
+      <Muted>{format.dateTime(new Date(), { weekday: 'long', day: 'numeric', month: 'long' })}</Muted>
       {catchUp ? <CatchUpCard catchUp={catchUp} /> : <DayFigures />}
       <Row>
         <View style={styles.grow}>
-          <Button label="New sale" onPress={() => router.push('/sales/new')} />
+          <Button label={t('today.newSale')} onPress={() => router.push('/sales/new')} />
         </View>
         <View style={styles.grow}>
-          <Button label="Add customer" variant="secondary" onPress={() => router.push('/customers/new')} />
+          <Button
+            label={t('today.addCustomer')}
+            variant="secondary"
+            onPress={() => router.push('/customers/new')}
+          />
         </View>
       </Row>
       {catchUp ? null : <Debtors />}
@@ -62,6 +66,7 @@ export default function TodayScreen() {
 /** The day's sales, money taken, and what the book says is outstanding. */
 function DayFigures() {
   const { money } = useCurrency();
+  const { t } = useLocale();
   const { from, to } = phoneDay();
   const day = useRead(`period:${from}`, (r) => r.period(from, to));
   const totals = useRead('totals', (r) => r.totals());
@@ -69,14 +74,21 @@ function DayFigures() {
   return (
     <>
       <View style={styles.figures}>
-        <Figure label="Sales today" value={money(day.salesTotal)} detail={plural(day.salesCount, 'sale')} />
-        <Figure label="Money taken" value={money(day.taken)} detail="sales paid + repayments" />
+        <Figure
+          label={t('today.salesToday')}
+          value={money(day.salesTotal)}
+          detail={t('today.salesCount', { count: day.salesCount })}
+        />
+        <Figure label={t('today.moneyTaken')} value={money(day.taken)} detail={t('today.moneyTakenDetail')} />
       </View>
       <Card tone={totals.outstanding > 0 ? 'owed' : undefined}>
         <Figure
-          label="Outstanding"
+          label={t('today.outstanding')}
           value={money(totals.outstanding)}
-          detail={`${plural(totals.customersOwing, 'customer')} ${totals.customersOwing === 1 ? 'owes' : 'owe'} you${totals.credit > 0 ? ` · ${money(totals.credit)} held as credit` : ''}`}
+          detail={[
+            t('today.customersOwing', { count: totals.customersOwing }),
+            ...(totals.credit > 0 ? [t('today.heldAsCredit', { amount: money(totals.credit) })] : []),
+          ].join(' · ')}
           tone={totals.outstanding > 0 ? 'owed' : undefined}
         />
       </Card>
@@ -87,6 +99,7 @@ function DayFigures() {
 /** Who owes most, then the few overdue that matter most (and how many more). */
 function Debtors() {
   const { money } = useCurrency();
+  const { t } = useLocale();
   const router = useRouter();
   const { today } = phoneDay();
   const top = useRead('top:5', (r) => r.topDebtors(5));
@@ -95,9 +108,9 @@ function Debtors() {
   const open = (id: string) => router.push(`/customers/${id}`);
   return (
     <>
-      <Heading>Who owes most</Heading>
+      <Heading>{t('today.whoOwesMost')}</Heading>
       {top.length === 0 ? (
-        <Muted>Nobody owes you anything.</Muted>
+        <Muted>{t('today.nobodyOwes')}</Muted>
       ) : (
         <View style={styles.list}>
           {top.map(({ customer, balance }) => (
@@ -113,15 +126,17 @@ function Debtors() {
       )}
       {overdue.count > 0 ? (
         <>
-          <Heading>{`Overdue (${overdue.count})`}</Heading>
+          <Heading>{t('today.overdueHeading', { count: overdue.count })}</Heading>
           <View style={styles.list}>
             {overdue.rows.map(({ customer, amount }) => (
               <ListItem
                 key={customer.id}
                 title={customer.name}
                 subtitle={customer.phone}
-                accessibilityLabel={`${customer.name} overdue ${money(amount)}`}
-                right={<Text style={styles.overdue}>{`${money(amount)} overdue`}</Text>}
+                accessibilityLabel={t('today.overdueLabel', { name: customer.name, amount: money(amount) })}
+                right={
+                  <Text style={styles.overdue}>{t('today.overdueAmount', { amount: money(amount) })}</Text>
+                }
                 onPress={() => open(customer.id)}
               />
             ))}
@@ -130,7 +145,7 @@ function Debtors() {
             <Button
               compact
               variant="secondary"
-              label={`See all (${overdue.count})`}
+              label={t('today.seeAll', { count: overdue.count })}
               onPress={() => router.push('/overdue')}
             />
           ) : null}

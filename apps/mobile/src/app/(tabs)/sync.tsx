@@ -8,10 +8,12 @@ import { useBook } from '../../book/book-provider';
 import { useRefresh } from '../../book/use-refresh';
 import { FormError } from '../../forms/form-error';
 import { StoreForm } from '../../forms/store-form';
+import { useLocale } from '../../i18n/locale';
 import { Button } from '../../ui/button';
 import { useConfirm } from '../../ui/confirm';
 import { FailedChangeCard, fixRoute } from '../../ui/failed-change';
-import { formatWhen, plural } from '../../ui/format';
+import { formatWhen } from '../../ui/format';
+import { LanguagePicker } from '../../ui/language-picker';
 import { Card, Heading, Muted, Screen } from '../../ui/layout';
 import { describeSync } from '../../ui/sync-bar';
 import { colors, space } from '../../ui/theme';
@@ -33,6 +35,7 @@ export default function SyncScreen() {
   const [background, setBackground] = useState(false);
   const [backgroundError, setBackgroundError] = useState<string | null>(null);
   const [dialog, ask] = useConfirm();
+  const { t, tag, alignStart } = useLocale();
   useEffect(() => {
     isBackgroundSyncOn().then(setBackground);
   }, []);
@@ -42,9 +45,9 @@ export default function SyncScreen() {
     const ok =
       waiting === 0 ||
       (await ask({
-        title: 'Changes not sent yet',
-        message: `${plural(waiting, 'change')} made on this phone have not reached the server. They stay on this phone and are sent when this store signs in again; another store cannot sign in here until then.`,
-        confirmLabel: 'Sign out anyway',
+        title: t('sync.unsentTitle'),
+        message: t('sync.unsentMessage', { count: waiting }),
+        confirmLabel: t('sync.signOutAnyway'),
         destructive: true,
       }));
     if (ok) await signOut();
@@ -53,29 +56,29 @@ export default function SyncScreen() {
   return (
     <Screen {...refresh}>
       <Card>
-        <Text style={styles.state}>{describeSync(status).text}</Text>
-        <Muted>{`${plural(status.pending, 'change')} waiting to be sent`}</Muted>
+        <Text style={[styles.state, alignStart]}>{describeSync(status, t, new Date(), tag).text}</Text>
+        <Muted>{t('sync.waitingToSend', { count: status.pending })}</Muted>
         <Muted>
-          {status.lastSyncAt ? `Last synced ${formatWhen(status.lastSyncAt)}` : 'Never synced on this phone'}
+          {status.lastSyncAt
+            ? t('sync.lastSynced', { when: formatWhen(status.lastSyncAt, new Date(), tag) })
+            : t('sync.neverSynced')}
         </Muted>
         {status.lastError && status.state === 'error' ? (
-          <Muted>{`Last problem: ${status.lastError}`}</Muted>
+          <Muted>{t('sync.lastProblem', { problem: status.lastError })}</Muted>
         ) : null}
         {status.state === 'error' && status.lastError?.startsWith('UNAUTHORIZED') ? (
           // The session expired or was signed out from the dashboard: the book stays, unsent changes too.
-          <Button label="Sign in again" onPress={signOut} />
+          <Button label={t('sync.signInAgain')} onPress={signOut} />
         ) : null}
-        <Button label="Sync now" onPress={refresh.onRefresh} busy={refresh.refreshing} />
+        <Button label={t('sync.syncNow')} onPress={refresh.onRefresh} busy={refresh.refreshing} />
       </Card>
 
-      <Heading>{`Rejected changes${failed && failed.length > 0 ? ` (${failed.length})` : ''}`}</Heading>
+      <Heading>{t('sync.rejectedHeading', { count: failed?.length ?? 0 })}</Heading>
       {!failed || failed.length === 0 ? (
-        <Muted>None. Every change made on this phone was accepted.</Muted>
+        <Muted>{t('sync.noneRejected')}</Muted>
       ) : (
         <View style={styles.failed}>
-          <Muted>
-            The server refused these changes; they were undone on this phone. Fix and save again, or discard.
-          </Muted>
+          <Muted>{t('sync.rejectedHelp')}</Muted>
           {failed.map((c) => (
             <FailedChangeCard
               key={c.id}
@@ -88,13 +91,14 @@ export default function SyncScreen() {
       )}
 
       <StoreForm />
-      <Heading>This phone</Heading>
+      <Heading>{t('sync.thisPhone')}</Heading>
       <Card>
+        <LanguagePicker />
         {backgroundSyncSupported ? (
           <View style={styles.switchRow}>
-            <Text style={styles.switchLabel}>Sync in the background</Text>
+            <Text style={[styles.switchLabel, alignStart]}>{t('sync.background')}</Text>
             <Switch
-              accessibilityLabel="Sync in the background"
+              accessibilityLabel={t('sync.background')}
               value={background}
               onValueChange={(on) =>
                 setBackgroundSync(on).then(
@@ -106,13 +110,13 @@ export default function SyncScreen() {
           </View>
         ) : null}
         {backgroundError ? (
-          <FormError message={`Background sync could not be turned on: ${backgroundError}`} />
+          <FormError message={t('sync.backgroundFailed', { reason: backgroundError })} />
         ) : null}
       </Card>
       <Card>
-        <Muted>{`Signed in as ${session?.user.email ?? '—'}`}</Muted>
-        <Button variant="secondary" label="Sign out" onPress={leave} />
-        <Muted>The book stays on this phone; signing in again picks up where you left off.</Muted>
+        <Muted>{t('sync.signedInAs', { email: session?.user.email ?? '—' })}</Muted>
+        <Button variant="secondary" label={t('sync.signOut')} onPress={leave} />
+        <Muted>{t('sync.bookStays')}</Muted>
       </Card>
       {dialog}
     </Screen>

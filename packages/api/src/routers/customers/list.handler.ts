@@ -3,7 +3,7 @@ import type { CustomerListInputSchema } from '@storesync/schema';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../dashboard/authed-context.ts';
 import { pageOf } from '../../dashboard/page.ts';
-import { balancesSql, isoOf, num } from '../../dashboard/sql.ts';
+import { customerBalanceSql, isoOf, num, storeOf } from '../../dashboard/sql.ts';
 
 type Input = z.infer<typeof CustomerListInputSchema>;
 
@@ -27,23 +27,42 @@ const ORDER = {
 /** `%`, `_` and `\` match themselves in the owner's search. */
 const likePattern = (search: string) => `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** The customer list's query (plans: dashboard-reads-plans.pg.test.ts). */
+export function listSql(userId: string, input: Input): Prisma.Sql {
+  const search = input.search ? likePattern(input.search) : null;
+  const matching = Prisma.sql`c.user_id = ${storeOf(userId)} AND c.deleted_at IS NULL
+      AND (${search}::text IS NULL OR c.name ILIKE ${search} OR c.phone ILIKE ${search})`;
+  const order = Prisma.raw(ORDER[input.sort][input.order]);
+  const balance = customerBalanceSql(userId, Prisma.sql`c.id`);
+  // By name the page is chosen first (OFFSET 0 keeps it a subquery), then its balances read.
+  const page =
+    input.sort === 'name'
+      ? Prisma.sql`
+    SELECT c.*, b.net AS balance, b.owed, b.credit
+    FROM (SELECT c.* FROM customers c WHERE ${matching} ORDER BY ${order}
+          LIMIT ${input.limit} OFFSET ${input.cursor}) c
+    CROSS JOIN LATERAL (${balance}) b`
+      : Prisma.sql`
+    SELECT c.*, b.net AS balance, b.owed, b.credit
+    FROM customers c CROSS JOIN LATERAL (${balance}) b WHERE ${matching}
+    ORDER BY ${order} LIMIT ${input.limit} OFFSET ${input.cursor}`;
+  return Prisma.sql`
+    SELECT c.id::text AS id, c.name, c.phone, c.note, ${isoOf('c.updated_at')} AS updated_at,
+           c.owed::text AS owed, c.credit::text AS credit,
+           (SELECT count(*) FROM customers c WHERE ${matching})::int AS total
+    FROM (${page}) c
+    ORDER BY ${order}`;
+}
+
 /**
  * The store's live customers with what they owe or hold as credit, filtered by name or phone,
- * sorted by name or balance, one page at a time.
+ * sorted by name or balance, one page at a time. Each balance probes its customer's entries by
+ * their keys (`customerBalanceSql`): by name, for the page's customers only; by balance, once per
+ * customer. With the balances of the whole store as one aggregate joined to the customers, a
+ * store newer than the statistics looked empty and the aggregate was read once per customer.
  */
 export async function listCustomers(ctx: AuthedContext, input: Input) {
-  const userId = ctx.auth.user.id;
-  const search = input.search ? likePattern(input.search) : null;
-  const rows = await ctx.db.$queryRaw<Row[]>`
-    WITH balances AS (${balancesSql(userId)})
-    SELECT c.id::text AS id, c.name, c.phone, c.note, ${isoOf('c.updated_at')} AS updated_at,
-           COALESCE(b.net, 0) AS balance, COALESCE(b.owed, 0)::text AS owed,
-           COALESCE(b.credit, 0)::text AS credit, (count(*) OVER ())::int AS total
-    FROM customers c LEFT JOIN balances b ON b.customer_id = c.id
-    WHERE c.user_id = ${userId}::uuid AND c.deleted_at IS NULL
-      AND (${search}::text IS NULL OR c.name ILIKE ${search} OR c.phone ILIKE ${search})
-    ORDER BY ${Prisma.raw(ORDER[input.sort][input.order])}
-    LIMIT ${input.limit} OFFSET ${input.cursor}`;
+  const rows = await ctx.db.$queryRaw<Row[]>(listSql(ctx.auth.user.id, input));
   const items = rows.map((r) => ({
     id: r.id,
     name: r.name,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Device, type Harness, iso, uuid } from '../../test/harness.ts';
+import { widestOf } from '../../test/plans.ts';
 import { overviewSql } from './overview.handler.ts';
 
 // The overview of a store the statistics have not seen yet, while another store fills them:
@@ -7,27 +8,6 @@ import { overviewSql } from './overview.handler.ts';
 // all of the store's customers once per balance (1.9 s for 3,000 customers, growing with the
 // square), until autovacuum's next ANALYZE.
 const CUSTOMERS = 1000;
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Actual Rows': number;
-  'Actual Loops': number;
-  'Rows Removed by Filter'?: number;
-  'Rows Removed by Join Filter'?: number;
-  Plans?: PlanNode[];
-}
-
-/** The most rows any node read in total (produced, or read and filtered out), and where. */
-const widest = (n: PlanNode): { rows: number; node: string } => {
-  const read =
-    n['Actual Rows'] + (n['Rows Removed by Filter'] ?? 0) + (n['Rows Removed by Join Filter'] ?? 0);
-  const here = {
-    rows: read * n['Actual Loops'],
-    node: `${n['Node Type']} ${n['Relation Name'] ?? ''}`.trim(),
-  };
-  return (n.Plans ?? []).map(widest).reduce((a, b) => (b.rows > a.rows ? b : a), here);
-};
 
 const upsert = (entity: string, payload: Record<string, unknown>) => ({
   eventUuid: uuid(),
@@ -67,13 +47,7 @@ describe('the overview’s plans in a store the statistics have not seen yet', (
   it('reads each customer about once, not the store per balance, and adds up right', async () => {
     const sql = overviewSql(newcomer.userId, 'UTC');
     for (const query of [sql.totals, sql.top]) {
-      const [explained] = await h.t.db.$queryRawUnsafe<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(
-        `EXPLAIN (ANALYZE, FORMAT JSON) ${query.text}`,
-        ...query.values,
-      );
-      const plan = explained?.['QUERY PLAN'][0].Plan;
-      if (!plan) throw new Error('no plan');
-      const most = widest(plan);
+      const most = await widestOf(h, query);
       // About the store's 1,000 customers and 1,000 debts, not 1,000 × 1,000.
       expect(most.rows, `${most.node} read ${most.rows} rows`).toBeLessThanOrEqual(3 * CUSTOMERS);
     }

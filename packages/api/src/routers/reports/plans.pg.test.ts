@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Device, type Harness, iso, uuid } from '../../test/harness.ts';
+import { widestOf } from '../../test/plans.ts';
 import { dailySql } from './daily.handler.ts';
 
 // The daily report in a store with a long history, grown fast from empty so the planner's
@@ -7,23 +8,6 @@ import { dailySql } from './daily.handler.ts';
 // ANALYZE): it must read the range's rows only, not group the store's whole history.
 const OLD_ROWS = 1500;
 const DAY = 86_400_000;
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Actual Rows': number;
-  'Actual Loops': number;
-  Plans?: PlanNode[];
-}
-
-/** Every node of a plan with the rows it produced in total. */
-const nodes = (n: PlanNode): { rows: number; node: string }[] => [
-  {
-    rows: n['Actual Rows'] * n['Actual Loops'],
-    node: `${n['Node Type']} ${n['Relation Name'] ?? ''}`.trim(),
-  },
-  ...(n.Plans ?? []).flatMap(nodes),
-];
 
 let h: Harness;
 let owner: Device;
@@ -78,13 +62,7 @@ afterAll(() => h.t.drop());
 describe('the daily report’s plan in a store with a long history', () => {
   it('reads only the last 30 days’ rows', async () => {
     const sql = dailySql(owner.userId, 'UTC', 30);
-    const [explained] = await h.t.db.$queryRawUnsafe<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(
-      `EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`,
-      ...sql.values,
-    );
-    const plan = explained?.['QUERY PLAN'][0].Plan;
-    if (!plan) throw new Error('no plan');
-    const widest = nodes(plan).reduce((a, b) => (b.rows > a.rows ? b : a));
+    const widest = await widestOf(h, sql);
     // 30 calendar days and the range's 2 debts: nothing near the 1,500 old rows of each kind.
     expect(widest.rows, `${widest.node} read ${widest.rows} rows`).toBeLessThanOrEqual(60);
     const [rows] = [await h.t.db.$queryRawUnsafe<{ debts: string }[]>(sql.text, ...sql.values)];

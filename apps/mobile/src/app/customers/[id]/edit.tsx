@@ -12,7 +12,7 @@ export default function EditCustomerScreen() {
   const customer = useBookRow('customers', id);
   const router = useRouter();
   if (customer === undefined || fix.loading) return <Splash />;
-  if (!customer) return <Missing what="customer" />;
+  if (!customer) return <Missing entity="customers" />;
   const done = async () => {
     await fix.resolve();
     goBack(router);

@@ -6,6 +6,7 @@ import { useCurrency } from '../../../book/currency';
 import { useBookRow, useCatchUp, useRead } from '../../../book/reads';
 import { useRefresh } from '../../../book/use-refresh';
 import { writeOffAndDelete } from '../../../book/write-off';
+import { useT } from '../../../i18n/locale';
 import { BalanceText } from '../../../ui/balance-text';
 import { Button } from '../../../ui/button';
 import { CatchUpCard } from '../../../ui/catch-up';
@@ -24,6 +25,7 @@ export default function CustomerScreen() {
   const refresh = useRefresh();
   const catchUp = useCatchUp();
   const [dialog, ask, choose] = useConfirm();
+  const t = useT();
   const customer = useBookRow('customers', id);
   const balance = useRead(`balance:${id}`, (r) => r.balance(id));
   const entries = useRead(`entries:${id}`, (r) => r.entries(id));
@@ -31,8 +33,12 @@ export default function CustomerScreen() {
   if (!customer)
     return (
       <Screen>
-        <Muted>No such customer: it may have been deleted on another device.</Muted>
-        <Button label="Back to customers" variant="secondary" onPress={() => router.navigate('/customers')} />
+        <Muted>{t('customer.missing')}</Muted>
+        <Button
+          label={t('customer.backToList')}
+          variant="secondary"
+          onPress={() => router.navigate('/customers')}
+        />
       </Screen>
     );
   const timeline = customerTimeline(customer.id, entries);
@@ -41,29 +47,28 @@ export default function CustomerScreen() {
   );
   const writeOffs = new Set(entries.payments.filter((p) => p.kind === 'writeOff').map((p) => p.id));
   const remove = async () => {
-    const held = balance.owed > 0 ? `owes ${money(balance.owed)}` : `holds ${money(balance.credit)} credit`;
+    const name = customer.name;
     if (balance.owed > 0 || balance.credit > 0) {
+      const owes = balance.owed > 0;
       const choice = await choose({
-        title: `${customer.name} ${held}`,
-        message:
-          balance.owed > 0
-            ? `Deleting them takes ${money(balance.owed)} out of Outstanding. Record the repayment first, or write it off: the write-off is recorded in their history, and they can be restored from Recently deleted.`
-            : `Write off their credit (recorded in their history) and delete them, or keep them until it is settled.`,
-        confirmLabel: 'Write off and delete',
+        title: owes
+          ? t('customer.owesTitle', { name, amount: money(balance.owed) })
+          : t('customer.holdsCreditTitle', { name, amount: money(balance.credit) }),
+        message: owes
+          ? t('customer.deleteOwing', { amount: money(balance.owed) })
+          : t('customer.deleteCredit'),
+        confirmLabel: t('customer.writeOffAndDelete'),
         destructive: true,
-        ...(balance.owed > 0 && { otherLabel: 'Record repayment first' }),
+        ...(owes && { otherLabel: t('customer.repaymentFirst') }),
       });
       if (choice === 'other') router.push(`/payments/new?customerId=${customer.id}`);
       if (choice !== 'confirm') return;
-      await writeOffAndDelete(book, customer.id, balance);
+      await writeOffAndDelete(book, customer.id, balance, t('customer.creditWrittenOff'));
     } else {
       const ok = await ask({
-        title: `Delete ${customer.name}?`,
-        message:
-          timeline.length > 0
-            ? `Their ${timeline.length} recorded entries stay in the book. The customer leaves the lists on every device and can be restored from Recently deleted.`
-            : 'The customer leaves the lists on every device and can be restored from Recently deleted.',
-        confirmLabel: 'Delete customer',
+        title: t('customer.deleteQuestion', { name }),
+        message: t('customer.deleteMessage', { count: timeline.length }),
+        confirmLabel: t('customer.delete'),
         destructive: true,
       });
       if (!ok) return;
@@ -80,28 +85,35 @@ export default function CustomerScreen() {
         <Card tone={balance.owed > 0 ? 'owed' : balance.credit > 0 ? 'paid' : undefined}>
           <BalanceText balance={balance} large />
           <Muted>
-            {`Debts ${money(balance.debts)} · unpaid sales ${money(balance.unpaidSales)} · repaid ${money(balance.payments)}`}
+            {t('customer.summary', {
+              debts: money(balance.debts),
+              unpaidSales: money(balance.unpaidSales),
+              repaid: money(balance.payments),
+            })}
           </Muted>
-          {customer.phone ? <Muted>{`Phone ${customer.phone}`}</Muted> : null}
+          {customer.phone ? <Muted>{t('customer.phone', { phone: customer.phone })}</Muted> : null}
           {customer.note ? <Muted>{customer.note}</Muted> : null}
         </Card>
       )}
       <View style={styles.actions}>
-        <Button label="Record debt" onPress={() => router.push(`/debts/new?customerId=${customer.id}`)} />
         <Button
-          label="Record repayment"
+          label={t('customer.recordDebt')}
+          onPress={() => router.push(`/debts/new?customerId=${customer.id}`)}
+        />
+        <Button
+          label={t('customer.recordRepayment')}
           variant="secondary"
           onPress={() => router.push(`/payments/new?customerId=${customer.id}`)}
         />
         <Button
-          label="New sale"
+          label={t('customer.newSale')}
           variant="secondary"
           onPress={() => router.push(`/sales/new?customerId=${customer.id}`)}
         />
       </View>
       {catchUp ? null : (
         <>
-          <Heading>History</Heading>
+          <Heading>{t('customer.history')}</Heading>
           <Timeline entries={timeline} notes={notes} writeOffs={writeOffs} />
         </>
       )}
@@ -109,10 +121,10 @@ export default function CustomerScreen() {
         <Button
           compact
           variant="secondary"
-          label="Edit customer"
+          label={t('customer.edit')}
           onPress={() => router.push(`/customers/${customer.id}/edit`)}
         />
-        <Button compact variant="quietDanger" label="Delete customer" onPress={remove} />
+        <Button compact variant="quietDanger" label={t('customer.delete')} onPress={remove} />
       </Row>
       {dialog}
     </Screen>
