@@ -83,6 +83,7 @@ function Shell() {
               <Stack.Screen name="payments/[id]" options={{ title: t('titles.editPayment') }} />
               <Stack.Screen name="sales/new" options={{ title: t('titles.newSale') }} />
               <Stack.Screen name="sales/[id]" options={{ title: t('titles.editSale') }} />
+              <Stack.Screen name="sales/view/[id]" options={{ title: t('phone.sale.title') }} />
               <Stack.Screen name="overdue" options={{ title: t('titles.overdue') }} />
               <Stack.Screen name="deleted" options={{ title: t('titles.deleted') }} />
             </Stack.Protected>

@@ -2,14 +2,16 @@ import type { TimelineEntry } from '@storesync/schema';
 import { useRouter } from 'expo-router';
 import { StyleSheet, Text, View } from 'react-native';
 import { useCurrency } from '../book/currency';
+import { useBookRow } from '../book/reads';
+import { useLocale } from '../i18n/locale';
 import { formatWhen } from './format';
 import { ListItem } from './list-item';
+import { saleSummary } from './sale-summary';
 import { colors } from './theme';
 
-const LABEL = { debt: 'Debt', payment: 'Repayment', sale: 'Sale' } as const;
-const ROUTE = { debt: '/debts', payment: '/payments', sale: '/sales' } as const;
+const ROUTE = { debt: '/debts', payment: '/payments', sale: '/sales/view' } as const;
 
-/** A customer's history, newest first: each entry, its effect, the balance after it. Tap to edit. */
+/** A customer's history, newest first: each entry, its effect, the balance after it. Tap to open. */
 export function Timeline({
   entries,
   notes,
@@ -20,35 +22,58 @@ export function Timeline({
   /** Repayments that are write-offs: named so, not counted as money taken. */
   writeOffs: ReadonlySet<string>;
 }) {
-  const { money } = useCurrency();
-  const router = useRouter();
-  if (entries.length === 0) return <Text style={styles.empty}>Nothing recorded yet.</Text>;
+  const { t } = useLocale();
+  if (entries.length === 0) return <Text style={styles.empty}>{t('timeline.empty')}</Text>;
   return (
     <View style={styles.list}>
-      {[...entries].reverse().map((e) => {
-        const sign = e.effect > 0 ? '+' : e.effect < 0 ? '−' : '';
-        const label = writeOffs.has(e.id) ? 'Written off' : LABEL[e.kind];
-        const title = `${label} ${money(e.amount)}`;
-        const note = notes.get(e.id);
-        return (
-          <ListItem
-            key={`${e.kind}:${e.id}`}
-            title={title}
-            subtitle={[formatWhen(e.at), note].filter(Boolean).join(' · ')}
-            accessibilityLabel={`${title}, ${formatWhen(e.at)}`}
-            onPress={() => router.push(`${ROUTE[e.kind]}/${e.id}`)}
-            right={
-              <View style={styles.right}>
-                <Text style={[styles.effect, e.effect > 0 ? styles.up : styles.down]}>
-                  {e.effect === 0 ? 'paid' : `${sign}${money(Math.abs(e.effect))}`}
-                </Text>
-                <Text style={styles.after}>{`bal. ${money(e.balance)}`}</Text>
-              </View>
-            }
-          />
-        );
-      })}
+      {[...entries].reverse().map((e) => (
+        <TimelineRow
+          key={`${e.kind}:${e.id}`}
+          entry={e}
+          note={notes.get(e.id) ?? null}
+          writeOff={writeOffs.has(e.id)}
+        />
+      ))}
     </View>
+  );
+}
+
+/** One entry; a sale names what was sold ("Sale: bread ×2, milk — Ksh 185.50"), read from its row. */
+function TimelineRow({
+  entry: e,
+  note,
+  writeOff,
+}: {
+  entry: TimelineEntry;
+  note: string | null;
+  writeOff: boolean;
+}) {
+  const { t, locale, tag } = useLocale();
+  const { money } = useCurrency();
+  const router = useRouter();
+  const sale = useBookRow('sales', e.kind === 'sale' ? e.id : null);
+  const amount = money(e.amount);
+  const title =
+    sale && sale.items.length > 0
+      ? t('phone.history.sale', { items: saleSummary(sale.items, locale), amount })
+      : t('timeline.entry', { kind: writeOff ? 'writeOff' : e.kind, amount });
+  const when = formatWhen(e.at, new Date(), tag);
+  const sign = e.effect > 0 ? '+' : e.effect < 0 ? '−' : '';
+  return (
+    <ListItem
+      title={title}
+      subtitle={[when, note].filter(Boolean).join(' · ')}
+      accessibilityLabel={t('timeline.label', { title, when })}
+      onPress={() => router.push(`${ROUTE[e.kind]}/${e.id}`)}
+      right={
+        <View style={styles.right}>
+          <Text style={[styles.effect, e.effect > 0 ? styles.up : styles.down]}>
+            {e.effect === 0 ? t('timeline.paid') : `${sign}${money(Math.abs(e.effect))}`}
+          </Text>
+          <Text style={styles.after}>{t('timeline.balanceAfter', { amount: money(e.balance) })}</Text>
+        </View>
+      }
+    />
   );
 }
 

@@ -25,6 +25,7 @@ export default function TabsLayout() {
     >
       <Tabs.Screen name="index" options={{ title: t('tabs.today'), tabBarIcon: icon('◷') }} />
       <Tabs.Screen name="customers" options={{ title: t('tabs.customers'), tabBarIcon: icon('☰') }} />
+      <Tabs.Screen name="sales" options={{ title: t('phone.sales.tab'), tabBarIcon: icon('¤') }} />
       <Tabs.Screen name="sync" options={{ title: t('tabs.sync'), tabBarIcon: icon('⇅') }} />
     </Tabs>
   );
