@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Pressable, StyleSheet, Text, View } from 'react-native';
 import { useBookRow, useRead } from '../book/reads';
+import { useLocale } from '../i18n/locale';
 import { TextField } from '../ui/text-field';
 import { colors, radius, space } from '../ui/theme';
 
@@ -10,43 +11,53 @@ interface CustomerPickerProps {
   error?: string | undefined;
 }
 
-/** Who bought: a walk-in, or a customer found by name or phone. */
+/** How many recent customers are offered before anything is typed. */
+const RECENT = 5;
+
+/** Who bought: a walk-in, or a customer found by name or phone; the latest customers first. */
 export function CustomerPicker({ value, onChange, error }: CustomerPickerProps) {
+  const { t, alignStart } = useLocale();
   const [query, setQuery] = useState('');
   const search = query.trim();
-  // Only the few that match are read: a book of thousands is searched, never listed.
-  const found = useRead(`picker:${search}`, (r) =>
-    search ? r.customers({ search, order: 'name', limit: 5 }) : Promise.resolve(null),
+  // Only the few that match are read: a book of thousands is searched, never listed. With nothing
+  // typed, the customers with the latest entries (the ones at the counter again).
+  const found = useRead(`picker:${search}`, async (r) =>
+    search
+      ? (await r.customers({ search, order: 'name', limit: 5 })).rows.map((c) => c.customer)
+      : r.recentCustomers(RECENT),
   );
   const chosen = useBookRow('customers', value);
   if (chosen)
     return (
       <View style={styles.chosen}>
-        <Text style={styles.chosenText}>{`Customer: ${chosen.name}`}</Text>
+        <Text style={styles.chosenText}>{t('forms.pickedCustomer', { name: chosen.name })}</Text>
         <Pressable
           accessibilityRole="button"
-          accessibilityLabel="Change customer"
+          accessibilityLabel={t('forms.changeCustomer')}
           onPress={() => onChange(null)}
         >
-          <Text style={styles.link}>Change</Text>
+          <Text style={styles.link}>{t('common.change')}</Text>
         </Pressable>
       </View>
     );
-  const matches = found?.rows.map((r) => r.customer) ?? [];
+  const matches = found ?? [];
   return (
     <View>
       <TextField
-        label="Customer (leave empty for a walk-in)"
+        label={t('forms.pickerLabel')}
         value={query}
         onChangeText={setQuery}
-        placeholder="Search by name or phone"
+        placeholder={t('forms.pickerPlaceholder')}
         error={error}
       />
+      {!search && matches.length > 0 ? (
+        <Text style={[styles.recent, alignStart]}>{t('phone.picker.recent')}</Text>
+      ) : null}
       {matches.map((c) => (
         <Pressable
           key={c.id}
           accessibilityRole="button"
-          accessibilityLabel={`Choose ${c.name}`}
+          accessibilityLabel={t('forms.chooseCustomer', { name: c.name })}
           onPress={() => onChange(c.id)}
           style={styles.match}
         >
@@ -76,5 +87,6 @@ const styles = StyleSheet.create({
     backgroundColor: colors.surface,
   },
   matchText: { fontSize: 16, color: colors.text },
+  recent: { fontSize: 13, fontWeight: '600', color: colors.muted, marginTop: space.sm },
   phone: { fontSize: 13, color: colors.muted },
 });
