@@ -136,6 +136,7 @@ export const LOCAL_MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX sales_customer_idx ON sales (customer_id)',
       'CREATE INDEX sales_sold_at_idx ON sales (sold_at)',
       'CREATE INDEX payments_paid_at_idx ON payments (paid_at)',
+      'CREATE INDEX debts_created_idx ON debts (created_at)',
       'CREATE INDEX debts_due_idx ON debts (due_date) WHERE due_date IS NOT NULL',
       'CREATE INDEX customers_name_idx ON customers (name COLLATE NOCASE, id)',
       'CREATE INDEX customers_deleted_idx ON customers (deleted_at) WHERE deleted_at IS NOT NULL',
