@@ -170,7 +170,10 @@ describe('a new phone on a big book', () => {
     const email = 'big-book@example.com';
     const truth = await seedBook(server.url, email, 2_000, 20_000);
     const phone = await Phone.open(browser, app.url);
-    await phone.signIn(email).catch(() => undefined);
+    // Signed in by hand: Phone.signIn waits for "Who owes most", which a partial book never shows.
+    await phone.fill('Email', email);
+    await phone.page.getByRole('button', { name: 'Continue' }).click();
+    const started = Date.now();
     const samples: string[] = [];
     for (let i = 0; i < 400; i++) {
       const text = (await phone.page.locator('body').textContent()) ?? '';
@@ -179,6 +182,8 @@ describe('a new phone on a big book', () => {
       if (i === 3) await phone.shot('big-book-syncing');
       await phone.page.waitForTimeout(150);
     }
+    // How long the whole book took to arrive (a figure for the note, not a timed assertion).
+    console.log(`big book: up to date after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect(samples.some((t) => /Getting your book/.test(t))).toBe(true);
     for (const text of samples) {
       expect(text).not.toContain('Nobody owes you anything');
@@ -186,7 +191,9 @@ describe('a new phone on a big book', () => {
       if (text.includes('Outstanding')) expect(text).toContain(usd(truth.outstanding));
     }
     await phone.see(usd(truth.outstanding));
-    await phone.see(`${truth.customersOwing} customers owe you`);
+    await phone.see(
+      new RegExp(`${truth.customersOwing.toLocaleString('en-US').replace(',', ',?')} customers owe you`),
+    );
     await phone.shot('big-book-today');
     await phone.tab('Customers');
     await phone.see('2000 customers');
