@@ -3,9 +3,10 @@ import type { Row } from '@storesync/sync-client';
 import { useState } from 'react';
 import { useBook } from '../book/book-provider';
 import { useCurrency } from '../book/currency';
+import { useLocale } from '../i18n/locale';
+import { DateField } from '../ui/date-field';
 import { Muted, Screen } from '../ui/layout';
 import { MoneyField } from '../ui/money-field';
-import { TextField } from '../ui/text-field';
 import type { EntryFormProps } from './entry-form-props';
 import { FormEnd, NoteField } from './form-parts';
 import { changedFields, useFieldErrors } from './use-field-errors';
@@ -19,6 +20,7 @@ export function DebtForm({ customer, row, draft, onDone, footer }: DebtFormProps
   const start = { ...row, ...draft };
   const { book } = useBook();
   const { currency } = useCurrency();
+  const { t, tag } = useLocale();
   const [amount, setAmount] = useState(
     start.amount !== undefined ? amountToInput(start.amount, currency) : '',
   );
@@ -29,13 +31,13 @@ export function DebtForm({ customer, row, draft, onDone, footer }: DebtFormProps
 
   const save = async () => {
     setTried(true);
-    const parsed = parseAmount(amount, currency);
+    const parsed = parseAmount(amount, currency, { locale: tag });
     if (!parsed.ok) return;
     const data = form.check(DebtCreateInputSchema, {
       customerId: customer.id,
       amount: parsed.minor,
       note: note.trim() || null,
-      dueDate: dueDate.trim() || null,
+      dueDate: dueDate || null,
     });
     if (!data) return;
     await form.write(async () => {
@@ -48,32 +50,30 @@ export function DebtForm({ customer, row, draft, onDone, footer }: DebtFormProps
 
   return (
     <Screen>
-      <Muted>{`${customer.name} owes you`}</Muted>
+      <Muted>{t('forms.owesYou', { name: customer.name })}</Muted>
       <MoneyField
-        label="Amount"
+        label={t('forms.amount')}
         value={amount}
         onChangeText={setAmount}
         touched={tried}
         error={form.errors.amount}
       />
       <NoteField
-        label="What for (optional)"
+        label={t('forms.whatFor')}
         value={note}
         onChangeText={setNote}
         error={form.errors.note}
-        placeholder="e.g. sugar, 2 kg"
+        placeholder={t('forms.whatForPlaceholder')}
       />
-      <TextField
-        label="Due date (optional, YYYY-MM-DD)"
+      <DateField
+        label={t('phone.dates.dueDate')}
         value={dueDate}
-        onChangeText={setDueDate}
+        onChange={setDueDate}
         error={form.errors.dueDate}
-        placeholder="2026-12-31"
-        maxLength={10}
       />
       <FormEnd
         error={form.errors['']}
-        label={row ? 'Save changes' : 'Record debt'}
+        label={row ? t('common.saveChanges') : t('forms.recordDebt')}
         onSave={save}
         busy={form.busy}
         footer={footer}
