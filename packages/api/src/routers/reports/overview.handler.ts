@@ -1,6 +1,6 @@
 import { Prisma } from '@storesync/db';
 import type { AuthedContext } from '../../dashboard/authed-context.ts';
-import { balancesSql, num, ofLiveCustomerEach } from '../../dashboard/sql.ts';
+import { customerBalanceSql, num, storeOf } from '../../dashboard/sql.ts';
 
 interface Totals {
   outstanding: string | null;
@@ -14,24 +14,27 @@ interface Totals {
 }
 
 /**
- * The overview's two queries: its totals, and the five who owe most. Each balance finds its
- * customer by the key, one probe a row (`OFFSET 0` keeps PostgreSQL from making it a join):
- * with statistics that have not yet seen a new store, the planner took the store for empty
- * and read all of its customers for each balance.
+ * The overview's two queries: its totals, and the five who owe most. Each live customer's
+ * balance probes their own entries by the keys (`customerBalanceSql`): with statistics that
+ * have not yet seen a new store, the planner took the store for empty and read all of its
+ * customers for each balance; the store's entries grouped at once still cost a sort of them all.
+ * A customer without entries adds zeros, as one without a row of `balancesSql` did.
  */
 export function overviewSql(userId: string, timeZone: string) {
+  const balances = Prisma.sql`
+    SELECT c.id, c.name, b.owed, b.credit FROM customers c
+    CROSS JOIN LATERAL (${customerBalanceSql(userId, Prisma.sql`c.id`)}) b
+    WHERE c.user_id = ${storeOf(userId)} AND c.deleted_at IS NULL`;
   return {
     totals: Prisma.sql`
-    WITH balances AS (
-      SELECT b.owed, b.credit FROM (${balancesSql(userId)}) b WHERE ${ofLiveCustomerEach('b', userId)}
-    ),
+    WITH balances AS (${balances}),
     bounds AS (
       SELECT date_trunc('day', now() AT TIME ZONE ${timeZone}) AT TIME ZONE ${timeZone} AS today,
              date_trunc('week', now() AT TIME ZONE ${timeZone}) AS week_local
     ),
     sold AS (
       SELECT s.sold_at, s.total FROM sales s, bounds
-      WHERE s.user_id = ${userId}::uuid AND s.deleted_at IS NULL
+      WHERE s.user_id = ${storeOf(userId)} AND s.deleted_at IS NULL
         AND s.sold_at >= least(bounds.today, bounds.week_local AT TIME ZONE ${timeZone})
     )
     SELECT (SELECT sum(owed)::text FROM balances) AS outstanding,
@@ -43,13 +46,9 @@ export function overviewSql(userId: string, timeZone: string) {
            (SELECT sum(total)::text FROM sold) AS week_total,
            (SELECT to_char(week_local, 'YYYY-MM-DD') FROM bounds) AS week_start`,
     top: Prisma.sql`
-    SELECT c.id::text AS id, c.name, b.owed::text AS owed
-    FROM (${balancesSql(userId)}) b
-    CROSS JOIN LATERAL (
-      SELECT c.id, c.name FROM customers c
-      WHERE c.user_id = ${userId}::uuid AND c.id = b.customer_id AND c.deleted_at IS NULL OFFSET 0
-    ) c
-    WHERE b.owed > 0 ORDER BY b.owed DESC, lower(c.name) LIMIT 5`,
+    SELECT b.id::text AS id, b.name, b.owed::text AS owed
+    FROM (${balances}) b
+    WHERE b.owed > 0 ORDER BY b.owed DESC, lower(b.name) LIMIT 5`,
   };
 }
 
