@@ -11,7 +11,8 @@ import { loadPhase } from './phases/load.ts';
 import { fillReadStore, pullPhase } from './phases/pull.ts';
 import { pushPhase } from './phases/push.ts';
 import { storeSizePhase } from './phases/store-size.ts';
-import { renderBlock, type Table, writeReport } from './report.ts';
+import { renderBlock, renderTable, type Table, writeReport } from './report.ts';
+import { dashboardReads } from './scenarios/dashboard-reads.ts';
 import { startServer } from './server.ts';
 import { median } from './stats.ts';
 import { figures, peer as peerTable, type Results, targets } from './summary.ts';
@@ -34,13 +35,14 @@ const server = await startServer(t.url).catch(async (e) => {
   await t.drop();
   throw e;
 });
-const peer = config.peer
-  ? await startPeer().catch(async (e) => {
-      server.stop();
-      await t.drop();
-      throw e;
-    })
-  : null;
+const peer =
+  config.peer && process.env.BENCH_ONLY !== 'dashboard'
+    ? await startPeer().catch(async (e) => {
+        server.stop();
+        await t.drop();
+        throw e;
+      })
+    : null;
 try {
   let n = 0;
   const b: Bench = {
@@ -57,42 +59,54 @@ try {
     },
   };
 
-  server.resetPeak();
-  const push = await pushPhase(b, peer);
-  const store = await fillReadStore(b);
-  const pull = await pullPhase(b, store);
-  const firstSync = await firstSyncPhase(b, store.writer, peer);
-  const load = await loadPhase(b);
-  const peakRss = server.peakRss();
-  const storeSize = await storeSizePhase(b);
-  const results: Results = { push, pull, firstSync, load, storeSize, peer: peer !== null };
+  // BENCH_ONLY=dashboard: only issue 24 §6's dashboard reads on a new store, printed.
+  if (process.env.BENCH_ONLY === 'dashboard') {
+    console.log(renderTable(await dashboardReads(b)));
+    process.exitCode = 0;
+  } else {
+    server.resetPeak();
+    const push = await pushPhase(b, peer);
+    const store = await fillReadStore(b);
+    const pull = await pullPhase(b, store);
+    const firstSync = await firstSyncPhase(b, store.writer, peer);
+    const load = await loadPhase(b);
+    const peakRss = server.peakRss();
+    // Before the store-size phase's large store: a new shop's book read right after its push.
+    const dashboard = await dashboardReads(b);
+    const storeSize = await storeSizePhase(b);
+    const results: Results = { push, pull, firstSync, load, storeSize, peer: peer !== null };
 
-  const pairCeiling = median([...push.pairCeiling, ...push.pairCeiling2]);
-  const series = [
-    { batch: 1, rate: median(push.batch1) },
-    { batch: 10, rate: median(push.batch10) },
-    { batch: 50, rate: median(push.batch50) },
-    { batch: 100, rate: median(push.batch100) },
-    { batch: 500, rate: median(push.inProcess500) },
-  ];
-  // Issue 13: live pokes across two app processes, and the idle cost of open subscriptions.
-  const live = await livePhase(b, server);
-  const minutes = (performance.now() - started) / 60_000;
-  const tables = [targets(results), figures(results), peerTable(results), liveTable(live)].filter(
-    (x) => x !== null,
-  );
-  if (config.full) {
-    mkdirSync(docs, { recursive: true });
-    writeFileSync(new URL('push-batch-size.svg', docs), batchSizeChart(series, pairCeiling));
+    const pairCeiling = median([...push.pairCeiling, ...push.pairCeiling2]);
+    const series = [
+      { batch: 1, rate: median(push.batch1) },
+      { batch: 10, rate: median(push.batch10) },
+      { batch: 50, rate: median(push.batch50) },
+      { batch: 100, rate: median(push.batch100) },
+      { batch: 500, rate: median(push.inProcess500) },
+    ];
+    // Issue 13: live pokes across two app processes, and the idle cost of open subscriptions.
+    const live = await livePhase(b, server);
+    const minutes = (performance.now() - started) / 60_000;
+    const tables = [
+      targets(results),
+      figures(results),
+      peerTable(results),
+      liveTable(live),
+      dashboard,
+    ].filter((x) => x !== null);
+    if (config.full) {
+      mkdirSync(docs, { recursive: true });
+      writeFileSync(new URL('push-batch-size.svg', docs), batchSizeChart(series, pairCeiling));
+    }
+    const block = report(tables, [
+      `${config.runs} runs per figure after a warm-up round (first sync and the 50 devices: ${Math.min(config.runs, 3)}), each round every figure once, next to its ceiling; ratios are taken run by run`,
+      `push: ${fmt(config.pushEvents)} events per run; pull: a store of ${fmt(config.pullEvents)} events; the store-size scenario's large store was built by COPY in ${storeSize.buildSeconds.toFixed(0)} s`,
+      `server peak RSS during push, pull, first sync and load: ${fmt(peakRss / 2 ** 20)} MiB; PostgreSQL at ${new URL(t.url).host}; the whole run took ${minutes.toFixed(1)} min (the web build not included)`,
+      'chart: [push-batch-size.svg](push-batch-size.svg)',
+    ]);
+    console.log(block);
+    if (!config.full) log('sizes were changed (BENCH_*): docs/benchmarks.md left as it was');
   }
-  const block = report(tables, [
-    `${config.runs} runs per figure after a warm-up round (first sync and the 50 devices: ${Math.min(config.runs, 3)}), each round every figure once, next to its ceiling; ratios are taken run by run`,
-    `push: ${fmt(config.pushEvents)} events per run; pull: a store of ${fmt(config.pullEvents)} events; the store-size scenario's large store was built by COPY in ${storeSize.buildSeconds.toFixed(0)} s`,
-    `server peak RSS during push, pull, first sync and load: ${fmt(peakRss / 2 ** 20)} MiB; PostgreSQL at ${new URL(t.url).host}; the whole run took ${minutes.toFixed(1)} min (the web build not included)`,
-    'chart: [push-batch-size.svg](push-batch-size.svg)',
-  ]);
-  console.log(block);
-  if (!config.full) log('sizes were changed (BENCH_*): docs/benchmarks.md left as it was');
 } finally {
   await peer?.stop();
   server.stop();
