@@ -18,8 +18,10 @@ const PDI = '\u2069';
 export function makeI18n(locale: Locale, formatLocale: string = locale) {
   const dir = LOCALES[locale].dir;
   const t: T = translator(locale);
+  // Right to left, a Latin "AM" after the digits swaps places with them ("AM 10:36"): a 24-hour clock reads whole.
+  const clock: Intl.DateTimeFormatOptions = dir === 'rtl' ? { hourCycle: 'h23' } : {};
   const date = (value: Date, options: Intl.DateTimeFormatOptions) =>
-    value.toLocaleString(formatLocale, options);
+    value.toLocaleString(formatLocale, { ...options, ...clock });
   /**
    * An argument of a sentence isolated from the words around it in right-to-left text, so
    * "Rs 1,500" or a Latin name never swaps places with its neighbours; unchanged left to right.
@@ -64,7 +66,8 @@ export function makeI18n(locale: Locale, formatLocale: string = locale) {
         minute: '2-digit',
       });
     },
-    timeOfDay: (iso: string) => new Date(iso).toLocaleTimeString(formatLocale, { timeStyle: 'short' }),
+    timeOfDay: (iso: string) =>
+      new Date(iso).toLocaleTimeString(formatLocale, { timeStyle: 'short', ...clock }),
     /** Names in this language's order (`Intl.Collator`): accents and case as a reader expects. */
     collator: new Intl.Collator(formatLocale, { sensitivity: 'base', numeric: true }),
   };

@@ -36,7 +36,7 @@ export function DailyCharts({ days }: { days: Day[] }) {
     yAxis: (
       <YAxis
         tickFormatter={axis}
-        width={64}
+        width={88}
         tickLine={false}
         axisLine={false}
         fontSize={12}
