@@ -2,6 +2,7 @@ import type { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { readBody } from './body.ts';
 import { type Context, contextOfRequest, type RequestContextOptions } from './context.ts';
+import { withSameOriginWebAuth } from './cross-origin.ts';
 import { classifyError, RetryLaterError } from './errors.ts';
 import { defaultLogger, logRequest } from './log.ts';
 import { fastPull } from './pull-route.ts';
@@ -32,8 +33,10 @@ const isFault = (e: TRPCError) => e.code === 'INTERNAL_SERVER_ERROR' || e.code =
  * request that fails before its procedures run (body, session, limit, fast
  * pull) is answered by tRPC from that error, so every answer has tRPC's error
  * shape and 429/503 carry `Retry-After`. Every request leaves one log line.
+ * The cookie session counts only for the dashboard's own pages (cross-origin.ts).
  */
-export function createTrpcHandler(opts: TrpcHandlerOptions) {
+export function createTrpcHandler(options: TrpcHandlerOptions) {
+  const opts = withSameOriginWebAuth(options);
   const logger = opts.logger ?? defaultLogger;
   return async (req: Request): Promise<Response> => {
     const startedAt = performance.now();

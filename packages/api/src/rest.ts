@@ -3,6 +3,7 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { ZodError } from 'zod';
 import { type BodyLimits, readBody } from './body.ts';
 import { type Context, contextOfRequest, type RequestContextOptions } from './context.ts';
+import { withSameOriginWebAuth } from './cross-origin.ts';
 import { classifyError, describeZodError, retryAfterHeader } from './errors.ts';
 import { defaultLogger, logRequest } from './log.ts';
 import { fastPull } from './pull-route.ts';
@@ -56,9 +57,11 @@ const queryFlag = (url: URL, name: string): unknown => {
  * The plain-HTTP door for clients that cannot speak tRPC (the Flutter app):
  * each route calls the very same procedure through a server-side caller, with
  * the same context, so validation, results and store scoping are the tRPC ones.
- * Bodies are the procedure's input and output as plain JSON.
+ * Bodies are the procedure's input and output as plain JSON. The cookie session counts only
+ * for the dashboard's own pages (cross-origin.ts).
  */
-export function createRestHandlers(opts: RestHandlerOptions) {
+export function createRestHandlers(options: RestHandlerOptions) {
+  const opts = withSameOriginWebAuth(options);
   const logger = opts.logger ?? defaultLogger;
   /** A route: the request's context, the call, one log line; errors as `classifyError` says. */
   const route =

@@ -12,6 +12,7 @@ import {
 import { createTestDatabase, type TestDb } from '@storesync/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORS_HEADERS } from './cors';
+import { API_HEADERS, HSTS } from './security-headers';
 import { createSyncDoor } from './sync-door';
 
 // The door in front of a stand-in for Next.js, which answers 418 to whatever the door leaves.
@@ -122,6 +123,34 @@ describe('the sync door', () => {
   it("sends next.config.ts's CORS headers, so the phone app's web build can read its answers", async () => {
     const answer = await send('GET', '/sync/pull?cursor=0', bearer());
     for (const { key, value } of CORS_HEADERS) expect(answer.headers[key.toLowerCase()]).toBe(value);
+  });
+
+  it('sends the API’s security headers, and HSTS only when a trusted proxy says HTTPS', async () => {
+    const https = { 'x-forwarded-proto': 'https' };
+    const plain = await send('GET', '/sync/pull?cursor=0', bearer());
+    for (const { key, value } of API_HEADERS) expect(plain.headers[key.toLowerCase()]).toBe(value);
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+    // No proxy configured (0 hops): the header is the client's word.
+    expect((await send('GET', '/sync/pull?cursor=0', { ...bearer(), ...https })).headers).not.toHaveProperty(
+      'strict-transport-security',
+    );
+    const behindProxy = createSyncDoor(
+      { getDb: async () => t.db, config: { ...config, trustedProxyHops: 1 }, logger },
+      1,
+    );
+    const proxied = createServer((req, res) => {
+      if (!behindProxy(req, res)) res.writeHead(418).end();
+    });
+    await new Promise<void>((resolve) => proxied.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(proxied.address() as AddressInfo).port}/sync/pull?cursor=0`;
+      expect(
+        (await fetch(url, { headers: { ...bearer(), ...https } })).headers.get('strict-transport-security'),
+      ).toBe(HSTS.value);
+      expect((await fetch(url, { headers: bearer() })).headers.get('strict-transport-security')).toBeNull();
+    } finally {
+      proxied.close();
+    }
   });
 
   it('gzips an answer of 1 KiB or more when asked to, and only then', async () => {

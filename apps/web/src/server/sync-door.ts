@@ -4,6 +4,7 @@ import { gzip } from 'node:zlib';
 import { createRestHandlers, createTrpcHandler, type RestHandlerOptions } from '@storesync/api';
 import { incomingMessageToRequest } from '@trpc/server/adapters/node-http';
 import { CORS_HEADERS } from './cors';
+import { API_HEADERS, HSTS, servedOverHttps } from './security-headers';
 
 /** Answers the requests it takes (returns true) and leaves every other one to Next.js (false). */
 export type NodeDoor = (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -18,14 +19,29 @@ const GZIP_THRESHOLD = 1024;
 const acceptsGzip = (req: IncomingMessage) =>
   /\bgzip\b(?!;\s*q=0(\.0*)?(,|$))/.test(req.headers['accept-encoding'] ?? '');
 
-/** Writes a handler's answer with the CORS headers of next.config.ts, gzip'd as Next.js would. */
-async function send(req: IncomingMessage, res: ServerResponse, answer: Response, level: number | null) {
+/** The API's security headers and CORS (the door takes bearer requests only), and HSTS over HTTPS. */
+function doorHeaders(req: IncomingMessage, trustedProxyHops: number) {
+  const https = servedOverHttps(
+    new Headers({ 'x-forwarded-proto': String(req.headers['x-forwarded-proto'] ?? '') }),
+    trustedProxyHops,
+  );
+  return [...API_HEADERS, ...CORS_HEADERS, ...(https ? [HSTS] : [])];
+}
+
+/** Writes a handler's answer with the headers next.config.ts and proxy.ts give API answers, gzip'd as Next.js would. */
+async function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  answer: Response,
+  level: number | null,
+  trustedProxyHops: number,
+) {
   let body = Buffer.from(await answer.arrayBuffer());
   const headers: Record<string, string> = {};
   answer.headers.forEach((value, key) => {
     headers[key] = value;
   });
-  for (const { key, value } of CORS_HEADERS) headers[key.toLowerCase()] = value;
+  for (const { key, value } of doorHeaders(req, trustedProxyHops)) headers[key.toLowerCase()] = value;
   if (level !== null && body.length >= GZIP_THRESHOLD && acceptsGzip(req)) {
     body = await gzipAsync(body, { level });
     headers['content-encoding'] = 'gzip';
@@ -74,9 +90,10 @@ export function createSyncDoor(opts: RestHandlerOptions, gzipLevel: number | nul
           res,
           Response.json({ error: { code: 'BAD_REQUEST', message: 'bad request' } }, { status: 400 }),
           null,
+          opts.config.trustedProxyHops,
         );
       }
-      return send(req, res, await handler(request), gzipLevel);
+      return send(req, res, await handler(request), gzipLevel, opts.config.trustedProxyHops);
     };
     answer().catch((error: unknown) => {
       // The handlers answer their own errors; this is a fault in writing the answer.

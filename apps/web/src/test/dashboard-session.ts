@@ -15,7 +15,12 @@ export interface DashboardSession {
   context: BrowserContext;
   page: Page;
   api: ApiClient;
-  /** Closes the browser and stops the server; returned from `beforeAll`, vitest runs it after the file. */
+  /** What Chromium refused under the pages' Content-Security-Policy, from any page of the context. */
+  cspViolations: string[];
+  /**
+   * Closes the browser and stops the server; returned from `beforeAll`, vitest runs it after the file.
+   * Fails the file when any page broke the Content-Security-Policy.
+   */
   close(): Promise<void>;
 }
 
@@ -25,12 +30,17 @@ export interface DashboardSession {
  */
 export async function openDashboard({ signIn = false } = {}): Promise<DashboardSession> {
   const [server, browser] = await Promise.all([startNextServer(), launchChromium()]);
+  const cspViolations: string[] = [];
   const close = async () => {
     await browser.close();
     server.stop();
+    if (cspViolations.length > 0) throw new Error(`CSP violations:\n${cspViolations.join('\n')}`);
   };
   try {
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US', baseURL: server.base });
+    context.on('console', (message) => {
+      if (/Content[- ]Security[- ]Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
     const page = await context.newPage();
     if (signIn) {
       await page.goto('/sign-in');
@@ -46,7 +56,7 @@ export async function openDashboard({ signIn = false } = {}): Promise<DashboardS
           }),
         ],
       });
-    return { server, browser, context, page, api, close };
+    return { server, browser, context, page, api, cspViolations, close };
   } catch (error) {
     await close();
     throw error;
