@@ -216,7 +216,7 @@ describe('the dashboard in Chromium', () => {
     await more.waitFor({ state: 'detached' });
   });
 
-  it('has every page at desktop and phone width', async () => {
+  it('shows every page whole at desktop and phone width', async () => {
     const state = await context.storageState();
     for (const [label, viewport] of [
       ['desktop', DESKTOP],
@@ -229,22 +229,49 @@ describe('the dashboard in Chromium', () => {
         storageState: state,
       });
       const p = await ctx.newPage();
-      for (const [name, path, ready] of [
-        ['overview', '/overview', '.recharts-bar-rectangle'],
-        ['customers', '/customers', '.customer-table'],
-        ['customer', customerUrl, '.timeline'],
-        ['sales', '/sales', '.sales-day'],
-        ['new-sale', '/sales/new', '.sale-form'],
-        ['settings', '/settings', '.settings'],
+      const errors: string[] = [];
+      p.on('pageerror', (e) => errors.push(e.message));
+      p.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      for (const [name, path, heading, section, ready] of [
+        ['overview', '/overview', 'Overview', 'Overview', '.recharts-bar-rectangle'],
+        ['customers', '/customers', 'Customers', 'Customers', '.customer-table'],
+        ['customer', customerUrl, 'Wanjiru E2E', 'Customers', '.timeline'],
+        ['sales', '/sales', 'Sales', 'Sales', '.sales-day'],
+        ['new-sale', '/sales/new', 'New sale', 'Sales', '.sale-form'],
+        ['settings', '/settings', 'Settings', 'Settings', '.settings'],
       ] as const) {
         await p.goto(path);
         await p.locator(ready).first().waitFor();
+        // The page's own title, its content and the way round the app are on screen…
+        expect(await p.getByRole('heading', { level: 1 }).first().textContent(), `${name} ${label}`).toBe(
+          heading,
+        );
+        expect(await p.locator(ready).first().isVisible(), `${name} ${label}`).toBe(true);
+        expect(
+          await p.getByRole('button', { name: 'Sign out', exact: true }).isVisible(),
+          `${name} ${label}`,
+        ).toBe(true);
+        const current = p.getByRole('navigation', { name: 'Main' }).locator('[aria-current="page"]');
+        expect(await current.textContent(), `${name} ${label}`).toBe(section);
+        // …and nothing runs off the side: at phone width the page scrolls down, never across.
+        const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${name} ${label}: ${overflow}px wider than the screen`).toBeLessThanOrEqual(0);
         // The sales list is long by design: what the screen shows is what matters.
         await shoot(p, `${name}-${label}`, name !== 'sales');
       }
       await p.goto('/customers');
       await p.getByRole('button', { name: 'New customer' }).click();
+      const dialog = p.getByRole('dialog');
+      expect(await dialog.getByLabel('Name').isVisible()).toBe(true);
+      const box = await dialog.boundingBox();
+      expect(
+        box && box.x >= 0 && box.x + box.width <= viewport.width,
+        `the dialog fits the ${label} screen`,
+      ).toBe(true);
       await shoot(p, `customer-dialog-${label}`);
+      expect(errors).toEqual([]);
       await ctx.close();
     }
   });

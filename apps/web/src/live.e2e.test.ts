@@ -15,13 +15,25 @@ beforeAll(async () => {
   return dash.close;
 });
 
+/**
+ * Resolves once the page's live stream is open and the refresh it makes on opening has fetched the
+ * customer list again: from then on only a poke brings a new row. Call before the page loads.
+ */
+const streamOpened = (p: Page) =>
+  p
+    .waitForResponse((r) => r.url().includes('/api/trpc/sync.live'))
+    .then(() => p.waitForResponse((r) => r.url().includes('customers.list')));
+
+/** The names in the page's customer table. */
+const namesShown = async (p: Page) => (await p.locator('.customer-table').first().textContent()) ?? '';
+
 describe('the dashboard, live', () => {
   it('shows a customer a phone just pushed on the open customers page, with no reload', async () => {
+    const opened = streamOpened(page);
     await page.goto('/customers');
     await page.getByRole('heading', { name: 'Customers' }).waitFor();
     const phone = await api().auth.devSignIn.mutate({ email: DEMO_EMAIL, deviceId: 'counter-phone-live' });
-    // Let the page's subscription open before the push (it is opened once the page runs).
-    await page.waitForTimeout(1_000);
+    await opened;
     const name = `Live Customer ${Date.now()}`;
     expect(await page.getByText(name).count()).toBe(0);
 
@@ -47,19 +59,23 @@ describe('the dashboard, live', () => {
   it('shows a customer added in another tab of the same sign-in, with no reload', async () => {
     // Both tabs are one session, so one device id: the server must poke the dashboard for its own writes.
     const other = await context.newPage();
+    const opened = streamOpened(other);
     await other.goto('/customers');
     await other.getByRole('heading', { name: 'Customers' }).waitFor();
     await page.goto('/customers');
     await page.getByRole('heading', { name: 'Customers' }).waitFor();
-    // Past the stream's opening refresh (1 s after it opens), so only a poke can bring the row.
-    await other.waitForTimeout(2_500);
+    await opened;
     const name = `Other Tab ${Date.now()}`;
+    expect(await namesShown(other)).not.toContain(name);
 
     await page.getByRole('button', { name: 'New customer' }).click();
     await page.getByRole('dialog').getByLabel('Name').fill(name);
     await page.getByRole('button', { name: 'Add customer' }).click();
     await page.getByRole('heading', { name }).waitFor();
-    await other.getByText(name).first().waitFor({ timeout: 5_000 });
+    // The other tab lists the new customer, with nothing owed, without a reload.
+    await expect.poll(() => namesShown(other), { timeout: 5_000 }).toContain(name);
+    const row = other.locator('.customer-table tr', { hasText: name });
+    expect(await row.first().textContent()).toMatch(/\$0\.00/);
     await other.close();
   });
 });
