@@ -10,6 +10,7 @@ import {
 import { BookProvider, useBook } from '../book/book-provider';
 import { CurrencyProvider } from '../book/currency';
 import { LocaleProvider, useT } from '../i18n/locale';
+import '../pwa/register';
 import { BackButton } from '../ui/back-button';
 import { Button } from '../ui/button';
 import { Splash } from '../ui/splash';

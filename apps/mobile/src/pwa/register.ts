@@ -1,0 +1,2 @@
+/** Native builds have no service worker: see register.web.ts. */
+export {};
