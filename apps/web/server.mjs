@@ -3,9 +3,11 @@
 // answered straight from Node's http server by the handler that src/server/boot.ts
 // installs (src/server/sync-door.ts), before Next.js routes them. Everything else —
 // pages, the dashboard's API, auth, `sync.live` — is Next.js's, as before.
+// And `/app`, the phone app's web export (serve-app.mjs), is served as files, beside Next.js.
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createAppHandler } from './serve-app.mjs';
 
 // What `next start` does: production unless NODE_ENV says otherwise.
 process.env.NODE_ENV ||= 'production';
@@ -22,10 +24,16 @@ const app = next({ dev: false, dir: fileURLToPath(new URL('.', import.meta.url))
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// The phone app's web export at /app (serve-app.mjs); STORESYNC_APP_DIR serves another build of it.
+const serveApp = createAppHandler(
+  process.env.STORESYNC_APP_DIR || fileURLToPath(new URL('./dist-app', import.meta.url)),
+);
+
 const server = createServer((req, res) => {
   // The peer's address, for the limits keyed by address (X-Forwarded-For is trusted only behind
   // configured proxies); whatever a client sent under this name is overwritten.
   req.headers['x-storesync-peer'] = req.socket.remoteAddress ?? '';
+  if (serveApp(req, res)) return;
   if (globalThis.storesyncSyncDoor?.(req, res)) return;
   // As `next start` does with a request its handler throws on: a 500, logged, and the server goes on.
   handle(req, res).catch((error) => {
