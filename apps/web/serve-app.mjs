@@ -1,7 +1,8 @@
 // The phone app's web export at `/app` (built by `pnpm --filter @storesync/mobile export:pwa` into
 // dist-app/): the same offline-first app as the phone, served from the API's own origin. Answered
-// from Node's http server, not Next.js: Next's static files refuse paths with a dot folder, and
-// Expo writes package assets under assets/__node_modules/.pnpm/… (expo-sqlite's .wasm among them).
+// from Node's http server, not from Next.js's public/: each file's caching is ours (hashed files
+// immutable, the worker and the page revalidated), client routes fall back to the page, the
+// precompressed copies are used, and `next build` never copies or scans the export.
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 
