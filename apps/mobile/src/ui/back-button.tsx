@@ -1,6 +1,6 @@
 import { useRouter } from 'expo-router';
 import { Pressable, StyleSheet, Text } from 'react-native';
-import { useT } from '../i18n/locale';
+import { useLocale } from '../i18n/locale';
 import { goBack } from './go-back';
 import { colors } from './theme';
 
@@ -10,7 +10,7 @@ import { colors } from './theme';
  */
 export function BackButton() {
   const router = useRouter();
-  const t = useT();
+  const { t, dir } = useLocale();
   return (
     <Pressable
       accessibilityRole="button"
@@ -18,7 +18,8 @@ export function BackButton() {
       onPress={() => goBack(router)}
       style={styles.back}
     >
-      <Text style={styles.text}>{t('common.backArrow')}</Text>
+      {/* The arrow points the way back: left in English, right in Urdu. */}
+      <Text style={styles.text}>{`${dir === 'rtl' ? '›' : '‹'} ${t('common.back')}`}</Text>
     </Pressable>
   );
 }
