@@ -1,8 +1,8 @@
+'use client';
+
 import type { AppRouter } from '@storesync/api';
 import { saleUnpaid } from '@storesync/schema';
 import type { inferRouterOutputs } from '@trpc/server';
-
-('use client');
 
 import Link from 'next/link';
 import { Money, useFormatMoney } from '~/components/currency';
