@@ -90,7 +90,20 @@ describe('createTestClusters', () => {
   });
 
   it('stop() removes the clusters, their folders and the bouncer', async () => {
-    const names = () => execFileSync('pg_lsclusters', ['-h'], { encoding: 'utf8' });
+    // pg_lsclusters fails outright while another suite's cluster is half made or half removed: ask again.
+    const names = (): string => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return execFileSync('pg_lsclusters', ['-h'], {
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+        } catch (error) {
+          if (attempt >= 20) throw error;
+          execFileSync('sleep', ['0.25']);
+        }
+      }
+    };
     const ours = names()
       .split('\n')
       .filter((l) => l.includes(port(c.primaryUrl)) || l.includes(port(c.replicaUrl)));
