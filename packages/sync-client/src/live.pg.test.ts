@@ -1,5 +1,5 @@
 import { openDb } from '@storesync/db';
-import { createTestClusters, type TestClusters } from '@storesync/db/clusters';
+import { createTestClusters, type TestClusters } from '@storesync/db/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SyncClient } from './client.ts';
 import { startTestServer, type TestServer } from './test/server.ts';
