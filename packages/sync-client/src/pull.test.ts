@@ -211,7 +211,7 @@ describe('pull progress', () => {
 
   it('says how far a pull of several pages has come, chunk by chunk, and clears it at the end', async () => {
     const { api, asked } = bigLog(2_300, true);
-    const { client, store } = await createTestClient(api);
+    const { client, store } = await createTestClient(api, undefined, { pullChunkEvents: 500 });
     const seen: (string | null)[] = [];
     const cursors: number[] = [];
     client.status.subscribe((s) => {

@@ -98,7 +98,11 @@ export const rejectingBadNotes = () =>
   });
 
 /** A signed-in client on a memory store and a scripted server, syncing only when told to. */
-export async function createTestClient(api: SyncApi, store: Store = createMemoryStore()) {
+export async function createTestClient(
+  api: SyncApi,
+  store: Store = createMemoryStore(),
+  options: { pullChunkEvents?: number } = {},
+) {
   let n = 0;
   const client = await createSyncClient({
     store,
@@ -108,6 +112,7 @@ export async function createTestClient(api: SyncApi, store: Store = createMemory
     writeDelayMs: 3_600_000,
     newId: () => `00000000-0000-4000-8000-${(n++).toString(16).padStart(12, '0')}`,
     connectivity: { isOnline: () => false, subscribe: () => () => undefined },
+    ...options,
   });
   await client.signIn('user-1');
   return { client, store };
