@@ -34,7 +34,11 @@ describe('a debt’s due date on the web', () => {
     await a.tap('Add customer');
     await a.tap('Record debt');
     // The store's currency follows the phone's region: match the label by its start.
-    await a.page.getByLabel(/^Amount \(/).filter({ visible: true }).first().fill('12');
+    await a.page
+      .getByLabel(/^Amount \(/)
+      .filter({ visible: true })
+      .first()
+      .fill('12');
     const due = a.page.getByLabel('Due date (optional)', { exact: true }).filter({ visible: true });
     expect(await due.getAttribute('type')).toBe('date');
     await a.see('No due date');
