@@ -66,7 +66,7 @@ describe('a push batch with one event the database cannot store', () => {
 
   it('rejects a year-0 clientUpdatedAt, soldAt or paidAt and applies the rest', async () => {
     const c = customer('Year zero');
-    const sale = { items: [{ name: 'x', quantity: 1, unitPrice: 1 }], total: 1, paidAmount: 0 };
+    const sale = { items: [{ name: 'x', quantity: 1, unitPrice: 1 }], total: 1, paidAmount: 1 };
     const { status, body } = await pushTrpc([
       c,
       event('sales', { ...sale, soldAt: YEAR_0, customerId: null }),
