@@ -41,7 +41,7 @@ beforeAll(async () => {
         entity: 'payments',
         entityId: uuid(),
         op: 'upsert',
-        payload: { customerId: customer, amount: 500, paidAt: iso(t) },
+        payload: { customerId: customer, amount: 1250, paidAt: iso(t) },
         clientUpdatedAt: iso(t),
       },
       {
