@@ -196,7 +196,7 @@ describe('a new phone on a big book', () => {
     );
     await phone.shot('big-book-today');
     await phone.tab('Customers');
-    await phone.see('2000 customers');
+    await phone.see(/2,?000 customers/);
     await phone.fill('Search customers', 'Customer 01999');
     await phone.see('Customer 01999');
     await phone.shot('big-book-customers');

@@ -170,7 +170,7 @@ describe('the phone app, offline first', () => {
     await a.tab('Sync');
     await a.see('Rejected changes (2)');
     // The server's code, in the app's words (errors.INVALID_PAYLOAD), not its English message.
-    await a.see('Refused by the server: Some values were not accepted. Fix them and save again.');
+    await a.see('Refused by the server: Too large for the server to take: shorten it and save again.');
     await a.shot('sync-rejected');
     let rows = await pulledRows(server.url, EMAIL);
     expect(rows.some((e) => e.entity === 'customers' && e.row.name === 'Baraka')).toBe(true);

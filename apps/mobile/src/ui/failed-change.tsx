@@ -27,6 +27,8 @@ export function fixRoute(c: FailedChange, rowExists: boolean): string {
  */
 export function reasonText(t: T, reason: string, entity: string): string {
   const code = /^([A-Z_]+)(?::|$)/.exec(reason)?.[1] ?? '';
+  // Not a reject code: the whole change was more than the server takes in one request.
+  if (code === 'PAYLOAD_TOO_LARGE') return t('errors.tooLarge');
   if (!(REJECT_CODES as readonly string[]).includes(code)) return t('errors.unknown', { code: code || '?' });
   return t(`errors.${code as RejectCode}`, { entity });
 }

@@ -314,6 +314,7 @@ export const es: Catalogue = {
       'Este cliente todavía debe o tiene saldo a favor: anota el abono o dalo por perdido, y después bórralo.',
     SALE_TOTAL_MISMATCH: 'El total no es la suma de los artículos, o se pagó más que el total.',
     SALE_NEEDS_CUSTOMER: 'Parte de esta venta no está pagada: elige el cliente que la debe.',
+    tooLarge: 'Demasiado grande para el servidor: acórtalo y guarda de nuevo.',
     unknown: 'Rechazado por el servidor ({code}).',
   },
 };

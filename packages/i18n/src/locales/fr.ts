@@ -319,6 +319,7 @@ export const fr: Catalogue = {
       'Ce client doit encore de l’argent ou a du crédit : notez le remboursement ou passez-le en perte, puis supprimez.',
     SALE_TOTAL_MISMATCH: 'Le total n’est pas la somme des articles, ou le montant payé dépasse le total.',
     SALE_NEEDS_CUSTOMER: 'Une partie de cette vente n’est pas payée : choisissez le client qui la doit.',
+    tooLarge: 'Trop volumineux pour le serveur : raccourcissez-le et enregistrez à nouveau.',
     unknown: 'Refusé par le serveur ({code}).',
   },
 };

@@ -314,6 +314,7 @@ export const sw: Catalogue = {
     CUSTOMER_HAS_BALANCE: 'Mteja huyu bado anadaiwa au ana salio: andika malipo au futa deni, kisha umfute.',
     SALE_TOTAL_MISMATCH: 'Jumla si sawa na bidhaa zilizoandikwa, au alilipa zaidi ya jumla.',
     SALE_NEEDS_CUSTOMER: 'Sehemu ya mauzo haya haijalipwa: chagua mteja anayedaiwa.',
+    tooLarge: 'Ni kubwa mno kwa seva kupokea: ifupishe na uhifadhi tena.',
     unknown: 'Imekataliwa na seva ({code}).',
   },
 };
