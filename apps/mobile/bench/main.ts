@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { launchChromium } from '@storesync/test-support/chromium';
+import type { Browser } from 'playwright-core';
 import { exportWebApp } from '../e2e/export-app.ts';
 import { serveExport } from '../e2e/static-server.ts';
 import { type SyncServer, startSyncServer } from '../e2e/sync-server.ts';
@@ -68,19 +69,9 @@ async function main() {
   const tiny = await seed('tiny', config.tiny);
   const scale = config.scale && (await seed('scale', config.scale));
 
-  const browser: Browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      // Only 127.0.0.1 exists for this browser.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
+  // Only 127.0.0.1 exists for this browser.
+  const browser: Browser = await launchChromium({
+    args: ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
   });
   cleanups.push(() => browser.close());
 
