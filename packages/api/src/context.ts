@@ -11,7 +11,7 @@ import type { Logger } from './log.ts';
 export interface Auth {
   user: PublicUser;
   deviceId: string;
-  /** The bearer session, or null for the dashboard's next-auth session. */
+  /** The caller's `sessions` row (a bearer token's, or the dashboard cookie's); null only for server-side callers. */
   sessionId: string | null;
 }
 

@@ -1,4 +1,11 @@
 export { upsertUser } from './auth/sessions.ts';
+export { browserDeviceName } from './auth/user-agent.ts';
+export {
+  createWebSession,
+  findWebSession,
+  revokeWebSession,
+  type WebSessionClaims,
+} from './auth/web-sessions.ts';
 export { type ApiConfig, DEFAULT_GOOGLE_JWKS_URL, defaultApiConfig } from './config.ts';
 export { type Auth, type Context, createContext, createContextInner } from './context.ts';
 export { DEMO_EMAIL, seedDemoStore } from './dashboard/demo-seed.ts';

@@ -1,8 +1,8 @@
-import { createCaller, createContext, defaultApiConfig } from '@storesync/api';
+import { createCaller, createContext, defaultApiConfig, findWebSession } from '@storesync/api';
 import { createTestDatabase, type TestDb } from '@storesync/db/testing';
 import type { JWT } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authFromSession, createAuthOptions, identityOf } from './auth-options';
+import { createAuthOptions, identityOf } from './auth-options';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -16,6 +16,7 @@ const options = () =>
     secret: 's',
     google: { clientId: 'web', clientSecret: 'x' },
     devLogin: true,
+    sessions: { ttlMs: 60_000, maxSessions: 20 },
   });
 
 type JwtArgs = Parameters<NonNullable<ReturnType<typeof createAuthOptions>['callbacks']>['jwt'] & object>[0];
@@ -32,7 +33,7 @@ const signInJwt = async (
     account: { ...account, type: 'oauth' },
     profile: { email_verified: verified } as JwtArgs['profile'],
     trigger: 'signIn',
-  } as JwtArgs)) as JWT & { uid?: string; sid?: string };
+  } as JwtArgs)) as JWT & { uid?: string; sst?: string };
 };
 
 describe('createAuthOptions', () => {
@@ -43,13 +44,14 @@ describe('createAuthOptions', () => {
     expect(row?.id).toBe(token.uid);
     const again = await signInJwt({ provider: 'google', providerAccountId: 'g-sub-42' }, 'owner@example.com');
     expect(again.uid).toBe(token.uid);
-    expect(again.sid).not.toBe(token.sid);
+    expect(again.sst).not.toBe(token.sst);
   });
 
   it('lets the dashboard session call the API as a device of its own', async () => {
     const token = await signInJwt({ provider: 'dev', providerAccountId: 'demo' }, 'Demo@Example.com');
-    const auth = authFromSession({ uid: token.uid, sid: token.sid, user: { email: 'demo@example.com' } });
-    expect(auth?.deviceId).toBe(`web:${token.sid}`);
+    const auth = await findWebSession(t.db, token.sst);
+    expect(auth?.deviceId).toMatch(/^web:/);
+    expect(auth?.user.email).toBe('demo@example.com');
     const api = createCaller(
       await createContext({
         db: t.db,
@@ -93,6 +95,5 @@ describe('createAuthOptions', () => {
         { email_verified: false },
       ),
     ).toBe(null);
-    expect(authFromSession(null)).toBe(null);
   });
 });

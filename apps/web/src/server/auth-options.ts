@@ -1,5 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { type Auth, DEMO_EMAIL, seedDemoStore, upsertUser } from '@storesync/api';
+import {
+  type Auth,
+  browserDeviceName,
+  createWebSession,
+  DEMO_EMAIL,
+  findWebSession,
+  revokeWebSession,
+  seedDemoStore,
+  upsertUser,
+} from '@storesync/api';
 import type { Db } from '@storesync/db';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
@@ -13,6 +21,10 @@ export interface AuthOptionsInput {
   /** The web OAuth client; Google sign-in is offered only when both are set. */
   google?: { clientId: string; clientSecret: string } | undefined;
   devLogin: boolean;
+  /** A dashboard session's lifetime and the account's cap on live sessions, as a phone's. */
+  sessions: { ttlMs: number; maxSessions: number };
+  /** The signing-in request's User-Agent, to name the browser in the devices list. */
+  userAgent?: () => Promise<string | null>;
 }
 
 /** The identity a next-auth sign-in stands for, keyed like `auth.signIn`'s: by Google `sub`. */
@@ -32,9 +44,11 @@ export function identityOf(
 }
 
 /**
- * next-auth with JWT sessions: on sign-in the Google (or dev) identity is mapped
- * to the same `users` row a device's `auth.signIn` uses; the token carries that
- * user id and a per-session id, which names the dashboard as a device (`web:<id>`).
+ * next-auth with JWT sessions, each backed by a `sessions` row: on sign-in the
+ * Google (or dev) identity is mapped to the same `users` row a device's
+ * `auth.signIn` uses, and a session is started for the browser as a device of
+ * its own (`web:<id>`). The (encrypted) token carries the session's secret, so
+ * every request finds its row (`webAuthOf`): revoking the row ends the session.
  */
 export function createAuthOptions(opts: AuthOptionsInput): NextAuthOptions {
   const providers: NextAuthOptions['providers'] = [];
@@ -55,7 +69,7 @@ export function createAuthOptions(opts: AuthOptionsInput): NextAuthOptions {
   return {
     secret: opts.secret,
     providers,
-    session: { strategy: 'jwt' },
+    session: { strategy: 'jwt', maxAge: Math.floor(opts.sessions.ttlMs / 1000) },
     callbacks: {
       redirect: ({ url, baseUrl }) => safeRedirect(url, baseUrl),
       async signIn({ account, user, profile }) {
@@ -69,23 +83,42 @@ export function createAuthOptions(opts: AuthOptionsInput): NextAuthOptions {
         const row = await upsertUser(db, identity);
         // The demo store comes with a few customers, debts and sales, so a newcomer sees it working.
         if (account.provider === DEV_PROVIDER_ID && row.email === DEMO_EMAIL) await seedDemoStore(db, row.id);
-        return { ...token, uid: row.id, sid: randomUUID(), email: row.email, name: row.name };
+        const deviceName = browserDeviceName((await opts.userAgent?.()) ?? null);
+        const web = await createWebSession(db, row, deviceName, opts.sessions);
+        return { ...token, uid: row.id, sst: web.sst, email: row.email, name: row.name };
       },
-      session({ session, token }) {
-        return { ...session, uid: token.uid, sid: token.sid };
+      // What /api/auth/session tells the browser: never the session's secret.
+      session: ({ session, token }) => ({ ...session, uid: token.uid }),
+    },
+    events: {
+      async signOut({ token }) {
+        await revokeWebSession(await opts.getDb(), (token as { sst?: unknown } | null)?.sst);
       },
     },
   };
 }
 
-/** The dashboard's session as the API's `Auth`, or null. */
-export function authFromSession(
-  session: { uid?: unknown; sid?: unknown; user?: { email?: string | null; name?: string | null } } | null,
-): Auth | null {
-  if (!session || typeof session.uid !== 'string' || typeof session.sid !== 'string') return null;
-  return {
-    user: { id: session.uid, email: session.user?.email ?? '', name: session.user?.name ?? null },
-    deviceId: `web:${session.sid}`,
-    sessionId: null,
-  };
+/**
+ * The dashboard caller of a request, or null: next-auth decrypts and checks the
+ * cookie's JWT (`getSession` is `getServerSession` bound to the request), then
+ * its session row is looked up, once, outside next-auth so that a database
+ * outage fails the request (503) instead of reading as signed out.
+ */
+export async function webAuthOf(
+  options: NextAuthOptions,
+  getSession: (options: NextAuthOptions) => Promise<unknown>,
+  getDb: () => Promise<Db>,
+): Promise<Auth | null> {
+  let secret: unknown = null;
+  await getSession({
+    ...options,
+    callbacks: {
+      ...options.callbacks,
+      session: ({ session, token }) => {
+        secret = token.sst;
+        return session;
+      },
+    },
+  });
+  return secret ? findWebSession(await getDb(), secret) : null;
 }

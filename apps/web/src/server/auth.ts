@@ -1,6 +1,7 @@
+import { headers } from 'next/headers';
 import { getServerSession } from 'next-auth';
-import { env } from '~/env';
-import { authFromSession, createAuthOptions } from './auth-options';
+import { apiConfig, env } from '~/env';
+import { createAuthOptions, webAuthOf } from './auth-options';
 import { getDb } from './db';
 
 const [webClientId] = env.GOOGLE_CLIENT_IDS;
@@ -18,11 +19,16 @@ export const authOptions = createAuthOptions({
   secret: env.authSecret,
   google,
   devLogin: env.DEV_LOGIN,
+  sessions: { ttlMs: apiConfig.sessionTtlMs, maxSessions: apiConfig.maxSessionsPerAccount },
+  // Read inside next-auth's route handler, where the signing-in request's headers are at hand.
+  userAgent: async () => (await headers()).get('user-agent'),
 });
 
 /**
- * The signed-in dashboard user, for server components and the tRPC route.
- * Without a secret there are no dashboard sessions; devices' bearer tokens still work.
+ * The signed-in dashboard user, for server components and the tRPC route: a
+ * cookie whose session was signed out (here, from another browser, or
+ * everywhere) is no session. Without a secret there are no dashboard sessions;
+ * devices' bearer tokens still work.
  */
 export const getWebAuth = async () =>
-  env.authSecret ? authFromSession(await getServerSession(authOptions)) : null;
+  env.authSecret ? webAuthOf(authOptions, (options) => getServerSession(options), getDb) : null;

@@ -1,4 +1,5 @@
 import type { Db } from '@storesync/db';
+import { isWebDevice } from './web-sessions.ts';
 
 /** A device signed in to the store, as the dashboard's settings list it. */
 export interface DeviceInfo {
@@ -7,10 +8,14 @@ export interface DeviceInfo {
   signedInAt: string;
   /** The start of the latest minute it made a request in; null before its first request. */
   lastSeenAt: string | null;
+  /** A browser signed in to the dashboard (`web:<id>`), not a phone or tablet. */
+  browser: boolean;
+  /** The caller itself. */
+  current: boolean;
 }
 
 /** The store's devices with a live session, the most recently seen first. */
-export async function listDevices(db: Db, userId: string): Promise<DeviceInfo[]> {
+export async function listDevices(db: Db, userId: string, callerDeviceId?: string): Promise<DeviceInfo[]> {
   const rows = await db.session.findMany({
     where: { userId, revokedAt: null, expiresAt: { gt: new Date() } },
     select: { deviceId: true, deviceName: true, createdAt: true, lastSeenAt: true },
@@ -27,6 +32,8 @@ export async function listDevices(db: Db, userId: string): Promise<DeviceInfo[]>
         deviceName: r.deviceName,
         signedInAt: r.createdAt.toISOString(),
         lastSeenAt: r.lastSeenAt?.toISOString() ?? null,
+        browser: isWebDevice(r.deviceId),
+        current: r.deviceId === callerDeviceId,
       },
     ];
   });
@@ -36,6 +43,19 @@ export async function listDevices(db: Db, userId: string): Promise<DeviceInfo[]>
 export async function revokeDevice(db: Db, userId: string, deviceId: string): Promise<number> {
   const { count } = await db.session.updateMany({
     where: { userId, deviceId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return count;
+}
+
+/**
+ * Signs every device and browser of this store out, the caller's included; the
+ * number of sessions ended. Each revocation is announced (the sessions trigger),
+ * so live streams close in every process at once.
+ */
+export async function revokeAllDevices(db: Db, userId: string): Promise<number> {
+  const { count } = await db.session.updateMany({
+    where: { userId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
   return count;

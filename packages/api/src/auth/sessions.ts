@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '@storesync/db';
 import type { PublicUser, SignInOutput } from '@storesync/schema';
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const userSelect = { id: true, email: true, name: true } as const;
 
 /** The `users` row for this identity: created on first sign-in, matched by `sub` after. */

@@ -24,7 +24,7 @@ export interface Subscriber {
   userId: string;
   /** Its own pushes are not poked back; null takes every push (see `sync.live`). */
   deviceId: string | null;
-  /** The bearer session, to close on its revocation; null for the dashboard's cookie. */
+  /** The session (a bearer token's or the dashboard cookie's), to close on its revocation; null for none. */
   sessionId: string | null;
 }
 

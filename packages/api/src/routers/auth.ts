@@ -1,7 +1,7 @@
 import { DeviceIdSchema, DevSignInInputSchema, SignInInputSchema } from '@storesync/schema';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { listDevices, revokeDevice } from '../auth/devices.ts';
+import { listDevices, revokeAllDevices, revokeDevice } from '../auth/devices.ts';
 import { InvalidIdTokenError, verifyGoogleIdToken } from '../auth/google.ts';
 import { createSession, revokeSession, upsertUser } from '../auth/sessions.ts';
 import type { Context } from '../context.ts';
@@ -62,8 +62,8 @@ export const authRouter = {
     return { ok: true as const };
   }),
 
-  /** The store's signed-in devices (name, last seen), for the dashboard's settings. */
-  devices: protectedProcedure.query(({ ctx }) => listDevices(ctx.db, ctx.auth.user.id)),
+  /** The store's signed-in devices and dashboard browsers (name, last seen), for the dashboard's settings. */
+  devices: protectedProcedure.query(({ ctx }) => listDevices(ctx.db, ctx.auth.user.id, ctx.auth.deviceId)),
 
   /** Signs one of the store's devices out; another store's device is `NOT_FOUND`, as an unknown one. */
   revokeDevice: protectedProcedure
@@ -73,4 +73,10 @@ export const authRouter = {
       if (revoked === 0) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such device' });
       return { ok: true as const };
     }),
+
+  /** Signs every device and dashboard browser of the store out, the caller's own session too. */
+  signOutEverywhere: protectedProcedure.mutation(async ({ ctx }) => {
+    const signedOut = await revokeAllDevices(ctx.db, ctx.auth.user.id);
+    return { ok: true as const, signedOut };
+  }),
 } satisfies TRPCRouterRecord;

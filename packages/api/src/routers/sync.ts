@@ -1,5 +1,6 @@
 import { PullInputSchema, PushInputSchema } from '@storesync/schema';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { isWebDevice } from '../auth/web-sessions.ts';
 import { pullEvents } from '../sync/pull.ts';
 import { readPullPage } from '../sync/pull-source.ts';
 import { applyPush } from '../sync/push.ts';
@@ -42,7 +43,7 @@ export const syncRouter = {
       });
     });
     // The dashboard's tabs share one session and so one device id: each must hear the others' writes.
-    const dashboard = ctx.auth.sessionId === null;
+    const dashboard = isWebDevice(ctx.auth.deviceId);
     const who = {
       userId: ctx.auth.user.id,
       deviceId: dashboard ? null : ctx.auth.deviceId,
