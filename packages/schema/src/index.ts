@@ -1,4 +1,5 @@
 export * from './balance.ts';
+export * from './changes.ts';
 export * from './clock.ts';
 export * from './currencies.ts';
 export * from './due.ts';
@@ -9,6 +10,7 @@ export * from './inputs.ts';
 export * from './merge.ts';
 export * from './money.ts';
 export * from './primitives.ts';
+export * from './quantity.ts';
 export * from './responses.ts';
 export * from './row.ts';
 export * from './sale-rules.ts';

@@ -142,8 +142,11 @@ function rounded(whole: string, fraction: string, digits: number): string {
 
 type Split = { whole: string; fraction: string } | Failure;
 
-/** Splits `text` into its whole digits and its decimal digits, or says why it can't. */
-function splitAmount(text: string, digits: number, marks: AmountMarks | null): Split {
+/**
+ * Splits `text` into its whole digits and its decimal digits, or says why it can't
+ * (`parseQuantity` reads a quantity's marks by the same rules).
+ */
+export function splitAmount(text: string, digits: number, marks: AmountMarks | null): Split {
   const spaced = GROUP_SPACES.test(text);
   const found = text.match(/[.,]/g) ?? [];
   const kinds = new Set(found);

@@ -1,4 +1,4 @@
-import { CustomerFieldsSchema } from '@storesync/schema';
+import { CustomerFieldsSchema, changedFields } from '@storesync/schema';
 import type { Row } from '@storesync/sync-client';
 import { useState } from 'react';
 import { useBook } from '../book/book-provider';
@@ -6,7 +6,7 @@ import { useT } from '../i18n/locale';
 import { Screen } from '../ui/layout';
 import { TextField } from '../ui/text-field';
 import { FormEnd, NoteField } from './form-parts';
-import { changedFields, useFieldErrors } from './use-field-errors';
+import { useFieldErrors } from './use-field-errors';
 
 interface CustomerFormProps {
   row?: Row<'customers'>;

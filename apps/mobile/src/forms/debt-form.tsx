@@ -1,4 +1,4 @@
-import { amountToInput, DebtCreateInputSchema, parseAmount } from '@storesync/schema';
+import { amountToInput, changedFields, DebtCreateInputSchema, parseAmount } from '@storesync/schema';
 import type { Row } from '@storesync/sync-client';
 import { useState } from 'react';
 import { useBook } from '../book/book-provider';
@@ -9,7 +9,7 @@ import { Muted, Screen } from '../ui/layout';
 import { MoneyField } from '../ui/money-field';
 import type { EntryFormProps } from './entry-form-props';
 import { FormEnd, NoteField } from './form-parts';
-import { changedFields, useFieldErrors } from './use-field-errors';
+import { useFieldErrors } from './use-field-errors';
 
 interface DebtFormProps extends EntryFormProps<'debts'> {
   customer: Row<'customers'>;

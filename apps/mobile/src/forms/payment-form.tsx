@@ -1,6 +1,7 @@
 import {
   amountToInput,
   balanceOf,
+  changedFields,
   creditFromPayment,
   exceedsOwed,
   PaymentCreateInputSchema,
@@ -17,7 +18,7 @@ import { Muted, Screen } from '../ui/layout';
 import { MoneyField } from '../ui/money-field';
 import type { EntryFormProps } from './entry-form-props';
 import { FormEnd, NoteField } from './form-parts';
-import { changedFields, useFieldErrors } from './use-field-errors';
+import { useFieldErrors } from './use-field-errors';
 
 interface PaymentFormProps extends EntryFormProps<'payments'> {
   customer: Row<'customers'>;

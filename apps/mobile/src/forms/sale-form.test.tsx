@@ -40,4 +40,23 @@ describe('SaleForm', () => {
     expect(onDone).not.toHaveBeenCalled();
     expect(await book.sales.list()).toEqual([]);
   });
+
+  it('reads a quantity as the phone’s language writes numbers, never 1,5 quietly as 1.5', async () => {
+    const book = await memoryBook();
+    const onDone = jest.fn();
+    renderWithBook(<SaleForm onDone={onDone} />, book);
+    fireEvent.changeText(await screen.findByLabelText('Item 1'), 'Nails');
+    fireEvent.changeText(screen.getByLabelText('Unit price 1 (USD)'), '0.10');
+    fireEvent.changeText(screen.getByLabelText('Quantity 1'), '1,500');
+    expect(screen.getByTestId('sale-total')).toHaveTextContent('$150.00');
+    fireEvent.changeText(screen.getByLabelText('Quantity 1'), '1,5');
+    fireEvent.press(screen.getByRole('button', { name: 'Record sale' }));
+    expect(await screen.findByText('Use “.” for the decimals, e.g. 1.5')).toBeTruthy();
+    expect(onDone).not.toHaveBeenCalled();
+    fireEvent.changeText(screen.getByLabelText('Quantity 1'), '1.5');
+    fireEvent.press(screen.getByRole('button', { name: 'Record sale' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    const [sale] = await book.sales.list();
+    expect(sale?.items).toEqual([{ name: 'Nails', quantity: 1.5, unitPrice: 10 }]);
+  });
 });

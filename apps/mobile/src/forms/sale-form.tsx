@@ -1,4 +1,12 @@
-import { amountToInput, parseAmount, SaleCreateInputSchema, saleTotal } from '@storesync/schema';
+import {
+  amountToInput,
+  changedFields,
+  parseAmount,
+  parseQuantity,
+  quantityToInput,
+  SaleCreateInputSchema,
+  saleTotal,
+} from '@storesync/schema';
 import { useState } from 'react';
 import { StyleSheet, Switch, Text, View } from 'react-native';
 import { useBook } from '../book/book-provider';
@@ -13,10 +21,7 @@ import type { EntryFormProps } from './entry-form-props';
 import { FormError } from './form-error';
 import { FormEnd, NoteField } from './form-parts';
 import { emptyLine, type LineDraft, LineItems } from './line-items';
-import { changedFields, useFieldErrors } from './use-field-errors';
-
-const quantityOf = (text: string) =>
-  text.trim() === '' ? Number.NaN : Number(text.trim().replace(',', '.'));
+import { useFieldErrors } from './use-field-errors';
 
 interface SaleFormProps extends EntryFormProps<'sales'> {
   customerId?: string | undefined;
@@ -27,12 +32,13 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
   const start = { ...row, ...draft };
   const { book } = useBook();
   const { currency, money } = useCurrency();
+  const { t, tag, alignStart } = useLocale();
   const [lines, setLines] = useState<LineDraft[]>(() =>
     start.items
       ? start.items.map((i) => ({
           ...emptyLine(),
           name: i.name,
-          quantity: String(i.quantity),
+          quantity: quantityToInput(i.quantity, tag),
           unitPrice: amountToInput(i.unitPrice, currency),
         }))
       : [emptyLine()],
@@ -48,14 +54,14 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
   );
   const [note, setNote] = useState(start.note ?? '');
   const form = useFieldErrors();
-  const { t, tag, alignStart } = useLocale();
 
   const prices = lines.map((l) => parseAmount(l.unitPrice, currency, { allowZero: true, locale: tag }));
+  const quantities = lines.map((l) => parseQuantity(l.quantity, { locale: tag }));
   const items = lines.map((l, i) => {
-    const price = prices[i];
+    const [price, quantity] = [prices[i], quantities[i]];
     return {
       name: l.name,
-      quantity: quantityOf(l.quantity),
+      quantity: quantity?.ok ? quantity.quantity : Number.NaN,
       unitPrice: price?.ok ? price.minor : Number.NaN,
     };
   });
@@ -78,6 +84,10 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
       const unreadable = Object.fromEntries(
         prices.flatMap((p, i) => (p.ok ? [] : [[`items.${i}.unitPrice`, amountError(t, p)]])),
       );
+      // A blank quantity is the schema's "Enter a quantity"; the parser says why other text isn't one.
+      quantities.forEach((q, i) => {
+        if (!q.ok && q.code !== 'empty') unreadable[`items.${i}.quantity`] = amountError(t, q);
+      });
       if (!paidInFull && !paidParsed.ok) unreadable.paidAmount = amountError(t, paidParsed);
       form.setErrors((e) => ({ ...e, ...unreadable }));
       return;

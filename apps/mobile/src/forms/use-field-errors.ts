@@ -56,13 +56,3 @@ export function useFieldErrors() {
   );
   return { errors, check, fail, setErrors, busy, write };
 }
-
-/** Only the fields whose value differs from the row's: an edit sends nothing else. */
-export function changedFields<T extends Record<string, unknown>>(
-  row: Record<string, unknown>,
-  next: T,
-): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(next).filter(([k, v]) => JSON.stringify(row[k]) !== JSON.stringify(v)),
-  ) as Partial<T>;
-}

@@ -1,6 +1,6 @@
 'use client';
 
-import { amountToInput, DebtCreateInputSchema, parseAmount } from '@storesync/schema';
+import { amountToInput, changedFields, DebtCreateInputSchema, parseAmount } from '@storesync/schema';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useCurrency } from '~/components/currency';
@@ -8,7 +8,6 @@ import { Field, TextAreaField } from '~/components/ui/field';
 import { MoneyField } from '~/components/ui/money-field';
 import { amountMessage } from '~/i18n/errors';
 import { useI18n } from '~/i18n/provider';
-import { changedFields } from '~/lib/changes';
 import { useTRPC } from '~/trpc/react';
 import { FormActions } from './form-actions';
 import { FormError } from './form-error';

@@ -4,6 +4,7 @@ import {
   amountToInput,
   type Balance,
   balanceOf,
+  changedFields,
   creditFromPayment,
   exceedsOwed,
   formatMoney,
@@ -18,7 +19,6 @@ import { Field, TextAreaField } from '~/components/ui/field';
 import { MoneyField } from '~/components/ui/money-field';
 import { amountMessage } from '~/i18n/errors';
 import { useI18n } from '~/i18n/provider';
-import { changedFields } from '~/lib/changes';
 import { fromDateTimeInput, toDateTimeInput } from '~/lib/dates';
 import { useTRPC } from '~/trpc/react';
 import { FormActions } from './form-actions';

@@ -2,7 +2,10 @@
 
 import {
   amountToInput,
+  changedFields,
   parseAmount,
+  parseQuantity,
+  quantityToInput,
   SaleCreateInputSchema,
   type SaleItem,
   saleTotal,
@@ -15,7 +18,6 @@ import { MoneyField } from '~/components/ui/money-field';
 import { Loading } from '~/components/ui/states';
 import { amountMessage } from '~/i18n/errors';
 import { useI18n } from '~/i18n/provider';
-import { changedFields } from '~/lib/changes';
 import { fromDateTimeInput, toDateTimeInput } from '~/lib/dates';
 import type { FieldErrors } from '~/lib/form-errors';
 import { useTRPC } from '~/trpc/react';
@@ -23,8 +25,6 @@ import { FormActions } from './form-actions';
 import { FormError } from './form-error';
 import { emptyLine, type LineDraft, LineItems } from './line-items';
 import { useFormErrors } from './use-form-errors';
-
-const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.replace(',', '.')));
 
 /** A sale as the form edits it. */
 export interface SaleDraft {
@@ -52,10 +52,10 @@ export function SaleForm(props: SaleFormProps) {
   return currency ? <SaleFields {...props} currency={currency} /> : <Loading />;
 }
 
-const toLine = (item: SaleItem, currency: string): LineDraft => ({
+const toLine = (item: SaleItem, currency: string, locale: string): LineDraft => ({
   key: crypto.randomUUID(),
   name: item.name,
-  quantity: String(item.quantity),
+  quantity: quantityToInput(item.quantity, locale),
   unitPrice: amountToInput(item.unitPrice, currency),
 });
 
@@ -65,7 +65,7 @@ function SaleFields({ customerId, sale, onDone, onCancel, currency }: SaleFormPr
   const format = useFormatMoney();
   const customerField = useId();
   const [lines, setLines] = useState<LineDraft[]>(() =>
-    sale ? sale.items.map((i) => toLine(i, currency)) : [emptyLine()],
+    sale ? sale.items.map((i) => toLine(i, currency, formatLocale)) : [emptyLine()],
   );
   const [buyer, setBuyer] = useState(sale ? (sale.customerId ?? '') : (customerId ?? ''));
   const [paidInFull, setPaidInFull] = useState(!sale || sale.paidAmount === sale.total);
@@ -82,9 +82,14 @@ function SaleFields({ customerId, sale, onDone, onCancel, currency }: SaleFormPr
   const prices = lines.map((l) =>
     parseAmount(l.unitPrice, currency, { allowZero: true, locale: formatLocale }),
   );
+  const quantities = lines.map((l) => parseQuantity(l.quantity, { locale: formatLocale }));
   const items = lines.map((l, i) => {
-    const price = prices[i];
-    return { name: l.name, quantity: number(l.quantity), unitPrice: price?.ok ? price.minor : Number.NaN };
+    const [price, quantity] = [prices[i], quantities[i]];
+    return {
+      name: l.name,
+      quantity: quantity?.ok ? quantity.quantity : Number.NaN,
+      unitPrice: price?.ok ? price.minor : Number.NaN,
+    };
   });
   const lineTotals = items.map((i) =>
     Number.isFinite(i.quantity) && Number.isFinite(i.unitPrice) ? saleTotal([i]) : null,
@@ -96,6 +101,10 @@ function SaleFields({ customerId, sale, onDone, onCancel, currency }: SaleFormPr
     const own: FieldErrors = {};
     prices.forEach((price, i) => {
       if (!price.ok) own[`items.${i}.unitPrice`] = amountMessage(t, price);
+    });
+    // A blank quantity is the schema's "Enter a quantity"; the parser says why other text isn't one.
+    quantities.forEach((quantity, i) => {
+      if (!quantity.ok && quantity.code !== 'empty') own[`items.${i}.quantity`] = amountMessage(t, quantity);
     });
     const paidRead = paidInFull
       ? null

@@ -1,6 +1,12 @@
 'use client';
 
-import { CURRENCIES, defaultCurrency, EntityFieldSchemas, formatMoney } from '@storesync/schema';
+import {
+  CURRENCIES,
+  changedFields,
+  defaultCurrency,
+  EntityFieldSchemas,
+  formatMoney,
+} from '@storesync/schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { useStoreSettings } from '~/components/currency';
@@ -11,7 +17,6 @@ import { Field } from '~/components/ui/field';
 import { ErrorState, Loading } from '~/components/ui/states';
 import { serverMessage } from '~/i18n/errors';
 import { useI18n } from '~/i18n/provider';
-import { changedFields } from '~/lib/changes';
 import { useTRPC } from '~/trpc/react';
 
 /** The currencies in use today, by their name in the page's language, in its alphabetical order. */
