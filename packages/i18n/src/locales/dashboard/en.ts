@@ -280,6 +280,17 @@ export const dashboardEn = {
     signOutMessage: '{device} will stop syncing with this store until someone signs in on it again.',
     theDevice: 'The device',
     signOutConfirm: 'Sign out device',
+    browserOn: '{browser} on {os}',
+    aBrowser: 'A web browser',
+    browser: 'Browser',
+    thisBrowser: 'This browser',
+    browsersHelp:
+      'Browsers signed in to this dashboard are listed too: one signed out is sent to the sign-in page at its next step.',
+    signOutBrowserMessage: '{device} will be signed out of this dashboard at once.',
+    signOutEverywhere: 'Sign out everywhere',
+    signOutEverywhereTitle: 'Sign out everywhere?',
+    signOutEverywhereMessage:
+      'Every phone, tablet and browser of this store, this one included, will have to sign in again. What a phone has not yet sent stays on it.',
   },
   history: {
     loading: 'Loading history…',

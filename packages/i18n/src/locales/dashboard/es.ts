@@ -278,6 +278,17 @@ export const dashboardEs: Catalogue['dashboard'] = {
     signOutMessage: '{device} dejará de sincronizar con esta tienda hasta que alguien vuelva a entrar en él.',
     theDevice: 'El equipo',
     signOutConfirm: 'Cerrar sesión del equipo',
+    browserOn: '{browser} en {os}',
+    aBrowser: 'Un navegador web',
+    browser: 'Navegador',
+    thisBrowser: 'Este navegador',
+    browsersHelp:
+      'Los navegadores con sesión en este panel también aparecen aquí: uno cuya sesión se cierra vuelve a la página de entrada en su siguiente paso.',
+    signOutBrowserMessage: 'La sesión de {device} en este panel se cerrará de inmediato.',
+    signOutEverywhere: 'Cerrar sesión en todas partes',
+    signOutEverywhereTitle: '¿Cerrar sesión en todas partes?',
+    signOutEverywhereMessage:
+      'Cada teléfono, tableta y navegador de esta tienda, este incluido, tendrá que volver a entrar. Lo que un teléfono aún no envió se queda en él.',
   },
   history: {
     loading: 'Cargando el historial…',

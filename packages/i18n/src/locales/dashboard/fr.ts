@@ -279,6 +279,17 @@ export const dashboardFr: Catalogue['dashboard'] = {
       '{device} ne se synchronisera plus avec cette boutique jusqu’à ce que quelqu’un s’y reconnecte.',
     theDevice: 'L’appareil',
     signOutConfirm: 'Déconnecter l’appareil',
+    browserOn: '{browser} sous {os}',
+    aBrowser: 'Un navigateur web',
+    browser: 'Navigateur',
+    thisBrowser: 'Ce navigateur',
+    browsersHelp:
+      'Les navigateurs connectés à ce tableau de bord figurent aussi ici : un navigateur déconnecté retourne à la page de connexion à son prochain pas.',
+    signOutBrowserMessage: '{device} sera déconnecté de ce tableau de bord immédiatement.',
+    signOutEverywhere: 'Se déconnecter partout',
+    signOutEverywhereTitle: 'Se déconnecter partout ?',
+    signOutEverywhereMessage:
+      'Chaque téléphone, tablette et navigateur de cette boutique, celui-ci compris, devra se reconnecter. Ce qu’un téléphone n’a pas encore envoyé reste sur lui.',
   },
   history: {
     loading: 'Chargement de l’historique…',

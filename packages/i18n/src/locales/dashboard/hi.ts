@@ -275,6 +275,17 @@ export const dashboardHi: Catalogue['dashboard'] = {
     signOutMessage: '{device} इस दुकान से तब तक सिंक नहीं करेगा जब तक कोई उस पर फिर लॉग इन न करे।',
     theDevice: 'यह डिवाइस',
     signOutConfirm: 'डिवाइस लॉग आउट करें',
+    browserOn: '{os} पर {browser}',
+    aBrowser: 'कोई वेब ब्राउज़र',
+    browser: 'ब्राउज़र',
+    thisBrowser: 'यह ब्राउज़र',
+    browsersHelp:
+      'इस डैशबोर्ड में लॉग इन ब्राउज़र भी यहाँ दिखते हैं: लॉग आउट किया गया ब्राउज़र अपने अगले कदम पर लॉग इन पेज पर पहुँचता है।',
+    signOutBrowserMessage: '{device} इस डैशबोर्ड से तुरंत लॉग आउट हो जाएगा।',
+    signOutEverywhere: 'हर जगह से लॉग आउट करें',
+    signOutEverywhereTitle: 'हर जगह से लॉग आउट करें?',
+    signOutEverywhereMessage:
+      'इस दुकान के हर फ़ोन, टैबलेट और ब्राउज़र को, इसे भी, फिर से लॉग इन करना होगा। जो किसी फ़ोन ने अभी नहीं भेजा, वह उसी पर रहता है।',
   },
   history: {
     loading: 'इतिहास लोड हो रहा है…',

@@ -278,6 +278,17 @@ export const dashboardSw: Catalogue['dashboard'] = {
     signOutMessage: '{device} kitaacha kusawazisha na duka hili hadi mtu aingie tena.',
     theDevice: 'Kifaa hiki',
     signOutConfirm: 'Toa kifaa',
+    browserOn: '{browser} kwenye {os}',
+    aBrowser: 'Kivinjari kisichojulikana',
+    browser: 'Kivinjari',
+    thisBrowser: 'Kivinjari hiki',
+    browsersHelp:
+      'Vivinjari vilivyoingia kwenye dashibodi hii vinaonyeshwa pia: kikitolewa, kinapelekwa kwenye ukurasa wa kuingia katika hatua yake inayofuata.',
+    signOutBrowserMessage: '{device} kitatolewa kwenye dashibodi hii mara moja.',
+    signOutEverywhere: 'Toka kila mahali',
+    signOutEverywhereTitle: 'Utoke kila mahali?',
+    signOutEverywhereMessage:
+      'Kila simu, tableti na kivinjari cha duka hili, pamoja na hiki, kitalazimika kuingia tena. Ambacho simu haijatuma bado kinabaki ndani yake.',
   },
   history: {
     loading: 'Inapakia historia…',

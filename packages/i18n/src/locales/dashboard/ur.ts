@@ -278,6 +278,17 @@ export const dashboardUr: Catalogue['dashboard'] = {
     signOutMessage: '{device} اس دکان سے تب تک سنک نہیں کرے گی جب تک کوئی اس پر دوبارہ لاگ اِن نہ کرے۔',
     theDevice: 'یہ ڈیوائس',
     signOutConfirm: 'ڈیوائس لاگ آؤٹ کریں',
+    browserOn: '{os} پر {browser}',
+    aBrowser: 'کوئی ویب براؤزر',
+    browser: 'براؤزر',
+    thisBrowser: 'یہ براؤزر',
+    browsersHelp:
+      'اس ڈیش بورڈ میں لاگ اِن براؤزر بھی یہاں دکھتے ہیں: لاگ آؤٹ کیا گیا براؤزر اپنے اگلے قدم پر لاگ اِن صفحے پر پہنچتا ہے۔',
+    signOutBrowserMessage: '{device} اس ڈیش بورڈ سے فوراً لاگ آؤٹ ہو جائے گا۔',
+    signOutEverywhere: 'ہر جگہ سے لاگ آؤٹ کریں',
+    signOutEverywhereTitle: 'ہر جگہ سے لاگ آؤٹ کریں؟',
+    signOutEverywhereMessage:
+      'اس دکان کے ہر فون، ٹیبلٹ اور براؤزر کو، اس سمیت، دوبارہ لاگ اِن کرنا ہوگا۔ جو کسی فون نے ابھی نہیں بھیجا، وہ اسی پر رہتا ہے۔',
   },
   history: {
     loading: 'تاریخچہ لوڈ ہو رہا ہے…',
