@@ -9,6 +9,7 @@ export * from './field-kinds.ts';
 export * from './inputs.ts';
 export * from './merge.ts';
 export * from './money.ts';
+export * from './period.ts';
 export * from './primitives.ts';
 export * from './quantity.ts';
 export * from './responses.ts';

@@ -1,4 +1,11 @@
-import { type Balance, balanceOf, balancesByCustomer, type Entity, overdueDebts } from '@storesync/schema';
+import {
+  type Balance,
+  balanceOf,
+  balancesByCustomer,
+  type Entity,
+  overdueDebts,
+  periodFigures,
+} from '@storesync/schema';
 import type { Row } from '../rows.ts';
 import type { BookReads, CustomerBalance } from './types.ts';
 
@@ -12,7 +19,7 @@ const ZERO = balanceOf(0, 0, 0);
 
 /**
  * The screens' reads over rows held in memory, by the shared rules of
- * @storesync/schema as they are written (`balancesByCustomer`, `overdueDebts`):
+ * @storesync/schema as they are written (`balancesByCustomer`, `overdueDebts`, `periodFigures`):
  * the memory store's answers, and the oracle the SQL reads are tested against.
  */
 export function createMemoryReads(rowsOf: <E extends Entity>(entity: E) => Row<E>[]): BookReads {
@@ -73,17 +80,8 @@ export function createMemoryReads(rowsOf: <E extends Entity>(entity: E) => Row<E
         .sort((a, b) => b.amount - a.amount || byName(a.customer, b.customer));
       return { rows: rows.slice(0, limit), count: rows.length };
     },
-    async period(from, to) {
-      const within = (at: string) => at >= from && at < to;
-      const sales = live('sales').filter((s) => within(s.soldAt));
-      const payments = live('payments').filter((p) => within(p.paidAt) && p.kind !== 'writeOff');
-      return {
-        salesCount: sales.length,
-        salesTotal: sales.reduce((sum, s) => sum + s.total, 0),
-        taken:
-          sales.reduce((sum, s) => sum + s.paidAmount, 0) + payments.reduce((sum, p) => sum + p.amount, 0),
-      };
-    },
+    period: async (from, to) =>
+      periodFigures({ sales: rowsOf('sales'), payments: rowsOf('payments') }, from, to),
     async deleted(since, limit) {
       const gone = <E extends 'customers' | 'debts' | 'payments' | 'sales'>(entity: E) =>
         rowsOf(entity)

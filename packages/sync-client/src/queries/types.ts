@@ -1,4 +1,4 @@
-import type { Balance } from '@storesync/schema';
+import type { Balance, PeriodFigures } from '@storesync/schema';
 import type { Row } from '../rows.ts';
 
 /** A customer with what their live entries come to. */
@@ -22,13 +22,8 @@ export interface CustomerEntries {
   sales: Row<'sales'>[];
 }
 
-/** Figures over an interval of time (the owner's day): sales and the money taken. */
-export interface PeriodFigures {
-  salesCount: number;
-  salesTotal: number;
-  /** Paid parts of sales plus repayments; write-offs are no money taken. */
-  taken: number;
-}
+/** Figures over an interval of time (the owner's day): sales and the money taken, by `periodFigures`. */
+export type { PeriodFigures };
 
 export interface BookTotals {
   /** What live customers owe, summed over those who owe. */
