@@ -30,15 +30,31 @@ export const widest = (n: PlanNode): Widest => {
   return (n.Plans ?? []).map(widest).reduce((a, b) => (b.rows > a.rows ? b : a), here);
 };
 
+/** Rows the plan's table and index scans read in all (produced, or read and filtered out), over all their loops. */
+export const rowsRead = (n: PlanNode): number =>
+  (n['Relation Name'] === undefined
+    ? 0
+    : (n['Actual Rows'] + (n['Rows Removed by Filter'] ?? 0)) * n['Actual Loops']) +
+  (n.Plans ?? []).reduce((sum, child) => sum + rowsRead(child), 0);
+
 /** Runs `query` under EXPLAIN ANALYZE: the widest node of its plan. */
 export async function widestOf(h: Harness, query: Prisma.Sql): Promise<Widest> {
+  return widest(await planOf(h, query));
+}
+
+/** Runs `query` under EXPLAIN ANALYZE: the rows its scans read in all (`rowsRead`). */
+export async function rowsReadBy(h: Harness, query: Prisma.Sql): Promise<number> {
+  return rowsRead(await planOf(h, query));
+}
+
+async function planOf(h: Harness, query: Prisma.Sql): Promise<PlanNode> {
   const [explained] = await h.t.db.$queryRawUnsafe<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(
     `EXPLAIN (ANALYZE, FORMAT JSON) ${query.text}`,
     ...query.values,
   );
   const plan = explained?.['QUERY PLAN'][0].Plan;
   if (!plan) throw new Error('no plan');
-  return widest(plan);
+  return plan;
 }
 
 /** The tables a dashboard read walks. */
