@@ -20,6 +20,8 @@ const NAME = {
   payments: 'Payment',
   sales: 'Sale',
   settings: 'Settings',
+  links: 'Link',
+  reminders: 'Reminder',
 } as const;
 const at = (ref: string | undefined) => schemas[ref?.replace('#/components/schemas/', '') ?? ''];
 

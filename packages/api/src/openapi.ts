@@ -32,6 +32,8 @@ register(EntityRowSchemas.debts, 'Debt');
 register(EntityRowSchemas.payments, 'Payment');
 register(EntityRowSchemas.sales, 'Sale');
 register(EntityRowSchemas.settings, 'Settings');
+register(EntityRowSchemas.links, 'Link');
+register(EntityRowSchemas.reminders, 'Reminder');
 register(EntityRowSchema, 'EntityRow');
 
 // A push event per entity, with that entity's payload (its fields, all optional, as an
@@ -44,6 +46,8 @@ const NAMES: Record<Entity, string> = {
   payments: 'Payment',
   sales: 'Sale',
   settings: 'Settings',
+  links: 'Link',
+  reminders: 'Reminder',
 };
 const pushEvent = <E extends Entity>(entity: E) =>
   register(
@@ -65,6 +69,8 @@ const PushEventUnion = register(
       pushEvent('payments'),
       pushEvent('sales'),
       pushEvent('settings'),
+      pushEvent('links'),
+      pushEvent('reminders'),
     ])
     .meta({
       discriminator: {

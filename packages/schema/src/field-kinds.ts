@@ -5,9 +5,9 @@ import type { Entity, EntityFields } from './entities.ts';
  * sends it needs to know. `timestamp` is an instant (ISO-8601 UTC on the wire,
  * `timestamptz` on the server); `date` a calendar day; `json` a structured
  * value (jsonb on the server, JSON text in SQLite); `ref:<entity>` the id of a
- * row of that entity in the same store; `money` integer minor units; `text` a string.
+ * row of that entity in the same store; `money` integer minor units; `count` a whole number (days, say); `text` a string.
  */
-export type FieldKind = 'text' | 'money' | 'timestamp' | 'date' | 'json' | `ref:${Entity}`;
+export type FieldKind = 'text' | 'money' | 'count' | 'timestamp' | 'date' | 'json' | `ref:${Entity}`;
 
 /**
  * Each entity field's kind, next to `EntityFieldSchemas` and checked against it
@@ -16,8 +16,14 @@ export type FieldKind = 'text' | 'money' | 'timestamp' | 'date' | 'json' | `ref:
  * and the tests comparing both databases' tables are derived from it.
  */
 export const FIELD_KINDS = {
-  customers: { name: 'text', phone: 'text', note: 'text' },
-  debts: { customerId: 'ref:customers', amount: 'money', note: 'text', dueDate: 'date' },
+  customers: { name: 'text', phone: 'text', note: 'text', language: 'text' },
+  debts: {
+    customerId: 'ref:customers',
+    amount: 'money',
+    note: 'text',
+    dueDate: 'date',
+    recordedAt: 'timestamp',
+  },
   payments: {
     customerId: 'ref:customers',
     debtId: 'ref:debts',
@@ -34,7 +40,23 @@ export const FIELD_KINDS = {
     soldAt: 'timestamp',
     note: 'text',
   },
-  settings: { currency: 'text', shopName: 'text' },
+  settings: {
+    currency: 'text',
+    shopName: 'text',
+    country: 'text',
+    language: 'text',
+    linkDays: 'count',
+    remindDays: 'count',
+    reminderTemplates: 'json',
+  },
+  links: { customerId: 'ref:customers', token: 'text', expiresAt: 'timestamp', lastOpenedAt: 'timestamp' },
+  reminders: {
+    customerId: 'ref:customers',
+    channel: 'text',
+    amount: 'money',
+    linkId: 'ref:links',
+    sentAt: 'timestamp',
+  },
 } as const satisfies { [E in Entity]: { [F in keyof EntityFields[E]]-?: FieldKind } };
 
 const kindsOf = (entity: Entity): Record<string, FieldKind> => FIELD_KINDS[entity];

@@ -2,6 +2,7 @@ export * from './balance.ts';
 export * from './changes.ts';
 export * from './clock.ts';
 export * from './currencies.ts';
+export * from './debt-date.ts';
 export * from './due.ts';
 export * from './entities.ts';
 export * from './field-errors.ts';

@@ -59,3 +59,26 @@ export const MoneySchema = z.int().nonnegative();
 export const PositiveMoneySchema = z.int().positive();
 
 export const DeviceIdSchema = text(1, 200);
+
+/**
+ * A language as a BCP 47 tag (`en`, `sw`, `ur`, `pt-BR`): which one a reader shows
+ * is the app's to decide (it falls back to the store's, then its own).
+ */
+export const LanguageSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "sw"')
+  .max(35);
+
+/** A country as an ISO 3166-1 alpha-2 code, upper case (`KE`, `IN`, `PK`). */
+export const CountrySchema = z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as "KE"');
+
+/**
+ * A statement link's token: at least 128 bits from a CSPRNG, base64url (22+
+ * characters). The device that creates the link makes it, so links work offline.
+ */
+export const LinkTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{22,64}$/, 'must be 22 to 64 base64url characters (128 bits or more)');
+
+/** A whole count (days, say) that a setting holds. */
+export const countSchema = (min: number, max: number) => z.int().min(min).max(max);

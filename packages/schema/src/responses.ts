@@ -14,6 +14,8 @@ export const EntityRowSchema = z.union([
   EntityRowSchemas.payments,
   EntityRowSchemas.sales,
   EntityRowSchemas.settings,
+  EntityRowSchemas.links,
+  EntityRowSchemas.reminders,
 ]);
 
 export const PushResultSchema = z.object({

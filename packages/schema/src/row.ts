@@ -17,6 +17,8 @@ export const EntityRowSchemas = {
   payments: EntityFieldSchemas.payments.extend(CommonColumns),
   sales: EntityFieldSchemas.sales.extend(CommonColumns),
   settings: EntityFieldSchemas.settings.extend(CommonColumns),
+  links: EntityFieldSchemas.links.extend(CommonColumns),
+  reminders: EntityFieldSchemas.reminders.extend(CommonColumns),
 };
 
 export type CommonRowColumns = z.infer<z.ZodObject<typeof CommonColumns>>;

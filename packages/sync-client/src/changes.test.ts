@@ -5,7 +5,7 @@ import type { Store } from './storage/types.ts';
 import { createScriptedApi, createTestClient, pulled, serverRow } from './test/fake-api.ts';
 
 const id = (n: number) => `00000000-0000-4000-9000-${n.toString().padStart(12, '0')}`;
-const customer = (n: number) => serverRow(id(n), { name: `c${n}`, phone: null, note: null });
+const customer = (n: number) => serverRow(id(n), { name: `c${n}`, phone: null, note: null, language: null });
 
 /** A server whose log is one page of `count` customers made by another device. */
 const pageServer = (count: number) =>

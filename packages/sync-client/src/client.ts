@@ -66,6 +66,10 @@ export interface SyncClient {
   readonly debts: Repository<'debts'>;
   readonly payments: Repository<'payments'>;
   readonly sales: Repository<'sales'>;
+  /** Statement links (`/s/<token>`): create one per customer to share; delete to revoke. */
+  readonly links: Repository<'links'>;
+  /** Reminders the owner sent, for the history and "reminded 3 days ago". */
+  readonly reminders: Repository<'reminders'>;
   /** The store's settings (currency, shop name), the same row on every device. */
   readonly settings: SettingsRepository;
   /**

@@ -17,7 +17,7 @@ describe('failed changes', () => {
         entity: 'customers',
         entityId: first.id,
         op: 'upsert',
-        payload: { name: 'Amina', phone: null, note: 'bad' },
+        payload: { name: 'Amina', phone: null, note: 'bad', language: null },
         reason: 'INVALID_PAYLOAD: no',
         clientUpdatedAt: first.updatedAt,
       },

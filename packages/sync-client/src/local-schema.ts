@@ -142,6 +142,40 @@ export const LOCAL_MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX customers_deleted_idx ON customers (deleted_at) WHERE deleted_at IS NOT NULL',
     ],
   },
+  {
+    // Getting paid and speaking the customer's language: statement links and
+    // reminders sent, each customer's language, the store's country, language
+    // and reminder settings, and the date a debt was taken on (debtDate).
+    version: 5,
+    statements: [
+      'ALTER TABLE customers ADD COLUMN language TEXT',
+      'ALTER TABLE debts ADD COLUMN recorded_at TEXT',
+      'CREATE INDEX debts_recorded_idx ON debts (COALESCE(recorded_at, created_at))',
+      ...['country', 'language', 'reminder_templates'].map(
+        (c) => `ALTER TABLE settings ADD COLUMN ${c} TEXT`,
+      ),
+      ...['link_days', 'remind_days'].map((c) => `ALTER TABLE settings ADD COLUMN ${c} INTEGER`),
+      `CREATE TABLE links (
+        id TEXT PRIMARY KEY NOT NULL,
+        customer_id TEXT NOT NULL,
+        token TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        last_opened_at TEXT,
+        ${COMMON_COLUMNS}
+      )`,
+      'CREATE INDEX links_customer_idx ON links (customer_id)',
+      `CREATE TABLE reminders (
+        id TEXT PRIMARY KEY NOT NULL,
+        customer_id TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        amount INTEGER NOT NULL,
+        link_id TEXT,
+        sent_at TEXT NOT NULL,
+        ${COMMON_COLUMNS}
+      )`,
+      'CREATE INDEX reminders_customer_idx ON reminders (customer_id, sent_at)',
+    ],
+  },
 ];
 
 /**

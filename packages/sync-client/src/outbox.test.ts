@@ -24,12 +24,17 @@ describe('local writes', () => {
     const { client, store } = await createTestClient(createScriptedApi().api);
     const c = await client.customers.create({ name: 'Amina' });
     await client.customers.update(c.id, { phone: '0700' });
-    expect(await client.customers.get(c.id)).toMatchObject({ name: 'Amina', phone: '0700', note: null });
+    expect(await client.customers.get(c.id)).toMatchObject({
+      name: 'Amina',
+      phone: '0700',
+      note: null,
+      language: null,
+    });
     expect(await outbox(store)).toMatchObject([
       {
         op: 'upsert',
         entityId: c.id,
-        payload: { name: 'Amina', phone: null, note: null },
+        payload: { name: 'Amina', phone: null, note: null, language: null },
         status: 'pending',
       },
       { op: 'upsert', entityId: c.id, payload: { phone: '0700' }, updatedFields: ['phone'] },
@@ -80,7 +85,7 @@ describe('push', () => {
         events.map((e, i) => ({
           eventUuid: e.eventUuid,
           status: i === 0 ? 'applied' : 'duplicate',
-          row: serverRow(e.entityId, { name: 'Canon', phone: null, note: 'merged' }, 5),
+          row: serverRow(e.entityId, { name: 'Canon', phone: null, note: 'merged', language: null }, 5),
         })),
     });
     const { client } = await createTestClient(server.api);
@@ -98,7 +103,7 @@ describe('push', () => {
         return events.map((e) => ({
           eventUuid: e.eventUuid,
           status: 'ignored',
-          row: serverRow(e.entityId, { name: 'Newer on server', phone: '0', note: null }, 3),
+          row: serverRow(e.entityId, { name: 'Newer on server', phone: '0', note: null, language: null }, 3),
         }));
       },
     });
@@ -188,7 +193,7 @@ describe('push', () => {
   it('undoes an item that can never fit, as a rejected one, back to the server row', async () => {
     const known = serverRow(
       '11111111-1111-4111-8111-111111111111',
-      { name: 'S', phone: null, note: null },
+      { name: 'S', phone: null, note: null, language: null },
       3,
     );
     const server = createScriptedApi({

@@ -14,7 +14,7 @@ import {
 
 const id = (n: number) => `00000000-0000-4000-9000-${n.toString().padStart(12, '0')}`;
 const customer = (n: number, name: string, rowVersion = 1, note: string | null = null) =>
-  serverRow(id(n), { name, phone: null, note }, rowVersion);
+  serverRow(id(n), { name, phone: null, note, language: null }, rowVersion);
 const tombstone = (row: EntityRow, at = SERVER_TIME) => ({ ...row, updatedAt: at, deletedAt: at });
 
 /** A server whose log grows a page per `publish`; pushes fail while `down`. */

@@ -15,7 +15,7 @@ import {
 
 const id = (n: number) => `00000000-0000-4000-9000-${n.toString().padStart(12, '0')}`;
 const customer = (n: number, name: string, rowVersion = 1) =>
-  serverRow(id(n), { name, phone: null, note: null }, rowVersion);
+  serverRow(id(n), { name, phone: null, note: null, language: null }, rowVersion);
 
 /** A server whose log is `events`, paged by `limit`. */
 const logServer = (events: PulledEvent[]) =>
@@ -127,7 +127,11 @@ describe('pull', () => {
     expect(client.status.get()).toMatchObject({ state: 'error', pending: 1 });
     serverDown = false;
     events.push(
-      pulled(3, 'customers', serverRow(id(1), { name: 'Amina W.', phone: null, note: 'owes for rice' }, 3)),
+      pulled(
+        3,
+        'customers',
+        serverRow(id(1), { name: 'Amina W.', phone: null, note: 'owes for rice', language: null }, 3),
+      ),
     );
     await client.syncNow();
     expect(await client.customers.get(id(1))).toMatchObject({ note: 'owes for rice', rowVersion: 3 });

@@ -26,7 +26,7 @@ const item = (
   lastError: null,
 });
 const amina = (rowVersion = 1, extra: Partial<EntityRow> = {}) =>
-  serverRow(ID, { name: 'Amina', phone: '0700', note: null, ...extra }, rowVersion);
+  serverRow(ID, { name: 'Amina', phone: '0700', note: null, language: null, ...extra }, rowVersion);
 
 describe('changedFields', () => {
   it('reads the fields as the server does: named fields, cleared when absent, unknown ones dropped', () => {
@@ -41,7 +41,12 @@ describe('changedFields', () => {
 
 describe('applyChange', () => {
   it('creates a row from a complete upsert, and shows nothing for a partial one on no row', () => {
-    const create = item('upsert', '2030-01-01T00:00:00.000Z', { name: 'New', phone: null, note: null });
+    const create = item('upsert', '2030-01-01T00:00:00.000Z', {
+      name: 'New',
+      phone: null,
+      note: null,
+      language: null,
+    });
     expect(applyChange('customers', null, create)).toMatchObject({ id: ID, name: 'New', rowVersion: 0 });
     expect(applyChange('customers', null, item('upsert', 't', { phone: '1' }))).toBeNull();
   });

@@ -36,6 +36,17 @@ export interface Repository<E extends Entity> {
   list(options?: { includeDeleted?: boolean }): Promise<Row<E>[]>;
 }
 
+/** Fields a new row takes when the caller leaves them out: a debt is taken on now (debtDate). */
+const createDefaults = (entity: Entity): Record<string, unknown> =>
+  entity === 'debts' ? { recordedAt: new Date().toISOString() } : {};
+
+/** The field a restore sets again to what it holds (any field would do; this one every row has). */
+const RESTORE_FIELD: Partial<Record<Entity, string>> = {
+  customers: 'name',
+  links: 'token',
+  reminders: 'channel',
+};
+
 /** The local row as the entity's typed row: its fields were validated when written. */
 const typed = <E extends Entity>(row: EntityRow) => row as Row<E>;
 
@@ -54,7 +65,10 @@ export function createRepository<E extends Entity>(entity: E, ctx: RepositoryCon
 
   return {
     async create(input) {
-      const values = schema.parse({ ...nulls, ...input }) as Record<string, unknown>;
+      const values = schema.parse({ ...nulls, ...createDefaults(entity), ...input }) as Record<
+        string,
+        unknown
+      >;
       const row = await commit(ctx.newId(), 'upsert', values, false);
       if (!row) throw new Error(`Creating a ${entity} row left no row`);
       return typed<E>(row);
@@ -73,7 +87,7 @@ export function createRepository<E extends Entity>(entity: E, ctx: RepositoryCon
       const held = await ctx.store.transaction((tx) => tx.getRow(entity, id));
       if (!held || held.deletedAt === null) throw new RowNotFoundError(entity, id);
       // One field set again to what it holds is enough: every other field keeps its clock.
-      const field = entity === 'customers' ? 'name' : 'note';
+      const field = RESTORE_FIELD[entity] ?? 'note';
       const row = await commit(id, 'upsert', { [field]: held[field] ?? null }, false);
       if (!row || row.deletedAt !== null) throw new RowNotFoundError(entity, id);
       return typed<E>(row);
@@ -92,6 +106,8 @@ export const createRepositories = (ctx: RepositoryContext) => ({
   debts: createRepository('debts', ctx),
   payments: createRepository('payments', ctx),
   sales: createRepository('sales', ctx),
+  links: createRepository('links', ctx),
+  reminders: createRepository('reminders', ctx),
   settings: createSettingsRepository(ctx),
 });
 

@@ -9,6 +9,8 @@ const NOUN: Record<Entity, string> = {
   payments: 'payment',
   sales: 'sale',
   settings: 'settings row',
+  links: 'link',
+  reminders: 'reminder',
 };
 
 /** Not-found and another store's id get this same answer, so ids leak nothing. */
@@ -29,6 +31,10 @@ async function findLive(ctx: AuthedContext, entity: Entity, id: string) {
       return ctx.db.sale.findFirst({ where, select });
     case 'settings':
       return ctx.db.storeSetting.findFirst({ where, select });
+    case 'links':
+      return ctx.db.link.findFirst({ where, select });
+    case 'reminders':
+      return ctx.db.reminder.findFirst({ where, select });
   }
 }
 

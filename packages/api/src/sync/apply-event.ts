@@ -65,6 +65,13 @@ function rejection(rows: WorkingRows, e: PreparedEvent, current: StoredRow | und
   return missingRef ? reject('NOT_FOUND', missingRef) : null;
 }
 
+/**
+ * What a new row holds when its creating event leaves it out: a debt from a
+ * client that predates `recordedAt` was taken on when it was recorded (its clock).
+ */
+const createDefaults = (entity: Entity, at: string): Record<string, unknown> =>
+  entity === 'debts' ? { recordedAt: at } : {};
+
 /** A ledger rule the merged row would break (ledger-rules.ts): then nothing of the event applies. */
 function ruleBroken(rows: WorkingRows, e: PreparedEvent, merged: RowState): PushResult['error'] | null {
   if (e.entity === 'sales') {
@@ -95,7 +102,8 @@ export function applyEvent(
 
   const at = options.exactClock ? e.clientUpdatedAt : clampClientTime(e.clientUpdatedAt, ctx.now);
   const clock: Clock = [at, ctx.deviceId, e.eventUuid];
-  const change = e.op === 'delete' ? { op: 'delete' as const } : { op: 'upsert' as const, fields: e.fields };
+  const fields = current ? e.fields : { ...createDefaults(e.entity, clock[0]), ...e.fields };
+  const change = e.op === 'delete' ? { op: 'delete' as const } : { op: 'upsert' as const, fields };
   const merged = mergeChange(current?.state ?? emptyRowState(), change, clock);
   if (!merged.applied) {
     // Only an existing row can ignore a change: a new row always takes its fields.

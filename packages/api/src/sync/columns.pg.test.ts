@@ -18,6 +18,7 @@ import { columnsOf, tableOf } from './tables.ts';
 const PG_TYPE: Record<string, string> = {
   text: 'text',
   money: 'bigint',
+  count: 'bigint',
   timestamp: 'timestamp with time zone',
   date: 'date',
   json: 'jsonb',

@@ -94,6 +94,8 @@ describe('query plans in a large store with stale statistics', () => {
         payments: [],
         sales: [],
         settings: [],
+        links: [],
+        reminders: [],
       }),
     );
     expect(state.rows.customers.size).toBe(10);
@@ -119,7 +121,15 @@ describe('query plans in a large store with stale statistics', () => {
       await owner.api.sync.push({ deviceId: owner.deviceId, events });
     }
     const seen: { rows: number; node: string }[] = [];
-    const none = { customers: [], debts: [], payments: [], sales: [], settings: [] };
+    const none = {
+      customers: [],
+      debts: [],
+      payments: [],
+      sales: [],
+      settings: [],
+      links: [],
+      reminders: [],
+    };
     const state = await h.t.db.sql.transaction((tx) =>
       readBatchState(explaining(tx, seen), owner.userId, [uuid()], none, {
         customerOf: { debts: [], payments: [], sales: [] },

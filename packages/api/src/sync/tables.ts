@@ -51,6 +51,7 @@ export type ColumnType = 'uuid' | 'text' | 'bigint' | 'timestamptz' | 'date' | '
 const FIELD_TYPES = {
   text: 'text',
   money: 'bigint',
+  count: 'bigint',
   timestamp: 'timestamptz',
   date: 'date',
   json: 'json',

@@ -51,6 +51,7 @@ const rowArb = fc
             name: NAMES[r.c % NAMES.length] ?? 'x',
             phone: r.c % 3 ? `07${r.c}` : null,
             note: null,
+            language: null,
           },
         ];
       case 'debts':
@@ -62,6 +63,7 @@ const rowArb = fc
             amount: r.amount,
             note: null,
             dueDate: r.due === null ? null : `2031-01-${String(1 + r.due).padStart(2, '0')}`,
+            recordedAt: null,
           },
         ];
       case 'payments':
@@ -99,7 +101,7 @@ const rowArb = fc
 
 const LIVE_CUSTOMERS = Array.from({ length: CUSTOMERS }, (_, n): [Entity, EntityRow] => [
   'customers',
-  { id: customerId(n), name: `c${n}`, phone: null, note: null, ...common(0, false, 0) },
+  { id: customerId(n), name: `c${n}`, phone: null, note: null, language: null, ...common(0, false, 0) },
 ]);
 
 /** The page after a store's own third sale: the cursor is a sale that exists (ties in soldAt included). */
@@ -237,10 +239,18 @@ describe('BookReads', () => {
     const c = customerId(0);
     await store.transaction(async (tx) => {
       await tx.putRows('customers', [
-        { id: c, name: 'Amina', phone: null, note: null, ...common(1, false, 1) },
+        { id: c, name: 'Amina', phone: null, note: null, language: null, ...common(1, false, 1) },
       ]);
       await tx.putRows('debts', [
-        { id: id(1), customerId: c, amount: 700, note: null, dueDate: null, ...common(1, false, 1) },
+        {
+          id: id(1),
+          customerId: c,
+          amount: 700,
+          note: null,
+          dueDate: null,
+          recordedAt: null,
+          ...common(1, false, 1),
+        },
       ]);
     });
     await store.close();

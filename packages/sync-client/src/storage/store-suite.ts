@@ -17,7 +17,7 @@ const item = (entityId: string, eventUuid: string): NewOutboxItem => ({
   eventUuid,
 });
 const customer = (id: string, createdAt: string) => ({
-  ...serverRow(id, { name: 'C', phone: null, note: null }),
+  ...serverRow(id, { name: 'C', phone: null, note: null, language: null }),
   createdAt,
 });
 

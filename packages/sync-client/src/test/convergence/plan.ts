@@ -47,7 +47,16 @@ export interface Plan {
   steps: Step[];
 }
 
-const entity = fc.constantFrom<Entity>('customers', 'customers', 'debts', 'payments', 'sales', 'settings');
+const entity = fc.constantFrom<Entity>(
+  'customers',
+  'customers',
+  'debts',
+  'payments',
+  'sales',
+  'settings',
+  'links',
+  'reminders',
+);
 const text = fc.string({ unit: fc.constantFrom('a', 'b', 'é', ' ', '9', '🙂'), minLength: 1, maxLength: 8 });
 const pick = fc.nat(1000);
 const value = { n: fc.nat(100_000), s: text };

@@ -26,9 +26,14 @@ export const EDITABLE: Record<Entity, string[]> = {
   debts: ['amount', 'note', 'dueDate'],
   payments: ['amount', 'note', 'paidAt'],
   sales: ['note', 'items'],
-  settings: ['currency', 'shopName'],
+  settings: ['currency', 'shopName', 'country', 'language', 'remindDays'],
+  links: ['expiresAt'],
+  reminders: ['channel', 'amount'],
 };
 const CURRENCIES = ['KES', 'USD', 'UGX', 'TZS'];
+const CHANNELS = ['whatsapp', 'sms', 'share'];
+/** A link token per n: 22 base64url characters, as a device's 128 random bits make. */
+const token = (n: number) => `tok${n.toString(36)}`.padEnd(22, '_');
 
 export function fieldValue(field: string, n: number, s: string): unknown {
   switch (field) {
@@ -48,6 +53,16 @@ export function fieldValue(field: string, n: number, s: string): unknown {
       return CURRENCIES[n % CURRENCIES.length];
     case 'shopName':
       return n % 3 ? s : null;
+    case 'country':
+      return ['KE', 'IN', 'PK', null][n % 4];
+    case 'language':
+      return ['sw', 'hi', 'ur', 'fr', null][n % 5];
+    case 'expiresAt':
+      return iso(T0 + 86_400_000 * (1 + (n % 90)));
+    case 'channel':
+      return CHANNELS[n % CHANNELS.length];
+    case 'remindDays':
+      return 1 + (n % 30);
     default:
       return n + 1;
   }
@@ -73,7 +88,7 @@ export function createValues(
   const note = n % 3 ? s : null;
   switch (entity) {
     case 'customers':
-      return { name: s, phone: n % 4 ? String(n) : null, note };
+      return { name: s, phone: n % 4 ? String(n) : null, note, language: fieldValue('language', n, s) };
     case 'debts':
       return { customerId: refs.customerId, amount: n + 1, note, dueDate: fieldValue('dueDate', n, s) };
     case 'payments':
@@ -87,5 +102,15 @@ export function createValues(
       };
     case 'settings':
       return { currency: fieldValue('currency', n, s), shopName: fieldValue('shopName', n, s) };
+    case 'links':
+      return { customerId: refs.customerId, token: token(n), expiresAt: fieldValue('expiresAt', n, s) };
+    case 'reminders':
+      return {
+        customerId: refs.customerId,
+        channel: fieldValue('channel', n, s),
+        amount: n,
+        linkId: null,
+        sentAt: iso(T0 + n),
+      };
   }
 }
