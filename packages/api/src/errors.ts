@@ -1,5 +1,6 @@
+import type { RefusalIssue, RefusalParams, RefusalReason } from '@storesync/schema';
 import { TRPCError } from '@trpc/server';
-import type { ZodError } from 'zod';
+import { ZodError } from 'zod';
 
 /** A validation failure as one line that names each offending path, e.g. `events.3.op: Invalid option`. */
 export const describeZodError = (error: ZodError, prefix = ''): string =>
@@ -9,6 +10,52 @@ export const describeZodError = (error: ZodError, prefix = ''): string =>
       return `${path || 'input'}: ${i.message}`;
     })
     .join('; ');
+
+/**
+ * A refusal a client shows in its owner's language: `reason` (and `params`) travel in
+ * `error.data` beside tRPC's `data.code`, which stays as it was; `message` stays English for
+ * API clients. Throw this wherever a procedure refuses for a reason a user can act on.
+ */
+export class RefusedError extends TRPCError {
+  readonly reason: RefusalReason;
+  readonly params: RefusalParams;
+  constructor(opts: {
+    code: 'BAD_REQUEST' | 'NOT_FOUND' | 'CONFLICT';
+    reason: RefusalReason;
+    message: string;
+    params?: RefusalParams;
+  }) {
+    super({ code: opts.code, message: opts.message });
+    this.reason = opts.reason;
+    this.params = opts.params ?? {};
+  }
+}
+
+/** What `error.data` adds to tRPC's shape: a refusal's reason and params, or each invalid field. */
+export interface RefusalData {
+  reason?: RefusalReason;
+  params?: RefusalParams;
+  issues?: RefusalIssue[];
+}
+
+/** The codes of an error for `error.data`: empty for errors that are no refusal (auth, limits, faults). */
+export function refusalData(error: unknown): RefusalData {
+  if (error instanceof RefusedError) return { reason: error.reason, params: error.params };
+  const cause = error instanceof TRPCError ? error.cause : error;
+  if (!(cause instanceof ZodError)) return {};
+  const issues = cause.issues.map((i): RefusalIssue => {
+    const bounds = i as { minimum?: unknown; maximum?: unknown; origin?: unknown };
+    return {
+      path: i.path.map(String).join('.'),
+      code: i.code,
+      message: i.message,
+      ...(typeof bounds.minimum === 'number' && { minimum: bounds.minimum }),
+      ...(typeof bounds.maximum === 'number' && { maximum: bounds.maximum }),
+      ...(typeof bounds.origin === 'string' && { origin: bounds.origin }),
+    };
+  });
+  return { issues };
+}
 
 /** An error the caller should retry after a while: every door sends `Retry-After: <seconds>` with it. */
 export class RetryLaterError extends TRPCError {

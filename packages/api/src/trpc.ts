@@ -2,7 +2,7 @@ import { initTRPC } from '@trpc/server';
 import { ZodError } from 'zod';
 import { authorize } from './authorize.ts';
 import type { Context } from './context.ts';
-import { classifyError, describeZodError } from './errors.ts';
+import { classifyError, describeZodError, refusalData } from './errors.ts';
 
 /**
  * The one tRPC instance. No transformer: the wire is plain JSON for clients in
@@ -19,8 +19,11 @@ const t = initTRPC.context<Context>().create({
     client: { reconnectAfterInactivityMs: 50_000 },
     maxDurationMs: 70 * 60_000,
   },
+  // `data` keeps tRPC's fields and adds StoreSync's codes (`reason`, `params`, `issues`:
+  // docs/protocol.md, Errors) so a UI says a refusal in its own language.
   errorFormatter({ shape, error }) {
-    const { stack: _stack, ...data } = shape.data;
+    const { stack: _stack, ...rest } = shape.data;
+    const data = { ...rest, ...refusalData(error) };
     if (error.cause instanceof ZodError) return { ...shape, message: describeZodError(error.cause), data };
     if (error.code === 'INTERNAL_SERVER_ERROR') return { ...shape, message: 'Internal server error', data };
     return { ...shape, data };

@@ -13,6 +13,7 @@ export * from './money.ts';
 export * from './period.ts';
 export * from './primitives.ts';
 export * from './quantity.ts';
+export * from './refusals.ts';
 export * from './responses.ts';
 export * from './row.ts';
 export * from './sale-rules.ts';

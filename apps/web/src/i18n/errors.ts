@@ -1,111 +1,121 @@
 import { LOCALES, type T } from '@storesync/i18n';
-import { type AmountErrorCode, REJECT_CODES } from '@storesync/schema';
+import {
+  type AmountErrorCode,
+  REFUSAL_REASONS,
+  type RefusalIssue,
+  type RefusalParams,
+  type RefusalReason,
+} from '@storesync/schema';
 import type { z } from 'zod';
-import { type FieldErrors, serverFieldErrors } from '~/lib/form-errors';
+import type { FieldErrors } from '~/lib/form-errors';
 
 /**
- * Refusals in the owner's language. The schema's checks and the server's refusals carry codes
- * or the schema's own English wording (the catalogue's `validation.*`, which the server sends
- * back as `path: message`); each is shown as its message in the catalogue, never as the English.
+ * Refusals in the owner's language. The server names why it refused as codes in tRPC's
+ * `error.data` (`reason` and `params`, or `issues` for invalid input: docs/protocol.md, Errors);
+ * each is shown as its catalogue message. The server's English `message` is never read: it is
+ * shown as it is only in English, and only for errors that carry no code (a fault, a limit).
  */
 
 type Validation = keyof typeof LOCALES.en.messages.validation;
 
-/** The schema's English messages → their catalogue key. */
+/** The schema's own messages (a zod issue's `message`, on either side) → their catalogue key. */
 const VALIDATION = new Map<string, Validation>(
   Object.entries(LOCALES.en.messages.validation).map(([key, text]) => [text, key as Validation]),
 );
 
-const REJECT = new Set<string>(REJECT_CODES);
-
-/** The entity a server's "No such customer" (or a NOT_FOUND rejection) is about. */
-const ENTITY: Record<string, 'customers' | 'debts' | 'payments' | 'sales'> = {
-  customer: 'customers',
-  debt: 'debts',
-  payment: 'payments',
-  repayment: 'payments',
-  sale: 'sales',
+const REASONS = new Set<string>(REFUSAL_REASONS);
+const ENTITIES = new Set(['customers', 'debts', 'payments', 'sales']);
+type EntityWord = 'customers' | 'debts' | 'payments' | 'sales' | 'other';
+const entityOf = (params: RefusalParams | undefined): EntityWord => {
+  const entity = String(params?.entity ?? '');
+  return ENTITIES.has(entity) ? (entity as EntityWord) : 'other';
 };
 
-/**
- * One message of the schema or the server in `t`'s language; null when it is none we know
- * (the caller then falls back by the error's code).
- */
-export function knownMessage(t: T, message: string): string | null {
-  const validation = VALIDATION.get(message.trim());
-  if (validation) return t(`validation.${validation}`);
-  // A push reject code leading the message ("CUSTOMER_HAS_BALANCE: the customer owes …").
-  const code = /^([A-Z_]+)(?::|$)/.exec(message)?.[1];
-  if (code && REJECT.has(code)) return rejected(t, code, message);
-  const missing = /^No such (customer|debt|payment|repayment|sale)\b/i.exec(message)?.[1];
-  if (missing) return t('errors.NOT_FOUND', { entity: ENTITY[missing.toLowerCase()] ?? 'other' });
-  return null;
-}
-
-function rejected(t: T, code: string, message: string): string {
-  const entity = ENTITY[/\b(customer|debt|payment|sale)s?\b/.exec(message)?.[1] ?? ''] ?? 'other';
-  switch (code) {
+/** A refusal reason's catalogue message; every reason has one (tsc fails on a new reason without). */
+export function reasonMessage(t: T, reason: RefusalReason, params?: RefusalParams): string {
+  switch (reason) {
     case 'MISSING_FIELDS':
-      return t('errors.MISSING_FIELDS', { entity });
     case 'NOT_FOUND':
-      return t('errors.NOT_FOUND', { entity });
+      return t(`errors.${reason}`, { entity: entityOf(params) });
     case 'INVALID_EVENT':
     case 'INVALID_PAYLOAD':
     case 'CUSTOMER_HAS_BALANCE':
     case 'SALE_TOTAL_MISMATCH':
     case 'SALE_NEEDS_CUSTOMER':
-      return t(`errors.${code}`);
+    case 'BALANCE_CHANGED':
+    case 'DELETED_CLOCK_AHEAD':
+      return t(`errors.${reason}`);
     default:
-      return t('errors.unknown', { code });
+      return reason satisfies never;
   }
 }
 
-/** What a failed request says, by its tRPC code when its message is none we know. */
+/** What a failed request says, by tRPC's code, when it carries no reason of ours. */
 function byCode(t: T, code: string | undefined): string {
   if (code === 'NOT_FOUND') return t('errors.NOT_FOUND', { entity: 'other' });
-  if (code === 'CONFLICT') return t('errors.CUSTOMER_HAS_BALANCE');
   if (code === 'BAD_REQUEST') return t('errors.INVALID_PAYLOAD');
   return t('dashboard.serverFailed');
 }
 
+/** A tRPC error as the dashboard receives it (`TRPCClientError`): message and `data`. */
 export interface ServerError {
   message: string;
-  data?: { code?: string } | null;
+  data?: {
+    code?: string;
+    reason?: string;
+    params?: RefusalParams;
+    issues?: RefusalIssue[];
+  } | null;
+}
+
+/** The reason's message; a reason newer than this dashboard says its code. */
+function refusalMessage(t: T, reason: string, params: RefusalParams | undefined): string {
+  return REASONS.has(reason)
+    ? reasonMessage(t, reason as RefusalReason, params)
+    : t('errors.unknown', { code: reason });
 }
 
 /**
- * A refused request's message in the owner's language. English keeps an unknown message as the
- * server wrote it (it is English already); other languages say what the code means.
+ * A refused request's message in the owner's language: its reason, or its invalid fields,
+ * from `error.data`. Without either, English keeps the server's words (they are English
+ * already); other languages say what tRPC's code means.
  */
 export function serverMessage(t: T, locale: string, error: ServerError): string {
-  const parts = error.message.split('; ').map((part) => {
-    const text = /^[\w.]+: (.+)$/.exec(part)?.[1] ?? part;
-    return knownMessage(t, part) ?? knownMessage(t, text);
-  });
-  if (parts.every((p) => p !== null)) return parts.join(' ');
-  return locale === 'en' ? error.message : byCode(t, error.data?.code);
+  const data = error.data;
+  if (data?.reason) return refusalMessage(t, data.reason, data.params);
+  if (data?.issues?.length) return [...new Set(data.issues.map((i) => issueMessage(t, locale, i)))].join(' ');
+  return locale === 'en' ? error.message : byCode(t, data?.code);
 }
 
-/** A refusal as field errors, each in the owner's language (the form's own fields by name). */
+/** The form field a path belongs to (`items.0.name` → itself when `items` is the form's), or `''`. */
+const fieldOf = (path: string, fields: readonly string[]) =>
+  fields.some((f) => path === f || path.startsWith(`${f}.`)) ? path : '';
+
+/** A refusal as field errors in the owner's language: each invalid field, or the rule's field, by name. */
 export function serverFieldMessages(
   t: T,
   locale: string,
   error: ServerError,
   fields: readonly string[],
 ): FieldErrors {
-  const english = serverFieldErrors(error.message, fields);
-  return Object.fromEntries(
-    Object.entries(english).map(([field, message]) => [
-      field,
-      knownMessage(t, message) ?? (locale === 'en' ? message : byCode(t, error.data?.code)),
-    ]),
-  );
+  const data = error.data;
+  const out: FieldErrors = {};
+  if (!data?.reason && data?.issues?.length) {
+    for (const issue of data.issues) out[fieldOf(issue.path, fields)] ??= issueMessage(t, locale, issue);
+    return out;
+  }
+  const field = typeof data?.params?.field === 'string' ? fieldOf(data.params.field, fields) : '';
+  out[field] = serverMessage(t, locale, error);
+  return out;
 }
 
-/** A zod issue of the form's own check, in the owner's language. */
-export function issueMessage(t: T, locale: string, issue: z.core.$ZodIssue): string {
-  const known = knownMessage(t, issue.message);
-  if (known) return known;
+/** A validation issue (zod's own, or one the server lists in `error.data.issues`). */
+type Issue = Pick<RefusalIssue, 'code' | 'message' | 'origin'> & { maximum?: unknown };
+
+/** A validation issue in the owner's language: the schema's message, or what zod's code means. */
+export function issueMessage(t: T, locale: string, issue: Issue): string {
+  const known = VALIDATION.get(issue.message.trim());
+  if (known) return t(`validation.${known}`);
   if (locale === 'en') return issue.message;
   if (issue.code === 'too_big' && typeof issue.maximum === 'number')
     return issue.origin === 'string'

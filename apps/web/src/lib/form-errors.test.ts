@@ -1,6 +1,6 @@
 import { CustomerCreateInputSchema, SaleCreateInputSchema } from '@storesync/schema';
 import { describe, expect, it } from 'vitest';
-import { serverFieldErrors, zodFieldErrors } from './form-errors';
+import { zodFieldErrors } from './form-errors';
 
 describe('zodFieldErrors', () => {
   it('keys the shared schemas’ messages by field path', () => {
@@ -13,19 +13,5 @@ describe('zodFieldErrors', () => {
     expect(sale.success || zodFieldErrors(sale.error)).toEqual({
       'items.0.quantity': 'Must be more than zero',
     });
-  });
-});
-
-describe('serverFieldErrors', () => {
-  it('puts messages naming a field next to it and the rest in the form', () => {
-    expect(serverFieldErrors('name: Too big; phone: Too long', ['name', 'phone'])).toEqual({
-      name: 'Too big',
-      phone: 'Too long',
-    });
-    expect(serverFieldErrors('payload.amount: is required', ['amount'])).toEqual({ amount: 'is required' });
-    expect(serverFieldErrors('items.1.name: Enter an item', ['items'])).toEqual({
-      'items.1.name': 'Enter an item',
-    });
-    expect(serverFieldErrors('No such customer', ['name'])).toEqual({ '': 'No such customer' });
   });
 });

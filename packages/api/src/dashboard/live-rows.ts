@@ -1,5 +1,5 @@
 import type { Entity } from '@storesync/schema';
-import { TRPCError } from '@trpc/server';
+import { RefusedError } from '../errors.ts';
 import type { Precondition } from '../sync/preconditions.ts';
 import type { AuthedContext } from './authed-context.ts';
 
@@ -15,7 +15,12 @@ const NOUN: Record<Entity, string> = {
 
 /** Not-found and another store's id get this same answer, so ids leak nothing. */
 export const notFound = (entity: Entity) =>
-  new TRPCError({ code: 'NOT_FOUND', message: `No such ${NOUN[entity]}` });
+  new RefusedError({
+    code: 'NOT_FOUND',
+    reason: 'NOT_FOUND',
+    message: `No such ${NOUN[entity]}`,
+    params: { entity },
+  });
 
 async function findLive(ctx: AuthedContext, entity: Entity, id: string) {
   const where = { userId: ctx.auth.user.id, id, deletedAt: null };

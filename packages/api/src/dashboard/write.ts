@@ -1,5 +1,6 @@
 import { type Entity, type EntityRow, type Op, uuidV7 } from '@storesync/schema';
 import { TRPCError } from '@trpc/server';
+import { RefusedError } from '../errors.ts';
 import { REFERENCES } from '../sync/apply-event.ts';
 import { type Precondition, preconditionMessage } from '../sync/preconditions.ts';
 import { applyPush } from '../sync/push.ts';
@@ -70,7 +71,9 @@ export async function writeChange(ctx: AuthedContext, change: DashboardChange): 
   if (unmet) throw notFound(unmet.entity);
   if (result?.status === 'rejected') {
     const code = REJECTION_STATUS[result.error?.code ?? ''] ?? 'BAD_REQUEST';
-    throw new TRPCError({ code, message: result.error?.message ?? 'Rejected' });
+    const reason = result.error?.code ?? 'INVALID_PAYLOAD';
+    const params = { entity: change.entity };
+    throw new RefusedError({ code, reason, message: result.error?.message ?? 'Rejected', params });
   }
   // `ignored` still carries the canonical row: a device's newer edit won, and the owner sees it.
   if (!result?.row) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'No row after write' });

@@ -1,9 +1,9 @@
 import { Prisma } from '@storesync/db';
 import { type EntityRow, entityFieldNames } from '@storesync/schema';
-import { TRPCError } from '@trpc/server';
 import type { AuthedContext } from '../dashboard/authed-context.ts';
 import { notFound } from '../dashboard/live-rows.ts';
 import { writeChange } from '../dashboard/write.ts';
+import { RefusedError } from '../errors.ts';
 import { canonicalRow } from '../sync/canonical.ts';
 import { fromRecord } from '../sync/tables.ts';
 import type { DeletedEntity } from './deleted-list.ts';
@@ -38,8 +38,10 @@ export async function restoreDeleted(
   const restored = await writeChange(ctx, { entity, entityId: id, op: 'upsert', payload });
   if (restored.deletedAt !== null) {
     // The tombstone's clock is ahead of the server's (a device's fast clock, within the skew allowed).
-    throw new TRPCError({
+    throw new RefusedError({
       code: 'CONFLICT',
+      reason: 'DELETED_CLOCK_AHEAD',
+      params: { entity },
       message: 'It was deleted on a device whose clock is ahead; try again in a few minutes',
     });
   }

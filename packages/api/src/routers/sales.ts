@@ -11,12 +11,13 @@ import {
   saleViolation,
   uuidV7,
 } from '@storesync/schema';
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import type { TRPCRouterRecord } from '@trpc/server';
 import type { AuthedContext } from '../dashboard/authed-context.ts';
 import { notFound } from '../dashboard/live-rows.ts';
 import { liveRowsWhere, pageOf } from '../dashboard/page.ts';
 import { saleSelect, toSale } from '../dashboard/rows.ts';
 import { editedFields, writeChange } from '../dashboard/write.ts';
+import { RefusedError } from '../errors.ts';
 import { protectedProcedure } from '../trpc.ts';
 
 /** Names of the live customers among these ids, for showing who bought. */
@@ -33,7 +34,15 @@ async function customerNames(ctx: AuthedContext, ids: (string | null)[]): Promis
 /** The sale rules every door holds a sale to (`saleViolation`), on the sale as it would be stored. */
 function checkSale(sale: SaleFigures): void {
   const v = saleViolation(sale);
-  if (v) throw new TRPCError({ code: 'BAD_REQUEST', message: describeSaleViolation(v) });
+  if (v) {
+    const params = { entity: 'sales', field: v.field };
+    throw new RefusedError({
+      code: 'BAD_REQUEST',
+      reason: v.code,
+      message: describeSaleViolation(v),
+      params,
+    });
+  }
 }
 
 /** Sales with their line items; the total is always computed from the items here. */

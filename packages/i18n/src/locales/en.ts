@@ -321,6 +321,9 @@ export const en = {
       'This customer still owes money or holds credit: record the repayment or write it off, then delete.',
     SALE_TOTAL_MISMATCH: 'The total is not the sum of the items, or more was paid than the total.',
     SALE_NEEDS_CUSTOMER: 'Part of this sale is unpaid: choose the customer who owes it.',
+    BALANCE_CHANGED:
+      'The balance changed on another device since it was shown: nothing was written off. Check it and try again.',
+    DELETED_CLOCK_AHEAD: 'It was deleted on a device whose clock is ahead: try again in a few minutes.',
     tooLarge: 'Too large for the server to take: shorten it and save again.',
     unknown: 'Refused by the server ({code}).',
   },

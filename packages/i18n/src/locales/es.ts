@@ -314,6 +314,10 @@ export const es: Catalogue = {
       'Este cliente todavía debe o tiene saldo a favor: anota el abono o dalo por perdido, y después bórralo.',
     SALE_TOTAL_MISMATCH: 'El total no es la suma de los artículos, o se pagó más que el total.',
     SALE_NEEDS_CUSTOMER: 'Parte de esta venta no está pagada: elige el cliente que la debe.',
+    BALANCE_CHANGED:
+      'El saldo cambió en otro equipo desde que se mostró: no se dio nada por perdido. Revísalo y vuelve a intentarlo.',
+    DELETED_CLOCK_AHEAD:
+      'Se borró en un equipo con el reloj adelantado: vuelve a intentarlo en unos minutos.',
     tooLarge: 'Demasiado grande para el servidor: acórtalo y guarda de nuevo.',
     unknown: 'Rechazado por el servidor ({code}).',
   },

@@ -319,6 +319,10 @@ export const fr: Catalogue = {
       'Ce client doit encore de l’argent ou a du crédit : notez le remboursement ou passez-le en perte, puis supprimez.',
     SALE_TOTAL_MISMATCH: 'Le total n’est pas la somme des articles, ou le montant payé dépasse le total.',
     SALE_NEEDS_CUSTOMER: 'Une partie de cette vente n’est pas payée : choisissez le client qui la doit.',
+    BALANCE_CHANGED:
+      'Le solde a changé sur un autre appareil depuis son affichage : rien n’a été passé en perte. Vérifiez-le et réessayez.',
+    DELETED_CLOCK_AHEAD:
+      'Il a été supprimé sur un appareil dont l’horloge avance : réessayez dans quelques minutes.',
     tooLarge: 'Trop volumineux pour le serveur : raccourcissez-le et enregistrez à nouveau.',
     unknown: 'Refusé par le serveur ({code}).',
   },

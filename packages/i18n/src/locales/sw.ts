@@ -314,6 +314,10 @@ export const sw: Catalogue = {
     CUSTOMER_HAS_BALANCE: 'Mteja huyu bado anadaiwa au ana salio: andika malipo au futa deni, kisha umfute.',
     SALE_TOTAL_MISMATCH: 'Jumla si sawa na bidhaa zilizoandikwa, au alilipa zaidi ya jumla.',
     SALE_NEEDS_CUSTOMER: 'Sehemu ya mauzo haya haijalipwa: chagua mteja anayedaiwa.',
+    BALANCE_CHANGED:
+      'Salio limebadilika kwenye kifaa kingine tangu lilipoonyeshwa: hakuna deni lililosamehewa. Liangalie kisha ujaribu tena.',
+    DELETED_CLOCK_AHEAD:
+      'Lilifutwa kwenye kifaa ambacho saa yake iko mbele: jaribu tena baada ya dakika chache.',
     tooLarge: 'Ni kubwa mno kwa seva kupokea: ifupishe na uhifadhi tena.',
     unknown: 'Imekataliwa na seva ({code}).',
   },

@@ -2,6 +2,7 @@ import { type Balance, formatMoney, SETTINGS_ID } from '@storesync/schema';
 import { TRPCError } from '@trpc/server';
 import type { AuthedContext } from '../../dashboard/authed-context.ts';
 import { writeChange } from '../../dashboard/write.ts';
+import { RefusedError } from '../../errors.ts';
 import { balanceOfCustomer } from './balance.ts';
 
 /**
@@ -10,8 +11,10 @@ import { balanceOfCustomer } from './balance.ts';
  * the code, fetches the balance again and says how much; the message says it for other callers.
  */
 export const hasBalance = (b: Balance) =>
-  new TRPCError({
+  new RefusedError({
     code: 'CONFLICT',
+    reason: 'CUSTOMER_HAS_BALANCE',
+    params: { entity: 'customers' },
     message:
       b.owed > 0
         ? `CUSTOMER_HAS_BALANCE: the customer owes ${b.owed} (minor units); record a repayment or write it off first`

@@ -1,8 +1,8 @@
 import { uuidV7 } from '@storesync/schema';
-import { TRPCError } from '@trpc/server';
 import type { AuthedContext } from '../../dashboard/authed-context.ts';
 import { requireLive } from '../../dashboard/live-rows.ts';
 import { writeChange } from '../../dashboard/write.ts';
+import { RefusedError } from '../../errors.ts';
 import { balanceOfCustomer } from './balance.ts';
 import { amountText, storeCurrency } from './delete.handler.ts';
 
@@ -19,8 +19,9 @@ export async function writeOff(ctx: AuthedContext, input: { id: string; net: num
   const balance = await balanceOfCustomer(ctx, input.id);
   const net = balance.owed - balance.credit;
   if (net !== input.net) {
-    throw new TRPCError({
+    throw new RefusedError({
       code: 'CONFLICT',
+      reason: 'BALANCE_CHANGED',
       message: 'BALANCE_CHANGED: the balance changed since it was shown; nothing was written off',
     });
   }
