@@ -1,4 +1,4 @@
-import { createCaller, createContext, defaultApiConfig } from '@storesync/api';
+import { createCaller, createContext, defaultApiConfig, startPokeHub } from '@storesync/api';
 import { createTestDatabase, type TestDb } from '@storesync/db/testing';
 import { getServerSession, type NextAuthOptions } from 'next-auth';
 import { decode, encode, type JWT } from 'next-auth/jwt';
@@ -13,6 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
+// next-auth wants the app's address (it builds URLs and cookie names from it).
+process.env.NEXTAUTH_URL ??= 'http://localhost:3000';
 const SECRET = 'test-secret';
 const CHROME_LINUX =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36';
@@ -123,5 +125,34 @@ describe('a dashboard session', () => {
     expect(await webAuth(cookie)).toBe(null);
     expect(await t.db.session.count({ where: { deviceId, revokedAt: { not: null } } })).toBe(1);
     expect((await webAuth(neighbour))?.user.email).toBe('neighbour@example.com');
+  });
+
+  it('closes its live stream at once when signed out elsewhere, as a phone’s', async () => {
+    const hub = await startPokeHub(t.listen);
+    try {
+      const cookie = await signInBrowser('live@example.com');
+      const web = createCaller(
+        await createContext({
+          db: t.db,
+          config,
+          headers: new Headers(),
+          webAuth: () => webAuth(cookie),
+          getLive: async () => hub,
+        }),
+      );
+      const { deviceId } = await web.auth.me();
+      const stream = await web.sync.live();
+      const ended = (async () => {
+        for await (const _ of stream);
+      })();
+      await expect.poll(() => hub.size).toBe(1);
+
+      const phone = await phoneOf('live@example.com', 'owner-phone');
+      await (await phone()).auth.revokeDevice({ deviceId });
+      await expect(ended).rejects.toMatchObject(refused);
+      expect(hub.size).toBe(0);
+    } finally {
+      await hub.close();
+    }
   });
 });
