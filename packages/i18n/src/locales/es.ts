@@ -1,11 +1,15 @@
 import type { Catalogue } from '../catalogue.ts';
 import { dashboardEs } from './dashboard/es.ts';
 import { phoneEs } from './phone/es.ts';
+import { statementEs } from './statement/es.ts';
+import { remindEs } from './remind/es.ts';
 
 /** Español: como se habla en la tienda del barrio ("me debe", "fiado", "abono", "vencido"). */
 export const es: Catalogue = {
   dashboard: dashboardEs,
   phone: phoneEs,
+  statement: statementEs,
+  remind: remindEs,
   common: {
     ok: 'Aceptar',
     cancel: 'Cancelar',

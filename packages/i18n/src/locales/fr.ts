@@ -1,11 +1,15 @@
 import type { Catalogue } from '../catalogue.ts';
 import { dashboardFr } from './dashboard/fr.ts';
 import { phoneFr } from './phone/fr.ts';
+import { statementFr } from './statement/fr.ts';
+import { remindFr } from './remind/fr.ts';
 
 /** Français : la langue d’une boutique de quartier (« il me doit », « crédit », « remboursement »). */
 export const fr: Catalogue = {
   dashboard: dashboardFr,
   phone: phoneFr,
+  statement: statementFr,
+  remind: remindFr,
   common: {
     ok: 'OK',
     cancel: 'Annuler',

@@ -1,11 +1,15 @@
 import type { Catalogue } from '../catalogue.ts';
 import { dashboardUr } from './dashboard/ur.ts';
 import { phoneUr } from './phone/ur.ts';
+import { statementUr } from './statement/ur.ts';
+import { remindUr } from './remind/ur.ts';
 
 /** اردو: دکان کی زبان ("ادھار"، "بقایا"، "وصولی"، "ایڈوانس"، "حساب برابر"، "کھاتہ")۔ دائیں سے بائیں۔ */
 export const ur: Catalogue = {
   dashboard: dashboardUr,
   phone: phoneUr,
+  statement: statementUr,
+  remind: remindUr,
   common: {
     ok: 'ٹھیک ہے',
     cancel: 'منسوخ کریں',

@@ -1,0 +1,46 @@
+import type { Catalogue } from '../../catalogue.ts';
+
+/** याद दिलाना और फ़ोन नंबर, हिन्दी। */
+export const remindHi: Catalogue['remind'] = {
+  template:
+    'नमस्ते, {shop} की ओर से। हमारे यहाँ आपका बकाया {amount} है, चुकाने की तारीख़ {dueDate}। आपका खाता: {link}',
+  templateNoDue: 'नमस्ते, {shop} की ओर से। हमारे यहाँ आपका बकाया {amount} है। आपका खाता: {link}',
+  noDueDate: 'जल्द से जल्द',
+  remind: 'याद दिलाएँ',
+  remindTitle: '{name} को याद दिलाएँ',
+  whatsapp: 'व्हाट्सऐप',
+  sms: 'एसएमएस',
+  share: 'शेयर करें…',
+  close: 'बंद करें',
+  noPhone: 'व्हाट्सऐप या एसएमएस के लायक़ फ़ोन नंबर नहीं है ({phone}): संदेश शेयर करें।',
+  preparing: 'संदेश तैयार हो रहा है…',
+  remindedAgo: '{when} याद दिलाया',
+  toRemind: 'याद दिलाना है ({count, number})',
+  toRemindOwes: 'बकाया {amount}',
+  toRemindLabel: '{name}, बकाया {amount}',
+  remindAll: 'सभी देर वालों को याद दिलाएँ',
+  step: '{count, number} में से {index, number}: {name}',
+  skip: 'छोड़ें',
+  stop: 'रोकें',
+  allDone: 'सूची में सबको याद दिला दिया गया है।',
+  history:
+    '{channel, select, whatsapp {व्हाट्सऐप पर याद दिलाया} sms {एसएमएस से याद दिलाया} other {याद दिलाने का संदेश शेयर किया}} · बकाया {amount}',
+  language: 'भाषा',
+  shopLanguage: 'दुकान की भाषा',
+  phoneInvalid: '{country} का फ़ोन नंबर नहीं है: जैसे डायल करते हैं वैसे लिखें, या + और देश के कोड से शुरू करें।',
+  phoneNeedsCountry: 'नंबर + और देश के कोड से शुरू करें (दुकान का देश तय नहीं है)।',
+  templates: {
+    title: 'याद दिलाने के संदेश',
+    help: 'हर भाषा का अपना संदेश है। याद दिलाते समय ये शब्द बदल दिए जाते हैं:',
+    placeholders: 'दुकान का नाम, बकाया रक़म, चुकाने की तारीख़, खाते का लिंक',
+    yours: 'आपके शब्द',
+    standard: 'मानक शब्द',
+    reset: 'मानक शब्दों पर लौटें',
+    save: 'सहेजें',
+    saved: 'सहेजा गया',
+    unknown: 'अनजान प्लेसहोल्डर {name}: केवल {list} इस्तेमाल करें।',
+    missing: 'संदेश में {name} होना चाहिए।',
+    unclosed: 'कोष्ठक बंद नहीं है: प्लेसहोल्डर ऐसे लिखें {example}।',
+    empty: 'संदेश लिखें, या मानक शब्दों पर लौटें।',
+  },
+};
