@@ -11,6 +11,7 @@ export * from './field-kinds.ts';
 export * from './inputs.ts';
 export * from './merge.ts';
 export * from './money.ts';
+export * from './name-key.ts';
 export * from './period.ts';
 export * from './phone.ts';
 export * from './primitives.ts';

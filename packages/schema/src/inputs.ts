@@ -25,7 +25,7 @@ export const PageInputSchema = z.object({
 });
 
 export const CustomerFieldsSchema = z.object({
-  name: z.string().trim().min(1, 'Enter a name').max(200).pipe(text(1, 200)),
+  name: z.string().trim().min(1, 'Enter a name').pipe(text(1, 200)),
   phone: optionalText(32),
   note: optionalText(2000),
 });
@@ -34,7 +34,7 @@ export const CustomerUpdateInputSchema = CustomerFieldsSchema.partial().extend(I
 export type CustomerFields = z.infer<typeof CustomerFieldsSchema>;
 
 export const CustomerListInputSchema = PageInputSchema.extend({
-  search: z.string().trim().max(200).pipe(text(0, 200)).optional(),
+  search: z.string().trim().pipe(text(0, 200)).optional(),
   sort: z.enum(['name', 'balance']).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
@@ -67,7 +67,7 @@ export const PaymentUpdateInputSchema = PaymentFieldsSchema.omit({ customerId: t
 export const LedgerListInputSchema = PageInputSchema.extend({ customerId: UuidSchema.optional() });
 
 export const SaleItemInputSchema = SaleItemSchema.extend({
-  name: z.string().trim().min(1, 'Enter an item').max(200).pipe(text(1, 200)),
+  name: z.string().trim().min(1, 'Enter an item').pipe(text(1, 200)),
   quantity: z.number('Enter a quantity').positive('Must be more than zero').max(1_000_000),
   unitPrice: money,
 });

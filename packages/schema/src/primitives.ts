@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fitsLength } from './graphemes.ts';
 
 // A lone UTF-16 surrogate: a high one not followed by a low one, or a low one
 // not preceded by a high one. Cutting a string through an emoji leaves one.
@@ -14,9 +15,20 @@ export const isStorableText = (s: string): boolean => !s.includes('\0') && !LONE
 
 export const UNSTORABLE_TEXT_MESSAGE = 'must not contain NUL characters or broken emoji (lone surrogates)';
 
-/** Text PostgreSQL can store: no NUL characters and no lone surrogates. */
+/**
+ * Text PostgreSQL can store (no NUL characters, no lone surrogates) of `min` to `max`
+ * characters as people count them (grapheme clusters, `graphemeLength`): a name of 199
+ * letters and an emoji is 200. Its code units are bounded too (`UNITS_PER_CHARACTER`).
+ */
 export const text = (min: number, max: number) =>
-  z.string().min(min).max(max).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
+  z
+    .string()
+    .min(min)
+    .check((ctx) => {
+      if (!fitsLength(ctx.value, max))
+        ctx.issues.push({ code: 'too_big', origin: 'string', maximum: max, inclusive: true, input: ctx.value });
+    })
+    .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 
 /** A UUID, normalised to lower case so ids compare equal everywhere. */
 export const UuidSchema = z.uuid().toLowerCase();
