@@ -24,7 +24,25 @@ describe('text length as people count it', () => {
 
   it('the fallback never counts fewer characters than Intl.Segmenter: what the phone accepts, the server does', () => {
     const pieces = fc.constantFrom(
-      'a', 'é', 'e\u0301', '\u0001', '\u200d', '\ufe0f', '🏽', '🇰', '🇪', '👩', '🌾', '❤', 'ह', 'ि', '्', 'ب', '\r', '\n', '한',
+      'a',
+      'é',
+      'e\u0301',
+      '\u0001',
+      '\u200d',
+      '\ufe0f',
+      '🏽',
+      '🇰',
+      '🇪',
+      '👩',
+      '🌾',
+      '❤',
+      'ह',
+      'ि',
+      '्',
+      'ب',
+      '\r',
+      '\n',
+      '한',
     );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {

@@ -27,13 +27,15 @@ const isExtend = (cp: number) =>
 /** Pictographs a ZWJ joins into one emoji (👨‍👩‍👧, ❤️‍🔥): the Unicode property where the engine knows it. */
 const PICTOGRAPHIC = (() => {
   try {
-    return new RegExp('^\\p{Extended_Pictographic}$', 'u');
+    return /^\p{Extended_Pictographic}$/u;
   } catch {
     return null;
   }
 })();
 const isPictographic = (ch: string, cp: number) =>
-  PICTOGRAPHIC ? PICTOGRAPHIC.test(ch) : (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x2600 && cp <= 0x26ff) || cp === 0x2764;
+  PICTOGRAPHIC
+    ? PICTOGRAPHIC.test(ch)
+    : (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x2600 && cp <= 0x26ff) || cp === 0x2764;
 const isRegional = (cp: number) => cp >= 0x1f1e6 && cp <= 0x1f1ff;
 /** Line breaks and other controls stand alone: nothing joins them. */
 const isControl = (cp: number) => cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);

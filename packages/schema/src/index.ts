@@ -8,6 +8,7 @@ export * from './due.ts';
 export * from './entities.ts';
 export * from './field-errors.ts';
 export * from './field-kinds.ts';
+export * from './graphemes.ts';
 export * from './inputs.ts';
 export * from './merge.ts';
 export * from './money.ts';

@@ -26,7 +26,13 @@ export const text = (min: number, max: number) =>
     .min(min)
     .check((ctx) => {
       if (!fitsLength(ctx.value, max))
-        ctx.issues.push({ code: 'too_big', origin: 'string', maximum: max, inclusive: true, input: ctx.value });
+        ctx.issues.push({
+          code: 'too_big',
+          origin: 'string',
+          maximum: max,
+          inclusive: true,
+          input: ctx.value,
+        });
     })
     .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 
