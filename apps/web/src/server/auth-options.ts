@@ -83,7 +83,8 @@ export function createAuthOptions(opts: AuthOptionsInput): NextAuthOptions {
         const row = await upsertUser(db, identity);
         // The demo store comes with a few customers, debts and sales, so a newcomer sees it working.
         if (account.provider === DEV_PROVIDER_ID && row.email === DEMO_EMAIL) await seedDemoStore(db, row.id);
-        const deviceName = browserDeviceName((await opts.userAgent?.()) ?? null);
+        // A browser that cannot be named is listed as one all the same.
+        const deviceName = browserDeviceName(await opts.userAgent?.().catch(() => null));
         const web = await createWebSession(db, row, deviceName, opts.sessions);
         return { ...token, uid: row.id, sst: web.sst, email: row.email, name: row.name };
       },
