@@ -45,6 +45,10 @@ export function AppHeader({ email }: { email: string }) {
           })}
         </nav>
         <div className="app-header__account">
+          {/* The phone app's web export, served beside the dashboard (a static PWA, not a Next page). */}
+          <a href="/app/" className="button button--small">
+            {t('dashboard.nav.openApp')}
+          </a>
           <LanguageMenu />
           <bdi className="app-header__email" title={email} dir="ltr">
             {email}

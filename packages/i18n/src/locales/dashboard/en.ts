@@ -16,6 +16,7 @@ export const dashboardEn = {
     settings: 'Settings',
     signOut: 'Sign out',
     signingOut: 'Signing out…',
+    openApp: 'Open the shop app',
   },
   signIn: {
     title: 'Sign in',

@@ -14,6 +14,7 @@ export const dashboardEs: Catalogue['dashboard'] = {
     settings: 'Ajustes',
     signOut: 'Cerrar sesión',
     signingOut: 'Cerrando sesión…',
+    openApp: 'Abrir la app de la tienda',
   },
   signIn: {
     title: 'Entrar',

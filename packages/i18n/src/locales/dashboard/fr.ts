@@ -14,6 +14,7 @@ export const dashboardFr: Catalogue['dashboard'] = {
     settings: 'Réglages',
     signOut: 'Se déconnecter',
     signingOut: 'Déconnexion…',
+    openApp: 'Ouvrir l’appli de la boutique',
   },
   signIn: {
     title: 'Connexion',

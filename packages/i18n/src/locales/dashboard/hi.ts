@@ -14,6 +14,7 @@ export const dashboardHi: Catalogue['dashboard'] = {
     settings: 'सेटिंग',
     signOut: 'लॉग आउट',
     signingOut: 'लॉग आउट हो रहा है…',
+    openApp: 'दुकान का ऐप खोलें',
   },
   signIn: {
     title: 'लॉग इन',

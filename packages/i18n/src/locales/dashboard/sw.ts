@@ -14,6 +14,7 @@ export const dashboardSw: Catalogue['dashboard'] = {
     settings: 'Mipangilio',
     signOut: 'Toka',
     signingOut: 'Inatoka…',
+    openApp: 'Fungua programu ya duka',
   },
   signIn: {
     title: 'Ingia',

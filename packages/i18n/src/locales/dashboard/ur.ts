@@ -14,6 +14,7 @@ export const dashboardUr: Catalogue['dashboard'] = {
     settings: 'ترتیبات',
     signOut: 'لاگ آؤٹ',
     signingOut: 'لاگ آؤٹ ہو رہا ہے…',
+    openApp: 'دکان کی ایپ کھولیں',
   },
   signIn: {
     title: 'لاگ اِن',
