@@ -14,6 +14,10 @@ const READS: Record<keyof BookReads, true> = {
   hasEntries: true,
   sales: true,
   recentCustomers: true,
+  toRemind: true,
+  customerReminders: true,
+  lastReminded: true,
+  liveLink: true,
 };
 
 /**

@@ -7,6 +7,7 @@ import {
   periodFigures,
 } from '@storesync/schema';
 import type { Row } from '../rows.ts';
+import { createMemoryReminderReads } from './reminder-reads.ts';
 import type { BookReads, CustomerBalance } from './types.ts';
 
 /** SQLite's NOCASE: ASCII letters folded, nothing else. */
@@ -35,6 +36,7 @@ export function createMemoryReads(rowsOf: <E extends Entity>(entity: E) => Row<E
     net(b.balance) - net(a.balance) || byName(a.customer, b.customer);
 
   return {
+    ...createMemoryReminderReads(rowsOf),
     async customers({ search, order, limit }) {
       const q = fold(search?.trim() ?? '');
       const found = live('customers').filter(

@@ -2,6 +2,7 @@ import { balanceOf, type Entity } from '@storesync/schema';
 import type { Row } from '../rows.ts';
 import type { SqlDriver, SqlValue } from '../storage/sql-driver.ts';
 import { rowFromRecord } from '../storage/sql-rows.ts';
+import { createSqlReminderReads } from './reminder-reads.ts';
 import { sqlRecentCustomers } from './sql-recent-customers.ts';
 import type { BookReads, CustomerBalance } from './types.ts';
 
@@ -29,6 +30,7 @@ export function createSqlReads(db: SqlDriver): BookReads {
   const one = async (sql: string, params: SqlValue[] = []) => (await db.all<Rec>(sql, params))[0] ?? {};
 
   return {
+    ...createSqlReminderReads(db),
     async customers({ search, order, limit }) {
       const q = search?.trim() ?? '';
       const where = q

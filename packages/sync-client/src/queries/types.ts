@@ -1,5 +1,8 @@
 import type { Balance, PeriodFigures } from '@storesync/schema';
 import type { Row } from '../rows.ts';
+import type { ReminderReads } from './reminder-reads.ts';
+
+export type { ReminderReads, RemindRow } from './reminder-reads.ts';
 
 /** A customer with what their live entries come to. */
 export interface CustomerBalance {
@@ -73,7 +76,7 @@ export interface RecentlyDeleted {
  * and never the whole book. Balances follow the shared rule of
  * @storesync/schema; live customers only, unless a query says otherwise.
  */
-export interface BookReads {
+export interface BookReads extends ReminderReads {
   customers(query: CustomerListQuery): Promise<{ rows: CustomerBalance[]; total: number }>;
   balance(customerId: string): Promise<Balance>;
   entries(customerId: string): Promise<CustomerEntries>;
