@@ -10,6 +10,7 @@ export * from './field-errors.ts';
 export * from './field-kinds.ts';
 export * from './graphemes.ts';
 export * from './inputs.ts';
+export * from './link-token.ts';
 export * from './merge.ts';
 export * from './money.ts';
 export * from './name-key.ts';
