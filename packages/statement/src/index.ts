@@ -1,0 +1,3 @@
+export { STATEMENT_CSS } from './css.ts';
+export { escapeHtml } from './escape.ts';
+export { notFoundHtml, type StatementPage, statementHtml, tooManyHtml } from './render.ts';
