@@ -13,39 +13,8 @@ export const isoOf = (column: string): Prisma.Sql =>
 export const storeOf = (userId: string): Prisma.Sql => Prisma.sql`(SELECT ${userId}::uuid)`;
 
 /**
- * Each customer's balance over live rows, by the rule of `balancesByCustomer` in
- * `@storesync/schema` (a property test pins the two together): rows `(customer_id, debts,
- * unpaid_sales, payments, net, owed, credit)`, net = debts + unpaid part of sales − payments,
- * owed = max(net, 0), credit = max(−net, 0). Customers without live rows have no row.
- */
-export const balancesSql = (userId: string): Prisma.Sql => {
-  const store = storeOf(userId);
-  return Prisma.sql`
-  SELECT customer_id, debts, unpaid_sales, payments, net,
-         greatest(net, 0) AS owed, greatest(-net, 0) AS credit
-  FROM (
-    SELECT customer_id, sum(debt) AS debts, sum(unpaid) AS unpaid_sales, sum(paid) AS payments,
-           sum(debt) + sum(unpaid) - sum(paid) AS net
-    FROM (
-      SELECT customer_id, amount AS debt, 0 AS unpaid, 0 AS paid
-      FROM debts WHERE user_id = ${store} AND deleted_at IS NULL
-      UNION ALL
-      SELECT customer_id, 0, greatest(total - paid_amount, 0), 0
-      FROM sales WHERE user_id = ${store} AND deleted_at IS NULL AND customer_id IS NOT NULL
-      UNION ALL
-      SELECT customer_id, 0, 0, amount
-      FROM payments WHERE user_id = ${store} AND deleted_at IS NULL
-    ) ledger GROUP BY customer_id
-  ) sums`;
-};
-
-/** Rows of live customers only: deleting a customer takes their ledger off the dashboard's figures. */
-export const ofLiveCustomer = (alias: string, userId: string): Prisma.Sql => Prisma.sql`EXISTS (
-  SELECT 1 FROM customers c WHERE c.user_id = ${storeOf(userId)} AND c.id = ${Prisma.raw(alias)}.customer_id
-    AND c.deleted_at IS NULL)`;
-
-/**
- * `ofLiveCustomer` checked row by row, for a query that has already picked its few rows by an
+ * Rows of live customers only (deleting a customer takes their ledger off the dashboard's
+ * figures), checked row by row, for a query that has already picked its few rows by an
  * index: `OFFSET 0` keeps PostgreSQL from turning the check into a join, which, with statistics
  * that lag a growing store, it may drive from the customer and read all of the customer's rows.
  */
@@ -79,7 +48,8 @@ export const debtsRecordedSinceSql = (userId: string, since: Prisma.Sql): Prisma
   WHERE first.at >= ${since} AND ${ofLiveCustomerEach('d', userId)}`;
 
 /**
- * One customer's balance by the rule of `balancesSql`, as one row `(debts, unpaid_sales, payments,
+ * One customer's balance by the rule of `balancesByCustomer` in `@storesync/schema` (a property
+ * test pins the two together), as one row `(debts, unpaid_sales, payments,
  * net, owed, credit)` (zeros without live rows): each sum probes the customer's own rows by the
  * `(user_id, customer_id)` indexes, so a page of customers reads their entries only, whatever
  * the planner believes of the store's size. `customerId` is an SQL expression (a column of an
@@ -99,6 +69,8 @@ export const customerBalanceSql = (userId: string, customerId: Prisma.Sql): Pris
           WHERE user_id = ${store} AND customer_id = ${customerId} AND deleted_at IS NULL) AS unpaid_sales,
         (SELECT COALESCE(sum(amount), 0) FROM payments
           WHERE user_id = ${store} AND customer_id = ${customerId} AND deleted_at IS NULL) AS payments
+      -- OFFSET 0: flattened, each sum was probed once for each column that names it.
+      OFFSET 0
     ) sums
   ) balance`;
 };
