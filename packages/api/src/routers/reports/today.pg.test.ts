@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../test/harness.ts';
 import { createWebStore, type WebStore } from '../../test/web-store.ts';
 
-// The overview's sales today and this week are SQL, which cannot import the shared rule; this
+// The overview's sales today and this week, and the daily report's sales, are SQL, which cannot import the shared rule; this
 // pins them to `periodFigures` of @storesync/schema (as the phone's Today is, on SQLite): random
 // books pushed through sync, from nine days back to two days ahead, read in two time zones.
 const HOUR = 3_600_000;
@@ -92,7 +92,7 @@ function bounds(now: number, offset: number) {
   return { today: [iso(midnight), iso(midnight + DAY)], week: [iso(monday), iso(monday + 7 * DAY)] } as const;
 }
 
-describe('the overview’s sales today and this week', () => {
+describe('the overview’s sales today and this week, and the daily report’s', () => {
   it('are periodFigures of the same rows, for any book, in the owner’s time zone', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { maxLength: 25 }), async (ops) => {
@@ -115,6 +115,16 @@ describe('the overview’s sales today and this week', () => {
           expect(overview.salesThisWeek, timeZone).toEqual({
             ...figures(...week),
             since: new Date(Date.parse(week[0]) + offset).toISOString().slice(0, 10),
+          });
+          // The daily report's sales, day by day, by the same rule.
+          const days = await s.web.reports.daily({ timeZone, days: 10 });
+          days.forEach((day, n) => {
+            const from = Date.parse(today[0]) - (days.length - 1 - n) * DAY;
+            const f = figures(new Date(from).toISOString(), new Date(from + DAY).toISOString());
+            expect({ day: day.day, count: day.salesCount, total: day.sales }, timeZone).toEqual({
+              day: new Date(from + offset).toISOString().slice(0, 10),
+              ...f,
+            });
           });
         }
       }),
