@@ -18,5 +18,6 @@ export { createMetricsHandler } from './metrics-door.ts';
 export { openApiDocument } from './openapi.ts';
 export { createRestHandlers, type RestHandlerOptions } from './rest.ts';
 export { type AppRouter, appRouter, createCaller } from './root.ts';
+export { STATEMENT_HEADERS, type StatementDoor, statementResponse } from './statement/page.ts';
 export { cutPage, PAGE_BYTES, PULL_PAGE_SQL } from './sync/pull.ts';
 export { applyPush } from './sync/push.ts';

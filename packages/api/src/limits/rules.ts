@@ -21,6 +21,8 @@ export interface RateLimits {
    * failures count, so a good request writes nothing for it. Unset: not limited.
    */
   failedAuthPerAddress?: LimitRule;
+  /** Statement pages (`/s/<token>`) asked for by one client address, found or not. Unset: the default. */
+  statementPerAddress?: LimitRule;
 }
 
 /**
@@ -34,10 +36,13 @@ export interface RateLimits {
  * An address may be shared by several shops (carrier NAT): 20 a minute.
  * A device whose session ended hears 401 once and asks its owner to sign in again: 60 failed
  * requests a minute from one address is a guesser, or a client gone wrong.
+ * A customer opens their statement now and then: 100 pages a minute from one address (a carrier
+ * NAT's many customers) is far beyond that, and 1,000 guesses meet a 429 after the first 100.
  */
 export const DEFAULT_RATE_LIMITS: Required<RateLimits> = {
   perSession: { max: 600, windowSeconds: 60 },
   signInPerAddress: { max: 20, windowSeconds: 60 },
   signInPerAccount: { max: 10, windowSeconds: 60 },
   failedAuthPerAddress: { max: 60, windowSeconds: 60 },
+  statementPerAddress: { max: 100, windowSeconds: 60 },
 };

@@ -1,0 +1,102 @@
+import type { SqlDb } from '@storesync/db';
+import { DEBT_DATE_SQL, type SaleItem, type StatementInput } from '@storesync/schema';
+
+/** A live link's store, customer and what the page needs of them. */
+export interface LinkedStatement {
+  userId: string;
+  linkId: string;
+  customerId: string;
+  lastOpenedAt: string | null;
+  customerName: string;
+  customerLanguage: string | null;
+  shopName: string | null;
+  currency: string | null;
+  storeLanguage: string | null;
+  rows: StatementInput;
+}
+
+/**
+ * The link a token names, across stores: should two rows hold it, the first stored answers
+ * (docs/protocol.md), revoked or not, so a later copy of a token can never take it over.
+ */
+const LINK = `SELECT l.user_id::text AS "userId", l.id::text AS "linkId", l.customer_id::text AS "customerId",
+    l.last_opened_at AS "lastOpenedAt", l.expires_at > $2::timestamptz AND l.deleted_at IS NULL AS live,
+    c.name AS "customerName", c.language AS "customerLanguage", c.deleted_at IS NULL AND c.id IS NOT NULL AS "customerLive",
+    s.shop_name AS "shopName", s.currency, s.language AS "storeLanguage"
+  FROM (SELECT * FROM links WHERE token = $1 ORDER BY created_at, user_id, id LIMIT 1) l
+  LEFT JOIN customers c ON c.user_id = l.user_id AND c.id = l.customer_id
+  LEFT JOIN settings s ON s.user_id = l.user_id AND s.id = '00000000-0000-0000-0000-000000000000'`;
+
+const iso = (v: unknown): string | null =>
+  v === null || v === undefined ? null : new Date(v as string).toISOString();
+
+/** The customer's live rows of the one store, and nothing else: every query names both. */
+const DEBTS = `SELECT id::text, amount::float8 AS amount, created_at AS "createdAt", ${DEBT_DATE_SQL} AS "recordedAt",
+    due_date::text AS "dueDate", note FROM debts WHERE user_id = $1 AND customer_id = $2 AND deleted_at IS NULL`;
+const PAYMENTS = `SELECT id::text, amount::float8 AS amount, paid_at AS "paidAt", kind, note
+  FROM payments WHERE user_id = $1 AND customer_id = $2 AND deleted_at IS NULL`;
+const SALES = `SELECT id::text, total::float8 AS total, paid_amount::float8 AS "paidAmount", sold_at AS "soldAt", items, note
+  FROM sales WHERE user_id = $1 AND customer_id = $2 AND deleted_at IS NULL`;
+
+type Row = Record<string, unknown>;
+
+/**
+ * The statement a token opens, read from the server's book now; null for a token that is
+ * unknown, expired (`now` past `expiresAt`), revoked (its row deleted), or whose customer is
+ * deleted — the caller answers each the same.
+ */
+export async function readLinkedStatement(
+  sql: SqlDb,
+  token: string,
+  now: Date,
+): Promise<LinkedStatement | null> {
+  const [link] = await sql.query<Row>(LINK, [token, now.toISOString()]);
+  if (!link?.live || !link.customerLive) return null;
+  const userId = String(link.userId);
+  const customerId = String(link.customerId);
+  const [debts, payments, sales] = await Promise.all([
+    sql.query<Row>(DEBTS, [userId, customerId]),
+    sql.query<Row>(PAYMENTS, [userId, customerId]),
+    sql.query<Row>(SALES, [userId, customerId]),
+  ]);
+  const mine = { customerId, deletedAt: null };
+  return {
+    userId,
+    linkId: String(link.linkId),
+    customerId,
+    lastOpenedAt: iso(link.lastOpenedAt),
+    customerName: String(link.customerName),
+    customerLanguage: (link.customerLanguage as string | null) ?? null,
+    shopName: (link.shopName as string | null) ?? null,
+    currency: (link.currency as string | null) ?? null,
+    storeLanguage: (link.storeLanguage as string | null) ?? null,
+    rows: {
+      debts: debts.map((d) => ({
+        ...mine,
+        id: String(d.id),
+        amount: Number(d.amount),
+        createdAt: iso(d.createdAt) ?? '',
+        recordedAt: iso(d.recordedAt),
+        dueDate: (d.dueDate as string | null) ?? null,
+        note: (d.note as string | null) ?? null,
+      })),
+      payments: payments.map((p) => ({
+        ...mine,
+        id: String(p.id),
+        amount: Number(p.amount),
+        paidAt: iso(p.paidAt) ?? '',
+        kind: p.kind === 'writeOff' ? 'writeOff' : 'repayment',
+        note: (p.note as string | null) ?? null,
+      })),
+      sales: sales.map((s) => ({
+        ...mine,
+        id: String(s.id),
+        total: Number(s.total),
+        paidAmount: Number(s.paidAmount),
+        soldAt: iso(s.soldAt) ?? '',
+        items: (typeof s.items === 'string' ? JSON.parse(s.items) : s.items) as SaleItem[],
+        note: (s.note as string | null) ?? null,
+      })),
+    },
+  };
+}
