@@ -23,31 +23,6 @@ export const ofLiveCustomerEach = (alias: string, userId: string): Prisma.Sql =>
     AND c.deleted_at IS NULL OFFSET 0)`;
 
 /**
- * Live debts of live customers recorded at or after `since`, as rows `(id, customer_id, amount,
- * recorded_at)`. A debt has no date field of its own; the clock of the event that created it
- * says when the owner typed it in, even if the phone was offline and synced days later (every
- * row is written with its event, so each has one). Only debts with an event since `since` can
- * qualify: found through the index of events by clock, each is then dated by its own events
- * (index by entity id), so the query reads the range's events, not the store's whole history.
- */
-export const debtsRecordedSinceSql = (userId: string, since: Prisma.Sql): Prisma.Sql => Prisma.sql`
-  SELECT d.id, d.customer_id, d.amount, first.at AS recorded_at
-  FROM (
-    -- OFFSET 0: planned alone, the scan takes the index by clock, not one ordered by id for DISTINCT.
-    SELECT DISTINCT entity_id FROM (
-      SELECT e.entity_id FROM sync_events e
-      WHERE e.user_id = ${storeOf(userId)} AND e.entity = 'debts' AND e.op = 'upsert' AND e.client_updated_at >= ${since}
-      OFFSET 0
-    ) in_range
-  ) touched
-  CROSS JOIN LATERAL (
-    SELECT min(o.client_updated_at) AS at FROM sync_events o
-    WHERE o.user_id = ${storeOf(userId)} AND o.entity = 'debts' AND o.entity_id = touched.entity_id AND o.op = 'upsert'
-  ) first
-  JOIN debts d ON d.user_id = ${storeOf(userId)} AND d.id = touched.entity_id AND d.deleted_at IS NULL
-  WHERE first.at >= ${since} AND ${ofLiveCustomerEach('d', userId)}`;
-
-/**
  * One customer's balance by the rule of `balancesByCustomer` in `@storesync/schema` (a property
  * test pins the two together), as one row `(debts, unpaid_sales, payments,
  * net, owed, credit)` (zeros without live rows): each sum probes the customer's own rows by the

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordedAtSql } from '../dashboard/recorded-at.ts';
 import { customerBalanceSql } from '../dashboard/sql.ts';
 import { createHarness, type Device, type Harness } from '../test/harness.ts';
-import { fillLedger, freezeStatistics, widestOf } from '../test/plans.ts';
+import { fillLedger, freezeStatistics, rowsReadBy, widestOf } from '../test/plans.ts';
 import { listSql } from './customers/list.handler.ts';
 import { dailySql } from './reports/daily.handler.ts';
+import { overviewSql } from './reports/overview.handler.ts';
 
 // The dashboard's reads in a store the statistics have not seen yet: the planner takes the new
 // store for empty. Each read must reach the store's rows by their keys, a page's rows for a page,
@@ -15,6 +16,8 @@ import { dailySql } from './reports/daily.handler.ts';
 const CUSTOMERS = 500;
 const ENTRIES = 5000;
 const PAGE = 50;
+/** The store the statistics were taken with, in the second case. */
+const OTHER = { customers: 100, entries: 1000 };
 
 const list = (shop: Device, sort: 'name' | 'balance', cursor = 0, search?: string) =>
   shop.api.customers.list({ sort, order: 'desc', limit: PAGE, cursor, ...(search && { search }) });
@@ -28,7 +31,7 @@ describe.each([
   let customerIds: string[];
   beforeAll(async () => {
     h = await createHarness('pg');
-    if (otherStore) await fillLedger(await h.device('first@example.com'), { customers: 100, entries: 1000 });
+    if (otherStore) await fillLedger(await h.device('first@example.com'), OTHER);
     await freezeStatistics(h);
     shop = await h.device('newcomer@example.com');
     customerIds = (await fillLedger(shop, { customers: CUSTOMERS, entries: ENTRIES })).customerIds;
@@ -84,9 +87,26 @@ describe.each([
     expect(most.rows, `${most.node} read ${most.rows} rows`).toBeLessThanOrEqual(2 * PAGE);
   });
 
+  it('the overview reads each of the store’s rows once, in one query', async () => {
+    const read = await rowsReadBy(h, overviewSql(shop.userId, 'UTC'));
+    // The customers, the entries and today's sales (about 1/60 of the entries): 5,500 and a few,
+    // or the tables' 6,600 when a scan of them all is cheaper. Probing each customer's entries by
+    // key read 10,500 rows, twice (totals, top five).
+    const other = otherStore ? OTHER.customers + OTHER.entries : 0;
+    expect(read).toBeLessThanOrEqual(CUSTOMERS + ENTRIES + other + ENTRIES / 30);
+    const out = await shop.api.reports.overview({ timeZone: 'UTC' });
+    expect(out.customersOwing).toBe(CUSTOMERS);
+    expect(out.topDebtors).toHaveLength(5);
+  });
+
   it('the daily report reads the range’s rows about once each', async () => {
     const most = await widestOf(h, dailySql(shop.userId, 'UTC', 30));
     // About half the store's entries are in the last 30 days; each is read about once.
     expect(most.rows, `${most.node} read ${most.rows} rows`).toBeLessThanOrEqual(ENTRIES);
+    // The range's 2,500 entries and a key check of each debt's and repayment's customer (4,400),
+    // or a table's rows of both stores when a scan of it all is cheaper; dating debts by their
+    // events read the range's events, each debt's first event and the debt (6,500; 8,700).
+    const other = otherStore ? OTHER.entries : 0;
+    expect(await rowsReadBy(h, dailySql(shop.userId, 'UTC', 30))).toBeLessThanOrEqual(ENTRIES + other);
   });
 });

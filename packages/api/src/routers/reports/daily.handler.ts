@@ -1,6 +1,7 @@
 import { Prisma } from '@storesync/db';
+import { DEBT_DATE_SQL } from '@storesync/schema';
 import type { AuthedContext } from '../../dashboard/authed-context.ts';
-import { debtsRecordedSinceSql, num, ofLiveCustomerEach } from '../../dashboard/sql.ts';
+import { num, ofLiveCustomerEach, storeOf } from '../../dashboard/sql.ts';
 
 interface DayRow {
   day: string;
@@ -27,8 +28,14 @@ export async function daily(ctx: AuthedContext, input: { timeZone: string; days:
   }));
 }
 
-/** The daily report's query: it reads only the range's sales, debts' events and repayments (plans.pg.test.ts). */
+/**
+ * The daily report's query: it reads only the range's sales, debts and repayments, each found by
+ * its store's date index (`(user_id, sold_at)`, `(user_id, recorded_at)`, `(user_id, paid_at)`),
+ * and checks each debt's and repayment's customer by its key (plans.pg.test.ts). A debt is dated
+ * by `debtDate` of `@storesync/schema` (its `recorded_at`, or `created_at` for a row without one).
+ */
 export function dailySql(userId: string, tz: string, days: number): Prisma.Sql {
+  const store = storeOf(userId);
   return Prisma.sql`
     WITH range AS (
       SELECT (date_trunc('day', now() AT TIME ZONE ${tz}) - make_interval(days => ${days - 1}))
@@ -39,16 +46,19 @@ export function dailySql(userId: string, tz: string, days: number): Prisma.Sql {
     ),
     s AS (
       SELECT (sold_at AT TIME ZONE ${tz})::date AS day, sum(total) AS total, count(*)::int AS n
-      FROM sales, range WHERE user_id = ${userId}::uuid AND deleted_at IS NULL AND sold_at >= range.start
+      FROM sales, range WHERE user_id = ${store} AND deleted_at IS NULL AND sold_at >= range.start
       GROUP BY 1
     ),
     d AS (
-      SELECT (recorded_at AT TIME ZONE ${tz})::date AS day, sum(amount) AS total
-      FROM (${debtsRecordedSinceSql(userId, Prisma.sql`(SELECT start FROM range)`)}) debts GROUP BY 1
+      SELECT (${Prisma.raw(DEBT_DATE_SQL)} AT TIME ZONE ${tz})::date AS day, sum(amount) AS total
+      FROM debts d, range WHERE d.user_id = ${store} AND d.deleted_at IS NULL
+        AND (d.recorded_at >= range.start OR (d.recorded_at IS NULL AND d.created_at >= range.start))
+        AND ${ofLiveCustomerEach('d', userId)}
+      GROUP BY 1
     ),
     p AS (
       SELECT (paid_at AT TIME ZONE ${tz})::date AS day, sum(amount) AS total
-      FROM payments p, range WHERE p.user_id = ${userId}::uuid AND p.deleted_at IS NULL
+      FROM payments p, range WHERE p.user_id = ${store} AND p.deleted_at IS NULL
         AND p.paid_at >= range.start AND p.kind IS DISTINCT FROM 'writeOff' AND ${ofLiveCustomerEach('p', userId)}
       GROUP BY 1
     ),
