@@ -5,8 +5,10 @@ import { useBook } from '../book/book-provider';
 import { useCurrency } from '../book/currency';
 import { useLocale } from '../i18n/locale';
 import { DateField } from '../ui/date-field';
+import { dateToDay, dayToDate } from '../ui/date-field-day';
 import { Muted, Screen } from '../ui/layout';
 import { MoneyField } from '../ui/money-field';
+import { useAmountCheck } from './amount-check';
 import type { EntryFormProps } from './entry-form-props';
 import { FormEnd, NoteField } from './form-parts';
 import { useFieldErrors } from './use-field-errors';
@@ -15,7 +17,18 @@ interface DebtFormProps extends EntryFormProps<'debts'> {
   customer: Row<'customers'>;
 }
 
-/** Records what a customer owes (or corrects a recorded debt). */
+/**
+ * When a debt was taken on, moved to `day` (back-dating): the time of day of `from` (now for a
+ * new debt, the recorded time for an edit) on that day, on the phone's clock.
+ */
+export function takenOn(day: string, from: Date): string | null {
+  const d = dayToDate(day);
+  if (!d) return null;
+  d.setHours(from.getHours(), from.getMinutes(), from.getSeconds(), from.getMilliseconds());
+  return d.toISOString();
+}
+
+/** Records what a customer owes (or corrects a recorded debt), on the day it was taken (back-dating). */
 export function DebtForm({ customer, row, draft, onDone, footer }: DebtFormProps) {
   const start = { ...row, ...draft };
   const { book } = useBook();
@@ -26,7 +39,12 @@ export function DebtForm({ customer, row, draft, onDone, footer }: DebtFormProps
   );
   const [note, setNote] = useState(start.note ?? '');
   const [dueDate, setDueDate] = useState(start.dueDate ?? '');
+  // The day it was taken: today for a new debt (the sync client stamps the moment), else its date.
+  const recorded = start.recordedAt ?? row?.createdAt ?? null;
+  const [firstDay] = useState(() => dateToDay(recorded ? new Date(recorded) : new Date()));
+  const [takenDay, setTakenDay] = useState(firstDay);
   const [tried, setTried] = useState(false);
+  const [checkDialog, checkAmount] = useAmountCheck();
   const form = useFieldErrors();
 
   const save = async () => {
@@ -40,8 +58,19 @@ export function DebtForm({ customer, row, draft, onDone, footer }: DebtFormProps
       dueDate: dueDate || null,
     });
     if (!data) return;
+    if (data.amount !== row?.amount && !(await checkAmount(data.amount))) return;
+    // Only a day moved in the picker changes the date; left alone, it stays as recorded (or now).
+    const moved =
+      takenDay && takenDay !== firstDay
+        ? takenOn(takenDay, recorded ? new Date(recorded) : new Date())
+        : null;
     await form.write(async () => {
-      const fields = { amount: data.amount, note: data.note ?? null, dueDate: data.dueDate ?? null };
+      const fields = {
+        amount: data.amount,
+        note: data.note ?? null,
+        dueDate: data.dueDate ?? null,
+        ...(moved && { recordedAt: moved }),
+      };
       if (row) await book.debts.update(row.id, changedFields(row, fields));
       else await book.debts.create({ customerId: customer.id, ...fields });
       onDone();
@@ -66,6 +95,13 @@ export function DebtForm({ customer, row, draft, onDone, footer }: DebtFormProps
         placeholder={t('forms.whatForPlaceholder')}
       />
       <DateField
+        label={t('phone.debt.takenOn')}
+        value={takenDay}
+        onChange={setTakenDay}
+        error={form.errors.recordedAt}
+        required
+      />
+      <DateField
         label={t('phone.dates.dueDate')}
         value={dueDate}
         onChange={setDueDate}
@@ -78,6 +114,7 @@ export function DebtForm({ customer, row, draft, onDone, footer }: DebtFormProps
         busy={form.busy}
         footer={footer}
       />
+      {checkDialog}
     </Screen>
   );
 }

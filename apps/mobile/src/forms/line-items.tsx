@@ -1,7 +1,8 @@
+import { parseAmount } from '@storesync/schema';
 import { StyleSheet, Text, View } from 'react-native';
 import { useCurrency } from '../book/currency';
 import { useLocale } from '../i18n/locale';
-import { zeroAmount } from '../ui/amount-text';
+import { amountError, zeroAmount } from '../ui/amount-text';
 import { Button } from '../ui/button';
 import { TextField } from '../ui/text-field';
 import { colors, radius, space } from '../ui/theme';
@@ -35,6 +36,8 @@ export function LineItems({ lines, lineTotals, errors, onChange }: LineItemsProp
       {lines.map((line, i) => {
         const n = i + 1;
         const total = lineTotals[i] ?? null;
+        // The price as understood, or why it can't be read, while typing (as every amount field).
+        const price = parseAmount(line.unitPrice, currency, { allowZero: true, locale: tag });
         return (
           <View key={line.key} style={styles.line}>
             <TextField
@@ -61,7 +64,11 @@ export function LineItems({ lines, lineTotals, errors, onChange }: LineItemsProp
                   label={t('forms.unitPrice', { n, currency })}
                   value={line.unitPrice}
                   onChangeText={(unitPrice) => edit(i, { unitPrice })}
-                  error={errors[`items.${i}.unitPrice`]}
+                  error={
+                    errors[`items.${i}.unitPrice`] ??
+                    (!price.ok && line.unitPrice.trim() !== '' ? amountError(t, price) : null)
+                  }
+                  hint={price.ok ? t('forms.understood', { amount: money(price.minor) }) : null}
                   keyboardType="decimal-pad"
                   inputMode="decimal"
                   placeholder={zeroAmount(tag, currency)}

@@ -16,6 +16,7 @@ import { useLocale } from '../i18n/locale';
 import { useConfirm } from '../ui/confirm';
 import { Muted, Screen } from '../ui/layout';
 import { MoneyField } from '../ui/money-field';
+import { useAmountCheck } from './amount-check';
 import type { EntryFormProps } from './entry-form-props';
 import { FormEnd, NoteField } from './form-parts';
 import { useFieldErrors } from './use-field-errors';
@@ -35,6 +36,7 @@ export function PaymentForm({ customer, row, draft, onDone, footer }: PaymentFor
   const [note, setNote] = useState(start.note ?? '');
   const [tried, setTried] = useState(false);
   const [dialog, ask] = useConfirm();
+  const [checkDialog, checkAmount] = useAmountCheck();
   const form = useFieldErrors();
   const balance = useRead(`balance:${customer.id}`, (r) => r.balance(customer.id));
   const { t, tag } = useLocale();
@@ -50,6 +52,7 @@ export function PaymentForm({ customer, row, draft, onDone, footer }: PaymentFor
       note: note.trim() || null,
     });
     if (!data) return;
+    if (data.amount !== row?.amount && !(await checkAmount(data.amount))) return;
     // An edit of a repayment already counted: judge the change against the balance without it.
     const before = row
       ? balanceOf(balance.debts, balance.unpaidSales, balance.payments - row.amount)
@@ -109,6 +112,7 @@ export function PaymentForm({ customer, row, draft, onDone, footer }: PaymentFor
         footer={footer}
       />
       {dialog}
+      {checkDialog}
     </Screen>
   );
 }

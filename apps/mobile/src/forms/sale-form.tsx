@@ -16,6 +16,7 @@ import { amountError } from '../ui/amount-text';
 import { Screen } from '../ui/layout';
 import { MoneyField } from '../ui/money-field';
 import { colors, space } from '../ui/theme';
+import { useAmountCheck } from './amount-check';
 import { CustomerPicker } from './customer-picker';
 import type { EntryFormProps } from './entry-form-props';
 import { FormError } from './form-error';
@@ -54,6 +55,7 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
   );
   const [note, setNote] = useState(start.note ?? '');
   const form = useFieldErrors();
+  const [checkDialog, checkAmount] = useAmountCheck();
 
   const prices = lines.map((l) => parseAmount(l.unitPrice, currency, { allowZero: true, locale: tag }));
   const quantities = lines.map((l) => parseQuantity(l.quantity, { locale: tag }));
@@ -92,10 +94,17 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
       form.setErrors((e) => ({ ...e, ...unreadable }));
       return;
     }
-    if (data.paidAmount < saleTotal(data.items) && !data.customerId) {
+    const saleSum = saleTotal(data.items);
+    // A sale of nothing is a slip (a price left at 0), not a sale: say so rather than save it.
+    if (saleSum === 0) {
+      form.setErrors({ items: t('phone.check.saleZero') });
+      return;
+    }
+    if (data.paidAmount < saleSum && !data.customerId) {
       form.setErrors({ customerId: t('forms.whoOwesRest') });
       return;
     }
+    if (saleSum !== row?.total && !(await checkAmount(saleSum))) return;
     await form.write(async () => {
       const fields = {
         items: data.items,
@@ -147,6 +156,7 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
         busy={form.busy}
         footer={footer}
       />
+      {checkDialog}
     </Screen>
   );
 }

@@ -4,4 +4,6 @@ export interface DateFieldProps {
   value: string;
   onChange: (day: string) => void;
   error?: string | null | undefined;
+  /** A date the row always has (a debt's date taken): no "No date", and shown as the plain day. */
+  required?: boolean;
 }

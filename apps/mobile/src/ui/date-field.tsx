@@ -11,7 +11,7 @@ import { colors, radius, space } from './theme';
  * A day picked with the phone's own calendar (Android's dialog, iOS's inline calendar), shown in
  * the app's locale, with a way back to no date. The web has its own (date-field.web.tsx).
  */
-export function DateField({ label, value, onChange, error }: DateFieldProps) {
+export function DateField({ label, value, onChange, error, required }: DateFieldProps) {
   const { t, tag, alignStart } = useLocale();
   const [open, setOpen] = useState(false);
   const shown = value ? formatDay(value, tag) : t('phone.dates.none');
@@ -45,7 +45,7 @@ export function DateField({ label, value, onChange, error }: DateFieldProps) {
           onDismiss={() => setOpen(false)}
         />
       ) : null}
-      {value ? (
+      {value && !required ? (
         <Button compact variant="quiet" label={t('phone.dates.clear')} onPress={() => onChange('')} />
       ) : null}
       {error ? (

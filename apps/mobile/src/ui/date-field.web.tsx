@@ -12,7 +12,7 @@ import { colors, radius, space } from './theme';
  * free, and its value is already `YYYY-MM-DD`. The browser shows the day in its own locale, so
  * the app's reading of it sits under it.
  */
-export function DateField({ label, value, onChange, error }: DateFieldProps) {
+export function DateField({ label, value, onChange, error, required }: DateFieldProps) {
   const { t, tag, alignStart } = useLocale();
   const id = useId();
   return (
@@ -29,9 +29,13 @@ export function DateField({ label, value, onChange, error }: DateFieldProps) {
         style={{ ...input, ...(error ? { borderColor: colors.danger } : null) }}
       />
       <Text testID="date-field-shown" style={[styles.shown, alignStart]}>
-        {value ? t('phone.dates.due', { date: formatDay(value, tag) }) : t('phone.dates.none')}
+        {value
+          ? required
+            ? formatDay(value, tag)
+            : t('phone.dates.due', { date: formatDay(value, tag) })
+          : t('phone.dates.none')}
       </Text>
-      {value ? (
+      {value && !required ? (
         <Button compact variant="quiet" label={t('phone.dates.clear')} onPress={() => onChange('')} />
       ) : null}
       {error ? (

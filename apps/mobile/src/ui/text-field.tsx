@@ -1,3 +1,4 @@
+import { graphemeLength } from '@storesync/schema';
 import { StyleSheet, Text, TextInput, type TextInputProps, View } from 'react-native';
 import { useLocale } from '../i18n/locale';
 import { colors, radius, space } from './theme';
@@ -10,15 +11,23 @@ interface TextFieldProps extends Omit<TextInputProps, 'onChange' | 'style'> {
   error?: string | null | undefined;
   /** Shown under the field when there is no error (e.g. "= $12.35"). */
   hint?: string | null | undefined;
-  /** With maxLength: counts down the characters left once few remain. */
+  /**
+   * The most characters the field takes, counted as people see them (`graphemeLength`, the
+   * schema's rule). Never cut while typing: the characters left show near the end, and what
+   * goes over is said, so an emoji is never split and nothing typed silently disappears.
+   */
+  maxLength?: number;
+  /** Kept for callers from before: the count shows near the limit on every field that has one. */
   countDown?: boolean;
 }
 
 /** A labelled input with its error or hint right under it, where the owner is looking. */
-export function TextField({ label, error, hint, value, countDown, maxLength, ...input }: TextFieldProps) {
-  const left = maxLength !== undefined ? maxLength - value.length : null;
-  const showCount = countDown && left !== null && left <= Math.max(20, (maxLength ?? 0) / 10);
+export function TextField({ label, error, hint, value, countDown: _, maxLength, ...input }: TextFieldProps) {
+  const left = maxLength !== undefined ? maxLength - graphemeLength(value) : null;
+  const showCount = left !== null && left >= 0 && left <= Math.max(20, (maxLength ?? 0) / 10);
   const { t, alignStart } = useLocale();
+  // Over the limit, the count says by how much: more precise than the schema's refusal on save.
+  if (left !== null && left < 0) error = t('phone.limits.tooLong', { count: -left, max: maxLength ?? 0 });
   return (
     <View style={styles.field}>
       <Text style={[styles.label, alignStart]}>{label}</Text>
@@ -26,7 +35,6 @@ export function TextField({ label, error, hint, value, countDown, maxLength, ...
         accessibilityLabel={label}
         placeholderTextColor="#a19f96"
         value={value}
-        maxLength={maxLength}
         style={[
           styles.input,
           alignStart,
