@@ -10,7 +10,8 @@ import { HSTS, isApiPath, pageCsp, servedOverHttps } from '~/server/security-hea
  */
 export function proxy(request: NextRequest) {
   const https = servedOverHttps(request.headers, apiConfig.trustedProxyHops);
-  if (isApiPath(request.nextUrl.pathname)) {
+  // The API's answers, and the public statement (/s/<token>), which sets its own strict policy.
+  if (isApiPath(request.nextUrl.pathname) || request.nextUrl.pathname.startsWith('/s/')) {
     const res = NextResponse.next();
     if (https) res.headers.set(HSTS.key, HSTS.value);
     return res;

@@ -3,6 +3,7 @@ import { customersRouter } from './routers/customers/_router.ts';
 import { debtsRouter } from './routers/debts.ts';
 import { deletedRouter } from './routers/deleted.ts';
 import { historyRouter } from './routers/history.ts';
+import { linksRouter } from './routers/links.ts';
 import { paymentsRouter } from './routers/payments.ts';
 import { reportsRouter } from './routers/reports/_router.ts';
 import { salesRouter } from './routers/sales.ts';
@@ -21,6 +22,7 @@ export const appRouter = router({
   settings: settingsRouter,
   history: historyRouter,
   deleted: deletedRouter,
+  links: linksRouter,
 });
 
 /** The router's type: what `@trpc/client` in the web and mobile apps is typed by. */
