@@ -7,7 +7,13 @@ const CORS_DOORS = ['/api/trpc/:path*', '/sync/:path*', '/auth/:path*'];
 const API_SOURCES = [...CORS_DOORS, '/api/auth/:path*', '/health', '/ready', '/metrics', '/openapi.json'];
 
 const config: NextConfig = {
-  transpilePackages: ['@storesync/api', '@storesync/db', '@storesync/i18n', '@storesync/schema', '@storesync/statement'],
+  transpilePackages: [
+    '@storesync/api',
+    '@storesync/db',
+    '@storesync/i18n',
+    '@storesync/schema',
+    '@storesync/statement',
+  ],
   // PGlite loads its WebAssembly and data files from its own package folder.
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
