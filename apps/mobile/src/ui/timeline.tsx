@@ -1,8 +1,9 @@
 import type { TimelineEntry } from '@storesync/schema';
+import type { Row } from '@storesync/sync-client';
 import { useRouter } from 'expo-router';
 import { StyleSheet, Text, View } from 'react-native';
 import { useCurrency } from '../book/currency';
-import { useBookRow } from '../book/reads';
+import { useBookRow, useRead } from '../book/reads';
 import { useLocale } from '../i18n/locale';
 import { formatWhen } from './format';
 import { ListItem } from './list-item';
@@ -16,26 +17,60 @@ export function Timeline({
   entries,
   notes,
   writeOffs,
+  customerId,
 }: {
   entries: TimelineEntry[];
   notes: Map<string, string | null>;
   /** Repayments that are write-offs: named so, not counted as money taken. */
   writeOffs: ReadonlySet<string>;
+  /** Whose history: their reminders show in it too, each in its place in time. */
+  customerId?: string;
 }) {
   const { t } = useLocale();
-  if (entries.length === 0) return <Text style={styles.empty}>{t('timeline.empty')}</Text>;
+  const reminders = useRead(
+    `reminders:${customerId ?? ''}`,
+    (r) => (customerId ? r.customerReminders(customerId) : Promise.resolve([])),
+    ['reminders'],
+  );
+  if (entries.length === 0 && !reminders?.length)
+    return <Text style={styles.empty}>{t('timeline.empty')}</Text>;
   return (
     <View style={styles.list}>
-      {[...entries].reverse().map((e) => (
-        <TimelineRow
-          key={`${e.kind}:${e.id}`}
-          entry={e}
-          note={notes.get(e.id) ?? null}
-          writeOff={writeOffs.has(e.id)}
-        />
-      ))}
+      {newestFirst(entries, reminders ?? []).map((item) =>
+        'channel' in item ? (
+          <ReminderRow key={`reminder:${item.id}`} reminder={item} />
+        ) : (
+          <TimelineRow
+            key={`${item.kind}:${item.id}`}
+            entry={item}
+            note={notes.get(item.id) ?? null}
+            writeOff={writeOffs.has(item.id)}
+          />
+        ),
+      )}
     </View>
   );
+}
+
+/** Entries newest first (their own order kept), each reminder (newest first too) before the entries older than it. */
+function newestFirst(entries: TimelineEntry[], reminders: Row<'reminders'>[]) {
+  const out: (TimelineEntry | Row<'reminders'>)[] = [];
+  let next = 0;
+  for (const e of [...entries].reverse()) {
+    while (next < reminders.length && (reminders[next]?.sentAt ?? '') >= e.at)
+      out.push(reminders[next++] as Row<'reminders'>);
+    out.push(e);
+  }
+  return [...out, ...reminders.slice(next)];
+}
+
+/** A reminder sent: how, for how much, when. It changes no balance. */
+function ReminderRow({ reminder }: { reminder: Row<'reminders'> }) {
+  const { t, tag } = useLocale();
+  const { money } = useCurrency();
+  const title = t('remind.history', { channel: reminder.channel, amount: money(reminder.amount) });
+  const when = formatWhen(reminder.sentAt, new Date(), tag);
+  return <ListItem title={title} subtitle={when} accessibilityLabel={t('timeline.label', { title, when })} />;
 }
 
 /** One entry; a sale names what was sold ("Sale: bread ×2, milk — Ksh 185.50"), read from its row. */

@@ -7,6 +7,7 @@ import { useBookRow, useCatchUp, useRead } from '../../../book/reads';
 import { useRefresh } from '../../../book/use-refresh';
 import { writeOffAndDelete } from '../../../book/write-off';
 import { useT } from '../../../i18n/locale';
+import { CustomerRemind } from '../../../remind/customer-remind';
 import { BalanceText } from '../../../ui/balance-text';
 import { Button } from '../../../ui/button';
 import { CatchUpCard } from '../../../ui/catch-up';
@@ -111,10 +112,11 @@ export default function CustomerScreen() {
           onPress={() => router.push(`/sales/new?customerId=${customer.id}`)}
         />
       </View>
+      <CustomerRemind customerId={customer.id} owed={balance.owed} />
       {catchUp ? null : (
         <>
           <Heading>{t('customer.history')}</Heading>
-          <Timeline entries={timeline} notes={notes} writeOffs={writeOffs} />
+          <Timeline entries={timeline} notes={notes} writeOffs={writeOffs} customerId={customer.id} />
         </>
       )}
       <Row>
