@@ -9,6 +9,7 @@
  * property test there checks they equal `balancesByCustomer` of the same rows.
  */
 
+import { debtDate } from './debt-date.ts';
 import { formatMoney } from './money.ts';
 
 /** The part of a sale left to pay: what a sale on credit adds to what the customer owes. */
@@ -34,6 +35,8 @@ export interface LedgerInput {
     customerId: string;
     amount: number;
     createdAt: string;
+    /** When it was taken on (`debtDate`); absent or null on rows from before the field. */
+    recordedAt?: string | null;
     deletedAt: string | null;
   }[];
   payments: readonly {
@@ -109,7 +112,7 @@ export function customerTimeline(customerId: string, ledger: LedgerInput): Timel
     ...ledger.debts.filter(mine).map((d) => ({
       kind: 'debt' as const,
       id: d.id,
-      at: d.createdAt,
+      at: debtDate(d),
       amount: d.amount,
       effect: d.amount,
     })),

@@ -24,7 +24,7 @@ describe('the dashboard rows', () => {
       for (const f of fieldsOfKind(entity as keyof typeof wire, 'timestamp'))
         expect((row as Record<string, unknown>)[f]).toBe('2026-03-01T09:30:00.000Z');
     }
-    const debt = toDebt({ ...common, customerId: 'c', amount: 5n, dueDate: at }, at.toISOString());
+    const debt = toDebt({ ...common, customerId: 'c', amount: 5n, dueDate: at, recordedAt: at });
     expect(fieldsOfKind('debts', 'date').map((f) => (debt as Record<string, unknown>)[f])).toEqual([
       '2026-03-01',
     ]);

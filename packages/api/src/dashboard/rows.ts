@@ -12,6 +12,7 @@ export const customerSelect = {
   name: true,
   phone: true,
   note: true,
+  language: true,
 } satisfies Prisma.CustomerSelect;
 export const debtSelect = {
   ...common,
@@ -19,6 +20,7 @@ export const debtSelect = {
   amount: true,
   note: true,
   dueDate: true,
+  recordedAt: true,
 } satisfies Prisma.DebtSelect;
 export const paymentSelect = {
   ...common,
@@ -51,11 +53,12 @@ const dates = <T extends CommonRecord>(r: T) => ({
 
 export const toCustomer = (r: Prisma.CustomerGetPayload<{ select: typeof customerSelect }>) => dates(r);
 
-export const toDebt = (r: Prisma.DebtGetPayload<{ select: typeof debtSelect }>, recordedAt: string) => ({
+/** A debt as the dashboard sends it; `recordedAt` is its one date (`debtDate`). */
+export const toDebt = (r: Prisma.DebtGetPayload<{ select: typeof debtSelect }>) => ({
   ...dates(r),
   amount: Number(r.amount),
   dueDate: r.dueDate ? r.dueDate.toISOString().slice(0, 10) : null,
-  recordedAt,
+  recordedAt: (r.recordedAt ?? r.createdAt).toISOString(),
 });
 export type DebtDto = ReturnType<typeof toDebt>;
 

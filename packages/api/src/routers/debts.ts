@@ -8,7 +8,6 @@ import {
 import type { TRPCRouterRecord } from '@trpc/server';
 import { notFound } from '../dashboard/live-rows.ts';
 import { liveRowsWhere, pageOf } from '../dashboard/page.ts';
-import { debtRecordedAt } from '../dashboard/recorded-at.ts';
 import { debtSelect, toDebt } from '../dashboard/rows.ts';
 import { editedFields, writeChange } from '../dashboard/write.ts';
 import { protectedProcedure } from '../trpc.ts';
@@ -21,14 +20,13 @@ export const debtsRouter = {
       ctx.db.debt.findMany({
         where,
         select: debtSelect,
-        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        orderBy: [{ recordedAt: 'desc' }, { id: 'asc' }],
         skip: input.cursor,
         take: input.limit,
       }),
       ctx.db.debt.count({ where }),
     ]);
-    const recorded = await debtRecordedAt(ctx, rows);
-    const items = rows.map((r) => toDebt(r, recorded.get(r.id) ?? r.createdAt.toISOString()));
+    const items = rows.map(toDebt);
     return pageOf(items, total, input.cursor);
   }),
 
@@ -38,8 +36,7 @@ export const debtsRouter = {
       select: debtSelect,
     });
     if (!row) throw notFound('debts');
-    const recorded = await debtRecordedAt(ctx, [row]);
-    return toDebt(row, recorded.get(row.id) ?? row.createdAt.toISOString());
+    return toDebt(row);
   }),
 
   create: protectedProcedure.input(DebtCreateInputSchema).mutation(async ({ ctx, input }) => {

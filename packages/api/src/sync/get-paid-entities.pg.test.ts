@@ -56,6 +56,14 @@ describe('the rows of getting paid', () => {
     // An edit that leaves the date out keeps it.
     await push(phone, 'debts', old, { amount: 800 }, T0 + 7_000);
     expect(await pulled(tablet, 'debts', old)).toMatchObject({ amount: 800, recordedAt: iso(T0 + 6_000) });
+    // The dashboard shows the same date, and orders by it: the back-dated debt is the older.
+    const listed = (await tablet.api.debts.list({ limit: 10, cursor: 0 })).items;
+    expect(listed.map((d) => [d.id, d.recordedAt])).toEqual([
+      [old, iso(T0 + 6_000)],
+      [given, backDated],
+    ]);
+    const history = await tablet.api.customers.timeline({ id: amina, limit: 10 });
+    expect(history.map((e) => e.at)).toEqual([iso(T0 + 6_000), backDated]);
   });
 
   it('a statement link and a reminder sync to the store and never to another store', async () => {

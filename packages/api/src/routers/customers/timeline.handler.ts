@@ -1,7 +1,6 @@
 import { customerTimeline as ledgerTimeline } from '@storesync/schema';
 import type { AuthedContext } from '../../dashboard/authed-context.ts';
 import { requireLive } from '../../dashboard/live-rows.ts';
-import { debtRecordedAt } from '../../dashboard/recorded-at.ts';
 import {
   type DebtDto,
   debtSelect,
@@ -37,20 +36,17 @@ export async function customerTimeline(ctx: AuthedContext, input: { id: string; 
   const where = { userId: ctx.auth.user.id, customerId: input.id, deletedAt: null };
   const take = input.limit;
   const [debtRows, paymentRows, saleRows, balance] = await Promise.all([
-    ctx.db.debt.findMany({ where, select: debtSelect, orderBy: { createdAt: 'desc' }, take }),
+    ctx.db.debt.findMany({ where, select: debtSelect, orderBy: { recordedAt: 'desc' }, take }),
     ctx.db.payment.findMany({ where, select: paymentSelect, orderBy: { paidAt: 'desc' }, take }),
     ctx.db.sale.findMany({ where, select: saleSelect, orderBy: { soldAt: 'desc' }, take }),
     balanceOfCustomer(ctx, input.id),
   ]);
-  const recorded = await debtRecordedAt(ctx, debtRows);
   const live = { customerId: input.id, deletedAt: null };
-  const debts = new Map(
-    debtRows.map((d) => [d.id, toDebt(d, recorded.get(d.id) ?? d.createdAt.toISOString())]),
-  );
+  const debts = new Map(debtRows.map((d) => [d.id, toDebt(d)]));
   const payments = new Map(paymentRows.map((p) => [p.id, toPayment(p)]));
   const sales = new Map(saleRows.map((s) => [s.id, toSale(s, null)]));
   const timeline = ledgerTimeline(input.id, {
-    debts: [...debts.values()].map((d) => ({ ...d, ...live, createdAt: d.recordedAt })),
+    debts: [...debts.values()].map((d) => ({ ...d, ...live })),
     payments: [...payments.values()].map((p) => ({ ...p, ...live })),
     sales: [...sales.values()].map((s) => ({ ...s, ...live })),
   });
