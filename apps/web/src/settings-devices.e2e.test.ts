@@ -100,4 +100,19 @@ describe('the settings page’s devices', () => {
     await page.goto('/settings');
     await page.waitForURL('**/sign-in');
   });
+
+  it('signing out in the header ends the session: a copy of its cookie taken before is refused', async () => {
+    const leaving = await secondBrowser(base);
+    const copied = await leaving.context().cookies();
+    await leaving.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await leaving.waitForURL('**/sign-in');
+
+    const replay = await browser.newContext({ viewport: DESKTOP, locale: 'en-US', baseURL: base });
+    await replay.addCookies(copied);
+    const again = await replay.newPage();
+    await again.goto('/overview');
+    await again.waitForURL('**/sign-in');
+    expect((await again.request.get('/api/trpc/auth.me')).status()).toBe(401);
+    await replay.close();
+  });
 });
