@@ -4,6 +4,7 @@ import { StyleSheet, View } from 'react-native';
 import { useCatchUp, useRead } from '../../book/reads';
 import { useRefresh } from '../../book/use-refresh';
 import { useT } from '../../i18n/locale';
+import { useRemindedAgo } from '../../remind/reminded-ago';
 import { BalanceText } from '../../ui/balance-text';
 import { Button } from '../../ui/button';
 import { CatchUpCard } from '../../ui/catch-up';
@@ -28,6 +29,9 @@ export default function CustomersScreen() {
   const [shown, setShown] = useState(page);
   if (page && page !== shown) setShown(page);
   const rows = shown?.rows ?? [];
+  const ids = rows.map((r) => r.customer.id);
+  const reminded = useRead(`lastReminded:${ids.join(',')}`, (r) => r.lastReminded(ids), ['reminders']);
+  const ago = useRemindedAgo();
   const header = (
     <>
       {catchUp ? <CatchUpCard catchUp={catchUp} /> : null}
@@ -76,7 +80,7 @@ export default function CustomersScreen() {
       renderRow={({ customer: c, balance }) => (
         <ListItem
           title={c.name}
-          subtitle={c.phone}
+          subtitle={[c.phone, ago(reminded?.[c.id])].filter(Boolean).join(' · ')}
           accessibilityLabel={t('customers.rowLabel', { name: c.name })}
           // While the book arrives a balance would be a part of the truth: none is shown.
           right={catchUp ? undefined : <BalanceText balance={balance} />}

@@ -5,6 +5,7 @@ import { phoneDay } from '../../book/day';
 import { useCatchUp, useRead } from '../../book/reads';
 import { useRefresh } from '../../book/use-refresh';
 import { useLocale } from '../../i18n/locale';
+import { ToRemind } from '../../remind/to-remind';
 import { BalanceText } from '../../ui/balance-text';
 import { Button } from '../../ui/button';
 import { CatchUpCard } from '../../ui/catch-up';
@@ -58,6 +59,7 @@ export default function TodayScreen() {
           />
         </View>
       </Row>
+      {catchUp ? null : <ToRemind />}
       {catchUp ? null : <Debtors />}
     </Screen>
   );
