@@ -19,6 +19,7 @@ export * from './phone.ts';
 export * from './primitives.ts';
 export * from './quantity.ts';
 export * from './refusals.ts';
+export * from './region-currency.ts';
 export * from './responses.ts';
 export * from './row.ts';
 export * from './sale-rules.ts';

@@ -11,6 +11,7 @@ import { BookProvider, useBook } from '../book/book-provider';
 import { CurrencyProvider } from '../book/currency';
 import { LocaleProvider, useT } from '../i18n/locale';
 import '../pwa/register';
+import { ShopSetupGate } from '../setup/shop-setup';
 import { BackButton } from '../ui/back-button';
 import { Button } from '../ui/button';
 import { Splash } from '../ui/splash';
@@ -87,11 +88,13 @@ function Shell() {
               <Stack.Screen name="sales/view/[id]" options={{ title: t('phone.sale.title') }} />
               <Stack.Screen name="overdue" options={{ title: t('titles.overdue') }} />
               <Stack.Screen name="deleted" options={{ title: t('titles.deleted') }} />
+              <Stack.Screen name="about" options={{ title: t('phone.about.title') }} />
             </Stack.Protected>
             <Stack.Protected guard={session === null}>
               <Stack.Screen name="sign-in" options={{ headerShown: false }} />
             </Stack.Protected>
           </Stack>
+          {session ? <ShopSetupGate /> : null}
         </View>
       </SafeAreaInsetsContext.Provider>
     </SafeAreaView>

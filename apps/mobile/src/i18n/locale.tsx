@@ -21,6 +21,8 @@ export interface LocaleValue {
   chosen: Locale | null;
   /** Sets (or with null, clears) the choice: a re-render, nothing in the book changes. */
   choose: (locale: Locale | null) => Promise<void>;
+  /** Follows the store's default language (`settings.language`), used when this phone chose none. */
+  setStoreLanguage: (language: string | null) => void;
   /** True after a switch of direction on a phone, until it restarts (React Native's rule). */
   restartNeeded: boolean;
   /** Text that lines up with the layout (its start), whatever the direction of its own content. */
@@ -64,8 +66,8 @@ function isolating(t: T): T {
 }
 
 /**
- * The app's language: the device's by default (`matchLocale` over its languages), or the one
- * chosen on the Sync tab, kept on this phone. Sets the layout's direction (the document's `dir`
+ * The app's language: the one chosen in Settings (kept on this phone), else the store's
+ * (`settings.language`, set at the first run), else the device's (`matchLocale` over its languages). Sets the layout's direction (the document's `dir`
  * on the web; `I18nManager` on a phone, which takes effect at the next start).
  */
 export function LocaleProvider({ children, initial }: { children: ReactNode; initial?: Locale }) {
@@ -79,7 +81,10 @@ export function LocaleProvider({ children, initial }: { children: ReactNode; ini
       () => setChosen(null),
     );
   }, [initial]);
-  const locale = chosen ?? matchLocale(device);
+  // The phone's own choice, else the store's language (a BCP 47 tag: `sw`, `pt-BR`), else the device's.
+  const [storeLanguage, setStoreLanguage] = useState<string | null>(null);
+  const storeBase = storeLanguage?.toLowerCase().split('-')[0] ?? '';
+  const locale = chosen ?? (isLocale(storeBase) ? storeBase : matchLocale(device));
   const { dir } = LOCALES[locale];
   const tag = intlTag(locale, device);
   useEffect(() => {
@@ -100,6 +105,7 @@ export function LocaleProvider({ children, initial }: { children: ReactNode; ini
       t: dir === 'rtl' ? isolating(plain) : plain,
       chosen: chosen ?? null,
       choose,
+      setStoreLanguage,
       restartNeeded,
       alignStart: { textAlign: Platform.OS === 'web' && dir === 'rtl' ? 'right' : 'left' },
       // With the device's region (`ur-PK`): use-intl passes it to Intl as is.

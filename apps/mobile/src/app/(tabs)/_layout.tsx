@@ -7,7 +7,7 @@ const icon =
   (glyph: string) =>
   ({ color }: { color: ColorValue }) => <Text style={{ color, fontSize: 16, lineHeight: 20 }}>{glyph}</Text>;
 
-/** The three places a shop owner goes every day. */
+/** The places a shop owner goes every day, and the shop's settings. */
 export default function TabsLayout() {
   const t = useT();
   return (
@@ -27,6 +27,7 @@ export default function TabsLayout() {
       <Tabs.Screen name="customers" options={{ title: t('tabs.customers'), tabBarIcon: icon('☰') }} />
       <Tabs.Screen name="sales" options={{ title: t('phone.sales.tab'), tabBarIcon: icon('¤') }} />
       <Tabs.Screen name="sync" options={{ title: t('tabs.sync'), tabBarIcon: icon('⇅') }} />
+      <Tabs.Screen name="settings" options={{ title: t('phone.settings.title'), tabBarIcon: icon('⚙') }} />
     </Tabs>
   );
 }

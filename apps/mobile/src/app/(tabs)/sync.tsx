@@ -1,20 +1,15 @@
 import type { FailedChange, SyncClient } from '@storesync/sync-client';
 import { useFailedChanges, useSyncStatus } from '@storesync/sync-client/react';
 import { useRouter } from 'expo-router';
-import { useEffect, useState } from 'react';
-import { StyleSheet, Switch, Text, View } from 'react-native';
-import { backgroundSyncSupported, isBackgroundSyncOn, setBackgroundSync } from '../../book/background';
+import { StyleSheet, Text, View } from 'react-native';
 import { useBook } from '../../book/book-provider';
 import { useRefresh } from '../../book/use-refresh';
-import { FormError } from '../../forms/form-error';
-import { StoreForm } from '../../forms/store-form';
 import { useLocale } from '../../i18n/locale';
 import { Button } from '../../ui/button';
-import { useConfirm } from '../../ui/confirm';
 import { FailedChangeCard, fixRoute } from '../../ui/failed-change';
 import { formatWhen } from '../../ui/format';
-import { LanguagePicker } from '../../ui/language-picker';
 import { Card, Heading, Muted, Screen } from '../../ui/layout';
+import { ListItem } from '../../ui/list-item';
 import { describeSync } from '../../ui/sync-bar';
 import { colors, space } from '../../ui/theme';
 
@@ -25,34 +20,14 @@ async function holdsRow(book: SyncClient, c: FailedChange): Promise<boolean> {
 }
 const ROW_ENTITIES = ['customers', 'debts', 'payments', 'sales'] as const;
 
-/** Sync in detail: state, what waits, rejected changes to fix or discard; and this phone's settings. */
+/** Sync in detail: state, what waits, rejected changes to fix or discard; the settings a tap away. */
 export default function SyncScreen() {
-  const { book, session, signOut } = useBook();
+  const { book, signOut } = useBook();
   const status = useSyncStatus(book);
   const failed = useFailedChanges(book);
   const refresh = useRefresh();
   const router = useRouter();
-  const [background, setBackground] = useState(false);
-  const [backgroundError, setBackgroundError] = useState<string | null>(null);
-  const [dialog, ask] = useConfirm();
   const { t, tag, alignStart } = useLocale();
-  useEffect(() => {
-    isBackgroundSyncOn().then(setBackground);
-  }, []);
-  /** Signing out with changes not yet sent keeps them here, unsent until the same store signs in. */
-  const leave = async () => {
-    const waiting = status.pending;
-    const ok =
-      waiting === 0 ||
-      (await ask({
-        title: t('sync.unsentTitle'),
-        message: t('sync.unsentMessage', { count: waiting }),
-        confirmLabel: t('sync.signOutAnyway'),
-        destructive: true,
-      }));
-    if (ok) await signOut();
-  };
-
   return (
     <Screen {...refresh}>
       <Card>
@@ -90,35 +65,13 @@ export default function SyncScreen() {
         </View>
       )}
 
-      <StoreForm />
-      <Heading>{t('sync.thisPhone')}</Heading>
       <Card>
-        <LanguagePicker />
-        {backgroundSyncSupported ? (
-          <View style={styles.switchRow}>
-            <Text style={[styles.switchLabel, alignStart]}>{t('sync.background')}</Text>
-            <Switch
-              accessibilityLabel={t('sync.background')}
-              value={background}
-              onValueChange={(on) =>
-                setBackgroundSync(on).then(
-                  () => setBackground(on),
-                  (e: unknown) => setBackgroundError(e instanceof Error ? e.message : String(e)),
-                )
-              }
-            />
-          </View>
-        ) : null}
-        {backgroundError ? (
-          <FormError message={t('sync.backgroundFailed', { reason: backgroundError })} />
-        ) : null}
+        <ListItem
+          title={t('phone.settings.open')}
+          onPress={() => router.push('/settings')}
+          right={<Text style={styles.chevron}>›</Text>}
+        />
       </Card>
-      <Card>
-        <Muted>{t('sync.signedInAs', { email: session?.user.email ?? '—' })}</Muted>
-        <Button variant="secondary" label={t('sync.signOut')} onPress={leave} />
-        <Muted>{t('sync.bookStays')}</Muted>
-      </Card>
-      {dialog}
     </Screen>
   );
 }
@@ -126,11 +79,5 @@ export default function SyncScreen() {
 const styles = StyleSheet.create({
   state: { fontSize: 18, fontWeight: '700', color: colors.text },
   failed: { gap: space.sm },
-  switchRow: {
-    flexDirection: 'row',
-    justifyContent: 'space-between',
-    alignItems: 'center',
-    paddingTop: space.sm,
-  },
-  switchLabel: { fontSize: 16, color: colors.text },
+  chevron: { fontSize: 22, color: colors.muted },
 });
