@@ -8,6 +8,7 @@ import { useRefresh } from '../../../book/use-refresh';
 import { writeOffAndDelete } from '../../../book/write-off';
 import { useT } from '../../../i18n/locale';
 import { CustomerRemind } from '../../../remind/customer-remind';
+import { ShareStatement } from '../../../statement/share-statement';
 import { BalanceText } from '../../../ui/balance-text';
 import { Button } from '../../../ui/button';
 import { CatchUpCard } from '../../../ui/catch-up';
@@ -113,6 +114,7 @@ export default function CustomerScreen() {
         />
       </View>
       <CustomerRemind customerId={customer.id} owed={balance.owed} />
+      <ShareStatement customerId={customer.id} />
       {catchUp ? null : (
         <>
           <Heading>{t('customer.history')}</Heading>
