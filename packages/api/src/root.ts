@@ -5,6 +5,7 @@ import { deletedRouter } from './routers/deleted.ts';
 import { historyRouter } from './routers/history.ts';
 import { linksRouter } from './routers/links.ts';
 import { paymentsRouter } from './routers/payments.ts';
+import { remindersRouter } from './routers/reminders.ts';
 import { reportsRouter } from './routers/reports/_router.ts';
 import { salesRouter } from './routers/sales.ts';
 import { settingsRouter } from './routers/settings.ts';
@@ -23,6 +24,7 @@ export const appRouter = router({
   history: historyRouter,
   deleted: deletedRouter,
   links: linksRouter,
+  reminders: remindersRouter,
 });
 
 /** The router's type: what `@trpc/client` in the web and mobile apps is typed by. */
