@@ -28,6 +28,8 @@ describe('reminders (dashboard)', () => {
       Date.now(),
     );
     await store.phone.api.sync.push({ deviceId: store.phone.deviceId, events: [settings as never] });
+    expect(await store.web.reminders.country()).toEqual({ country: 'KE' });
+    expect(await rival.web.reminders.country()).toEqual({ country: null });
     const baraka = await store.web.customers.create({ name: 'Baraka', phone: '+254712345678' });
     await store.web.debts.create({ customerId: baraka.id, amount: 40_000, dueDate: '2020-02-01' });
     await store.web.debts.create({ customerId: baraka.id, amount: 10_000, dueDate: '2099-02-01' });

@@ -87,6 +87,15 @@ function dueDateOf(debts: { id: string; amount: number; dueDate: string | null }
  * synced row through the dashboard's one write path. All scoped to the caller's store.
  */
 export const remindersRouter = {
+  /** The store's country, for reading typed phone numbers (null: not set; the browser's region then). */
+  country: protectedProcedure.query(async ({ ctx }) => {
+    const row = await ctx.db.storeSetting.findFirst({
+      where: { userId: ctx.auth.user.id, id: SETTINGS_ID, deletedAt: null },
+      select: { country: true },
+    });
+    return { country: row?.country ?? null };
+  }),
+
   list: protectedProcedure.input(CustomerInput).query(async ({ ctx, input }): Promise<ReminderDto[]> => {
     const rows = await ctx.db.reminder.findMany({
       where: { userId: ctx.auth.user.id, customerId: input.customerId, deletedAt: null },

@@ -1,7 +1,7 @@
 'use client';
 
-import { CustomerCreateInputSchema } from '@storesync/schema';
-import { useMutation } from '@tanstack/react-query';
+import { CustomerCreateInputSchema, normalisePhone } from '@storesync/schema';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Field, TextAreaField } from '~/components/ui/field';
 import { useI18n } from '~/i18n/provider';
@@ -26,10 +26,25 @@ interface CustomerFormProps {
 
 const FIELDS = ['name', 'phone', 'note'] as const;
 
+/** A country's name in the dashboard's language. */
+const regionName = (country: string, locale: string) =>
+  new Intl.DisplayNames([locale], { type: 'region' }).of(country) ?? country;
+
+/** The browser's region (`KE` of `sw-KE`): the store's country until the store sets one. */
+function browserRegion(): string | null {
+  for (const tag of navigator.languages) {
+    const region = tag.split('-').find((p, i) => i > 0 && /^[A-Z]{2}$/.test(p));
+    if (region) return region;
+  }
+  return null;
+}
+
 /** Create or edit a customer; an edit sends only the fields that changed. */
 export function CustomerForm({ customer, onDone, onCancel }: CustomerFormProps) {
   const trpc = useTRPC();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const country = useQuery(trpc.reminders.country.queryOptions(undefined, { staleTime: 60_000 })).data
+    ?.country;
   const [name, setName] = useState(customer?.name ?? '');
   const [phone, setPhone] = useState(customer?.phone ?? '');
   const [note, setNote] = useState(customer?.note ?? '');
@@ -40,11 +55,25 @@ export function CustomerForm({ customer, onDone, onCancel }: CustomerFormProps) 
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const data = form.check(CustomerCreateInputSchema, {
-      name,
-      phone: phone.trim() || null,
-      note: note.trim() || null,
-    });
+    // Numbers are stored as E.164 (what wa.me and sms: want), read as the store's country's; an
+    // older number that cannot be read stays as typed until it is edited.
+    const typed = phone.trim() || null;
+    const region = country ?? browserRegion();
+    const read = typed && typed !== customer?.phone ? normalisePhone(typed, region) : null;
+    const own: Record<string, string> =
+      read && 'error' in read
+        ? {
+            phone:
+              read.error === 'needsCountry' || !region
+                ? t('remind.phoneNeedsCountry')
+                : t('remind.phoneInvalid', { country: regionName(region, locale) }),
+          }
+        : {};
+    const data = form.check(
+      CustomerCreateInputSchema,
+      { name, phone: read && 'e164' in read ? read.e164 : typed, note: note.trim() || null },
+      own,
+    );
     if (!data) return;
     const done = { onSuccess: (row: { id: string }) => onDone(row.id), onError: form.fromServer };
     if (!customer) return create.mutate(data, done);

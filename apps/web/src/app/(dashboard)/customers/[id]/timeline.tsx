@@ -1,7 +1,7 @@
 'use client';
 
 import { dayIn, overdueDebts } from '@storesync/schema';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Money, useFormatMoney } from '~/components/currency';
 import { RowHistory } from '~/components/history/row-history';
@@ -72,20 +72,41 @@ export function Timeline({ entries, customer }: { entries: Entry[]; customer: Ti
   const payment = useMutation(trpc.payments.delete.mutationOptions());
   const sale = useMutation(trpc.sales.delete.mutationOptions());
   const remove = deleting ? { debt, payment, sale }[deleting.kind] : null;
+  const reminders = useQuery(trpc.reminders.list.queryOptions({ customerId: customer.id })).data ?? [];
+  // Each reminder goes before the first entry older than it (both lists are newest first).
+  const before = new Map<number, typeof reminders>();
+  for (const r of reminders) {
+    const at = entries.findIndex((e) => e.at <= r.sentAt);
+    const index = at === -1 ? entries.length : at;
+    before.set(index, [...(before.get(index) ?? []), r]);
+  }
+  const reminderRows = (index: number) =>
+    (before.get(index) ?? []).map((r) => (
+      <li key={`reminder:${r.id}`} className="timeline__entry timeline__entry--reminder">
+        <span className="badge">{t('remind.remind')}</span>
+        <div className="timeline__main">
+          <time dateTime={r.sentAt}>{dateTime(r.sentAt)}</time>
+          <bdi className="timeline__detail" dir="auto">
+            {t('remind.history', { channel: r.channel, amount: i18n.isolate(format(r.amount)) })}
+          </bdi>
+        </div>
+      </li>
+    ));
 
-  if (entries.length === 0) {
+  if (entries.length === 0 && reminders.length === 0) {
     return <Empty title={t('dashboard.timeline.empty')}>{t('dashboard.timeline.emptyHint')}</Empty>;
   }
   return (
     <>
       <ol className="timeline">
-        {entries.map((entry) => {
+        {entries.map((entry, index) => {
           const { amount, detail } = describe(i18n, entry, format);
           const writeOff = entry.kind === 'payment' && entry.payment.kind === 'writeOff';
           const style = writeOff ? 'write-off' : entry.kind;
           const kind = kindOf(entry);
           const when = dateTime(entry.at);
-          return (
+          return [
+            ...reminderRows(index),
             <li key={`${entry.kind}:${idOf(entry)}`} className={`timeline__entry timeline__entry--${style}`}>
               <span className={`badge badge--${style}`}>{t(`dashboard.timeline.${kind}`)}</span>
               <div className="timeline__main">
@@ -138,9 +159,10 @@ export function Timeline({ entries, customer }: { entries: Entry[]; customer: Ti
               >
                 ×
               </button>
-            </li>
-          );
+            </li>,
+          ];
         })}
+        {reminderRows(entries.length)}
       </ol>
       <EditEntry entry={editing} customer={customer} onClose={() => setEditing(null)} />
       <Dialog
