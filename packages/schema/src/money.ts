@@ -49,9 +49,14 @@ export function formatMoney(minor: number, currency: string, locale?: string): s
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** digits);
 }
 
-/** Minor units as the plain text an amount field starts with (`1250` USD → `12.50`, JPY → `1250`). */
-export function amountToInput(minor: number, currency: string): string {
-  return plainAmount(minor, minorDigits(currency));
+/**
+ * Minor units as the plain text an amount field starts with (`1250` USD → `12.50`, JPY → `1250`),
+ * with the `locale`'s decimal mark when given (`12,50` in es), so that `parseAmount` in that
+ * locale reads an untouched field back (`12.50` is refused in es: its `.` groups digits).
+ */
+export function amountToInput(minor: number, currency: string, locale?: string): string {
+  const plain = plainAmount(minor, minorDigits(currency));
+  return locale ? plain.replace('.', amountMarks(locale).decimal) : plain;
 }
 
 /** Minor units with `digits` decimals as digits and a `.`, exactly (no floating point). */

@@ -35,7 +35,7 @@ export function DebtForm({ customer, row, draft, onDone, footer }: DebtFormProps
   const { currency } = useCurrency();
   const { t, tag } = useLocale();
   const [amount, setAmount] = useState(
-    start.amount !== undefined ? amountToInput(start.amount, currency) : '',
+    start.amount !== undefined ? amountToInput(start.amount, currency, tag) : '',
   );
   const [note, setNote] = useState(start.note ?? '');
   const [dueDate, setDueDate] = useState(start.dueDate ?? '');

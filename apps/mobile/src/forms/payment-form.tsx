@@ -30,8 +30,9 @@ export function PaymentForm({ customer, row, draft, onDone, footer }: PaymentFor
   const start = { ...row, ...draft };
   const { book } = useBook();
   const { currency, money } = useCurrency();
+  const { t, tag } = useLocale();
   const [amount, setAmount] = useState(
-    start.amount !== undefined ? amountToInput(start.amount, currency) : '',
+    start.amount !== undefined ? amountToInput(start.amount, currency, tag) : '',
   );
   const [note, setNote] = useState(start.note ?? '');
   const [tried, setTried] = useState(false);
@@ -39,7 +40,6 @@ export function PaymentForm({ customer, row, draft, onDone, footer }: PaymentFor
   const [checkDialog, checkAmount] = useAmountCheck();
   const form = useFieldErrors();
   const balance = useRead(`balance:${customer.id}`, (r) => r.balance(customer.id));
-  const { t, tag } = useLocale();
   const name = customer.name;
 
   const save = async () => {

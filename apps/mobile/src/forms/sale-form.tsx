@@ -40,7 +40,7 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
           ...emptyLine(),
           name: i.name,
           quantity: quantityToInput(i.quantity, tag),
-          unitPrice: amountToInput(i.unitPrice, currency),
+          unitPrice: amountToInput(i.unitPrice, currency, tag),
         }))
       : [emptyLine()],
   );
@@ -51,7 +51,7 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
     start.paidAmount !== undefined && start.total !== undefined ? start.paidAmount >= start.total : true,
   );
   const [paid, setPaid] = useState(
-    start.paidAmount !== undefined ? amountToInput(start.paidAmount, currency) : '',
+    start.paidAmount !== undefined ? amountToInput(start.paidAmount, currency, tag) : '',
   );
   const [note, setNote] = useState(start.note ?? '');
   const form = useFieldErrors();

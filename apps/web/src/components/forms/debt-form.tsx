@@ -41,7 +41,7 @@ export function DebtForm({ customerId, debt, onDone, onCancel }: DebtFormProps) 
   const form = useFormErrors(['amount', 'dueDate', 'note']);
   const create = useMutation(trpc.debts.create.mutationOptions());
   const update = useMutation(trpc.debts.update.mutationOptions());
-  const shown = amount ?? (debt && currency ? amountToInput(debt.amount, currency) : '');
+  const shown = amount ?? (debt && currency ? amountToInput(debt.amount, currency, formatLocale) : '');
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -64,7 +64,7 @@ export function PaymentForm({ customer, balance: current, payment, onDone, onCan
   const create = useMutation(trpc.payments.create.mutationOptions());
   const update = useMutation(trpc.payments.update.mutationOptions());
   const pending = create.isPending || update.isPending;
-  const shown = amount ?? (payment && currency ? amountToInput(payment.amount, currency) : '');
+  const shown = amount ?? (payment && currency ? amountToInput(payment.amount, currency, formatLocale) : '');
   // An edit is weighed against what was owed without this payment.
   const balance = payment
     ? balanceOf(current.debts, current.unpaidSales, current.payments - payment.amount)
@@ -155,7 +155,7 @@ export function PaymentForm({ customer, balance: current, payment, onDone, onCan
               <button
                 type="button"
                 className="link-button"
-                onClick={() => setAmount(amountToInput(balance.owed, currency))}
+                onClick={() => setAmount(amountToInput(balance.owed, currency, formatLocale))}
               >
                 {t('dashboard.forms.payInFull')}
               </button>

@@ -56,7 +56,7 @@ const toLine = (item: SaleItem, currency: string, locale: string): LineDraft => 
   key: crypto.randomUUID(),
   name: item.name,
   quantity: quantityToInput(item.quantity, locale),
-  unitPrice: amountToInput(item.unitPrice, currency),
+  unitPrice: amountToInput(item.unitPrice, currency, locale),
 });
 
 function SaleFields({ customerId, sale, onDone, onCancel, currency }: SaleFormProps & { currency: string }) {
@@ -69,7 +69,7 @@ function SaleFields({ customerId, sale, onDone, onCancel, currency }: SaleFormPr
   );
   const [buyer, setBuyer] = useState(sale ? (sale.customerId ?? '') : (customerId ?? ''));
   const [paidInFull, setPaidInFull] = useState(!sale || sale.paidAmount === sale.total);
-  const [paid, setPaid] = useState(sale ? amountToInput(sale.paidAmount, currency) : '');
+  const [paid, setPaid] = useState(sale ? amountToInput(sale.paidAmount, currency, formatLocale) : '');
   const [now] = useState(() => toDateTimeInput(sale ? new Date(sale.soldAt) : new Date()));
   // Untouched, the server stamps the exact time of the sale (or an edit keeps it).
   const [soldAt, setSoldAt] = useState<string | null>(null);
