@@ -9,8 +9,9 @@ import { clientAddressOf } from '../limits/client-address.ts';
 import { hitLimit } from '../limits/limiter.ts';
 import { DEFAULT_RATE_LIMITS } from '../limits/rules.ts';
 import type { Logger } from '../log.ts';
+import { PageCache } from './cache.ts';
 import { noteOpened } from './opened.ts';
-import { readLinkedStatement } from './read.ts';
+import { bookVersion, readLink, readRows } from './read.ts';
 
 /** Tokens as docs/protocol.md has them; anything else is unknown without a query. */
 const TOKEN = /^[A-Za-z0-9_-]{22,64}$/;
@@ -53,7 +54,11 @@ export interface StatementDoor {
   logger: Logger;
   /** The server's clock; injectable for tests of expiry and of the hourly note. */
   now?: () => Date;
+  /** Pages made, kept while the book has not changed (one per process by default). */
+  cache?: PageCache;
 }
+
+const processCache = new PageCache();
 
 /**
  * `GET /s/<token>`: the customer's statement as the server holds the book now, or one 404 for
@@ -88,19 +93,29 @@ export async function statementResponse(door: StatementDoor, req: Request, token
     const seconds = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
     return answer(429, tooManyHtml(localeOf([], acceptLanguage)), { 'Retry-After': seconds });
   }
-  const linked = TOKEN.test(token) ? await readLinkedStatement(door.db.sql, token, now) : null;
+  const linked = TOKEN.test(token) ? await readLink(door.db.sql, token, now) : null;
   if (!linked) return answer(404, notFoundHtml(localeOf([], acceptLanguage)));
   const locale = localeOf([linked.customerLanguage, linked.storeLanguage], acceptLanguage);
   const today = now.toISOString().slice(0, 10);
-  const html = statementHtml({
-    statement: buildStatement(linked.customerId, linked.rows, today),
-    shopName: linked.shopName,
-    customerName: linked.customerName,
-    currency: linked.currency ?? defaultCurrency(requested(acceptLanguage)),
-    locale,
-    today,
-    timeZone: 'UTC',
-  });
+  const currency = linked.currency ?? defaultCurrency(requested(acceptLanguage));
+  const cache = door.cache ?? processCache;
+  // The version first, then the rows: a write in between makes the page newer than its key, never older.
+  const version = await bookVersion(door.db.sql, linked.userId);
+  const key = [linked.userId, linked.customerId, version, locale, currency, today].join(' ');
+  let html = cache.get(key);
+  if (html === undefined) {
+    const rows = await readRows(door.db.sql, linked.userId, linked.customerId);
+    html = statementHtml({
+      statement: buildStatement(linked.customerId, rows, today),
+      shopName: linked.shopName,
+      customerName: linked.customerName,
+      currency,
+      locale,
+      today,
+      timeZone: 'UTC',
+    });
+    cache.set(key, html);
+  }
   // At most one push an hour per link; a failed note never fails the page.
   await noteOpened(door.db, linked, now).catch((error: unknown) =>
     door.logger.warn({ err: error, token: tokenForLog(token) }, 'noting a statement opened failed'),

@@ -12,7 +12,6 @@ export interface LinkedStatement {
   shopName: string | null;
   currency: string | null;
   storeLanguage: string | null;
-  rows: StatementInput;
 }
 
 /**
@@ -41,19 +40,40 @@ const SALES = `SELECT id::text, total::float8 AS total, paid_amount::float8 AS "
 type Row = Record<string, unknown>;
 
 /**
- * The statement a token opens, read from the server's book now; null for a token that is
- * unknown, expired (`now` past `expiresAt`), revoked (its row deleted), or whose customer is
- * deleted — the caller answers each the same.
+ * The link a token opens, with its customer and store; null for a token that is unknown,
+ * expired (`now` past `expiresAt`), revoked (its row deleted), or whose customer is deleted —
+ * the caller answers each the same.
  */
-export async function readLinkedStatement(
-  sql: SqlDb,
-  token: string,
-  now: Date,
-): Promise<LinkedStatement | null> {
+export async function readLink(sql: SqlDb, token: string, now: Date): Promise<LinkedStatement | null> {
   const [link] = await sql.query<Row>(LINK, [token, now.toISOString()]);
   if (!link?.live || !link.customerLive) return null;
-  const userId = String(link.userId);
-  const customerId = String(link.customerId);
+  return {
+    userId: String(link.userId),
+    linkId: String(link.linkId),
+    customerId: String(link.customerId),
+    lastOpenedAt: iso(link.lastOpenedAt),
+    customerName: String(link.customerName),
+    customerLanguage: (link.customerLanguage as string | null) ?? null,
+    shopName: (link.shopName as string | null) ?? null,
+    currency: (link.currency as string | null) ?? null,
+    storeLanguage: (link.storeLanguage as string | null) ?? null,
+  };
+}
+
+/**
+ * The store's newest change-log event: every write of its rows appends one, so a page made at
+ * this version is the page of the book until the next (read it before the rows).
+ */
+export async function bookVersion(sql: SqlDb, userId: string): Promise<string> {
+  const [row] = await sql.query<{ v: string | null }>(
+    'SELECT max(event_id)::text AS v FROM sync_events WHERE user_id = $1',
+    [userId],
+  );
+  return row?.v ?? '0';
+}
+
+/** The customer's live rows of the one store, as the statement model takes them. */
+export async function readRows(sql: SqlDb, userId: string, customerId: string): Promise<StatementInput> {
   const [debts, payments, sales] = await Promise.all([
     sql.query<Row>(DEBTS, [userId, customerId]),
     sql.query<Row>(PAYMENTS, [userId, customerId]),
@@ -61,42 +81,31 @@ export async function readLinkedStatement(
   ]);
   const mine = { customerId, deletedAt: null };
   return {
-    userId,
-    linkId: String(link.linkId),
-    customerId,
-    lastOpenedAt: iso(link.lastOpenedAt),
-    customerName: String(link.customerName),
-    customerLanguage: (link.customerLanguage as string | null) ?? null,
-    shopName: (link.shopName as string | null) ?? null,
-    currency: (link.currency as string | null) ?? null,
-    storeLanguage: (link.storeLanguage as string | null) ?? null,
-    rows: {
-      debts: debts.map((d) => ({
-        ...mine,
-        id: String(d.id),
-        amount: Number(d.amount),
-        createdAt: iso(d.createdAt) ?? '',
-        recordedAt: iso(d.recordedAt),
-        dueDate: (d.dueDate as string | null) ?? null,
-        note: (d.note as string | null) ?? null,
-      })),
-      payments: payments.map((p) => ({
-        ...mine,
-        id: String(p.id),
-        amount: Number(p.amount),
-        paidAt: iso(p.paidAt) ?? '',
-        kind: p.kind === 'writeOff' ? 'writeOff' : 'repayment',
-        note: (p.note as string | null) ?? null,
-      })),
-      sales: sales.map((s) => ({
-        ...mine,
-        id: String(s.id),
-        total: Number(s.total),
-        paidAmount: Number(s.paidAmount),
-        soldAt: iso(s.soldAt) ?? '',
-        items: (typeof s.items === 'string' ? JSON.parse(s.items) : s.items) as SaleItem[],
-        note: (s.note as string | null) ?? null,
-      })),
-    },
+    debts: debts.map((d) => ({
+      ...mine,
+      id: String(d.id),
+      amount: Number(d.amount),
+      createdAt: iso(d.createdAt) ?? '',
+      recordedAt: iso(d.recordedAt),
+      dueDate: (d.dueDate as string | null) ?? null,
+      note: (d.note as string | null) ?? null,
+    })),
+    payments: payments.map((p) => ({
+      ...mine,
+      id: String(p.id),
+      amount: Number(p.amount),
+      paidAt: iso(p.paidAt) ?? '',
+      kind: p.kind === 'writeOff' ? 'writeOff' : 'repayment',
+      note: (p.note as string | null) ?? null,
+    })),
+    sales: sales.map((s) => ({
+      ...mine,
+      id: String(s.id),
+      total: Number(s.total),
+      paidAmount: Number(s.paidAmount),
+      soldAt: iso(s.soldAt) ?? '',
+      items: (typeof s.items === 'string' ? JSON.parse(s.items) : s.items) as SaleItem[],
+      note: (s.note as string | null) ?? null,
+    })),
   };
 }

@@ -10,6 +10,7 @@ import {
   upsertEvent,
   uuid,
 } from '../test/harness.ts';
+import { PageCache } from './cache.ts';
 import { type StatementDoor, statementResponse } from './page.ts';
 
 // The public statement: only that customer's rows of that store, one 404 for every token that
@@ -144,6 +145,30 @@ describe('the statement at /s/<token>', () => {
     const later = new Date(Date.now() + 61 * 60_000);
     await statementResponse({ ...door, now: () => later }, new Request('http://localhost/'), tokens.amina);
     expect((await pulledLink()).at(-1)?.row?.lastOpenedAt).toBe(later.toISOString());
+  });
+
+  it('serves a page made once until the book changes, then the book as it is now', async () => {
+    const cache = new PageCache();
+    const cached = { ...door, cache };
+    const fresh = token();
+    const freshId = uuid();
+    await push(phone, [upsertEvent('links', freshId, link(ids.amina, fresh), Date.now())]);
+    const owed = async () =>
+      /data-owed>([^<]+)</.exec(
+        await (await statementResponse(cached, new Request('http://localhost/'), fresh)).text(),
+      )?.[1];
+    // The first opening notes lastOpenedAt, a change of the book: the next page is made anew.
+    await owed();
+    const before = await owed();
+    expect(cache.size).toBe(2);
+    expect(await owed()).toBe(before);
+    expect(cache.size).toBe(2);
+    await push(phone, [upsertEvent('debts', uuid(), { customerId: ids.amina, amount: 12_300 }, Date.now())]);
+    expect(await owed()).not.toBe(before);
+    expect(cache.size).toBe(3);
+    // Revoked: the cached page is never served again.
+    await push(phone, [deleteEvent('links', freshId, Date.now())]);
+    expect((await statementResponse(cached, new Request('http://localhost/'), fresh)).status).toBe(404);
   });
 
   it('never logs a token whole', () => {

@@ -1,0 +1,43 @@
+/**
+ * Statement pages already made, by what they were made from: the store's book version (its
+ * newest change-log event), the customer, the language, the currency and the day. A page is
+ * served again only while none of those has moved, so it is always the book as the server
+ * holds it now; a viewer reloading a 5,000-entry statement costs two small queries, not a
+ * render. Bounded by total size, oldest out first.
+ */
+export class PageCache {
+  private readonly pages = new Map<string, string>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes = 64 * 2 ** 20) {}
+
+  get(key: string): string | undefined {
+    const page = this.pages.get(key);
+    if (page !== undefined) {
+      // Most recently used last.
+      this.pages.delete(key);
+      this.pages.set(key, page);
+    }
+    return page;
+  }
+
+  set(key: string, page: string): void {
+    if (page.length > this.maxBytes) return;
+    const old = this.pages.get(key);
+    if (old !== undefined) {
+      this.pages.delete(key);
+      this.bytes -= old.length;
+    }
+    this.pages.set(key, page);
+    this.bytes += page.length;
+    for (const [k, p] of this.pages) {
+      if (this.bytes <= this.maxBytes) break;
+      this.pages.delete(k);
+      this.bytes -= p.length;
+    }
+  }
+
+  get size(): number {
+    return this.pages.size;
+  }
+}
