@@ -55,6 +55,17 @@ describe('customersRouter', () => {
     await expect(s.web.customers.update({ id: c.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
+  it('sorts names as people read them, not by their bytes: accents beside their letters, case aside', async () => {
+    const t = await createWebStore(h, 'collation@example.com');
+    for (const name of ['zeta', 'Émile', 'Oscar', 'ñandú', 'Ella', 'Nora', 'أمين', 'अमित'])
+      await t.web.customers.create({ name });
+    const names = async (order: 'asc' | 'desc') =>
+      (await t.web.customers.list({ sort: 'name', order, limit: 20 })).items.map((c) => c.name);
+    const latin = ['Ella', 'Émile', 'ñandú', 'Nora', 'Oscar', 'zeta'];
+    expect((await names('asc')).filter((n) => latin.includes(n))).toEqual(latin);
+    expect((await names('desc')).filter((n) => latin.includes(n))).toEqual([...latin].reverse());
+  });
+
   it('gets a customer with balance, and lists with search, balance sort and pages', async () => {
     const rich = await s.web.customers.create({ name: 'Zawadi Owes', phone: '555-100' });
     await s.web.debts.create({ customerId: rich.id, amount: 9_000 });

@@ -18,10 +18,13 @@ interface Row {
   total: number;
 }
 
-// Fixed fragments only: user input never reaches ORDER BY.
+// Fixed fragments only: user input never reaches ORDER BY. Names sort by ICU's root collation
+// (PostgreSQL's and PGlite's `und-x-icu`): Émile beside Ella, ñandú beside Nora, each script in
+// its letters' order, where the database's byte order put every accented name after z.
+const BY_NAME = 'c.name COLLATE "und-x-icu"';
 const ORDER = {
-  name: { asc: 'lower(c.name) ASC, c.id', desc: 'lower(c.name) DESC, c.id' },
-  balance: { asc: 'balance ASC, lower(c.name), c.id', desc: 'balance DESC, lower(c.name), c.id' },
+  name: { asc: `${BY_NAME} ASC, c.id`, desc: `${BY_NAME} DESC, c.id` },
+  balance: { asc: `balance ASC, ${BY_NAME}, c.id`, desc: `balance DESC, ${BY_NAME}, c.id` },
 } as const;
 
 /** `%`, `_` and `\` match themselves in the owner's search. */
