@@ -68,23 +68,27 @@ export function StoreForm({ mode, onSaved }: StoreFormProps) {
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
+  // Once the owner edits, values arriving from another device no longer overwrite what is typed.
+  const [dirty, setDirty] = useState(false);
   const [dialog, ask] = useConfirm();
 
   // The store's values as they arrive (another device may have set them), else the phone's suggestions.
   useEffect(() => {
+    if (dirty) return;
     setName(settings?.shopName ?? '');
     setCountry(settings?.country ?? deviceRegion());
     setCode(currency);
     setLanguage(settings?.language ?? locale);
     setLinkDays(settings?.linkDays ? String(settings.linkDays) : '');
     setRemindDays(settings?.remindDays ? String(settings.remindDays) : '');
-  }, [settings, currency, locale]);
+  }, [settings, currency, locale, dirty]);
 
   const edit =
     <V,>(set: (v: V) => void) =>
     (v: V) => {
       set(v);
       setSaved(false);
+      setDirty(true);
     };
   const nextCode = code.trim().toUpperCase();
   const nextCountry = country.trim().toUpperCase();
@@ -146,6 +150,7 @@ export function StoreForm({ mode, onSaved }: StoreFormProps) {
       });
       setError(undefined);
       setSaved(true);
+      setDirty(false);
       onSaved?.();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

@@ -97,7 +97,7 @@ export const phoneEn = {
     version: 'App version',
   },
   check: {
-    title: 'Are you sure?',
+    title: 'Check the amount',
     unusual: 'Are you sure? {amount} is more than 100 times the largest amount in your book ({largest}).',
     ceiling: 'Are you sure? {amount} is a very large amount. Check the zeros.',
     confirm: 'Yes, save it',

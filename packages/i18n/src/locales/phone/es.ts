@@ -94,7 +94,7 @@ export const phoneEs: Catalogue['phone'] = {
     version: 'Versión de la app',
   },
   check: {
-    title: '¿Estás seguro?',
+    title: 'Revisa el monto',
     unusual: '¿Estás seguro? {amount} es más de 100 veces el monto más grande de tu cuaderno ({largest}).',
     ceiling: '¿Estás seguro? {amount} es un monto muy grande. Revisa los ceros.',
     confirm: 'Sí, guardar',

@@ -94,7 +94,7 @@ export const phoneFr: Catalogue['phone'] = {
     version: 'Version de l’appli',
   },
   check: {
-    title: 'Vous êtes sûr ?',
+    title: 'Vérifiez le montant',
     unusual:
       'Vous êtes sûr ? {amount}, c’est plus de 100 fois le plus gros montant de votre carnet ({largest}).',
     ceiling: 'Vous êtes sûr ? {amount}, c’est un très gros montant. Vérifiez les zéros.',

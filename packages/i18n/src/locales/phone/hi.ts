@@ -92,7 +92,7 @@ export const phoneHi: Catalogue['phone'] = {
     version: 'ऐप का संस्करण',
   },
   check: {
-    title: 'क्या आप पक्का हैं?',
+    title: 'रकम जाँच लें',
     unusual: 'क्या आप पक्का हैं? {amount} आपके खाते की सबसे बड़ी रकम ({largest}) के 100 गुना से भी ज़्यादा है।',
     ceiling: 'क्या आप पक्का हैं? {amount} बहुत बड़ी रकम है। शून्य जाँच लें।',
     confirm: 'हाँ, सहेजें',

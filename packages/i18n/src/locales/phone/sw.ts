@@ -94,7 +94,7 @@ export const phoneSw: Catalogue['phone'] = {
     version: 'Toleo la programu',
   },
   check: {
-    title: 'Una uhakika?',
+    title: 'Angalia kiasi',
     unusual:
       'Una uhakika? {amount} ni zaidi ya mara 100 ya kiasi kikubwa zaidi kwenye daftari lako ({largest}).',
     ceiling: 'Una uhakika? {amount} ni kiasi kikubwa sana. Angalia sifuri.',

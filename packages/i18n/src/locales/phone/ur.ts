@@ -93,7 +93,7 @@ export const phoneUr: Catalogue['phone'] = {
     version: 'ایپ کا ورژن',
   },
   check: {
-    title: 'کیا آپ کو یقین ہے؟',
+    title: 'رقم دیکھ لیں',
     unusual:
       'کیا آپ کو یقین ہے؟ {amount} آپ کے کھاتے کی سب سے بڑی رقم ({largest}) کے 100 گنا سے بھی زیادہ ہے۔',
     ceiling: 'کیا آپ کو یقین ہے؟ {amount} بہت بڑی رقم ہے۔ صفر دیکھ لیں۔',
