@@ -5,7 +5,7 @@ import { createHarness, type Device, type Harness } from '../test/harness.ts';
 import { fillLedger, freezeStatistics, rowsReadBy, widestOf } from '../test/plans.ts';
 import { listSql } from './customers/list.handler.ts';
 import { dailySql } from './reports/daily.handler.ts';
-import { overviewSql } from './reports/overview.handler.ts';
+import { HASH_THE_LEDGER, overviewSql } from './reports/overview.handler.ts';
 
 // The dashboard's reads in a store the statistics have not seen yet: the planner takes the new
 // store for empty. Each read must reach the store's rows by their keys, a page's rows for a page,
@@ -95,6 +95,18 @@ describe.each([
     // key read 10,500 rows, twice (totals, top five).
     const other = otherStore ? OTHER.customers + OTHER.entries : 0;
     expect(read).toBeLessThanOrEqual(CUSTOMERS + ENTRIES + other + ENTRIES / 30);
+    // As `overview` runs it: the ledger hashed by customer, not sorted, and nothing compiled.
+    const sql = overviewSql(shop.userId, 'UTC');
+    const [, explained] = await h.t.db.$transaction([
+      h.t.db.$queryRawUnsafe(HASH_THE_LEDGER),
+      h.t.db.$queryRawUnsafe<{ 'QUERY PLAN': unknown }[]>(
+        `EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`,
+        ...sql.values,
+      ),
+    ]);
+    const plan = JSON.stringify(explained[0]?.['QUERY PLAN']);
+    expect(plan).toContain('"Strategy":"Hashed"');
+    expect(plan).not.toContain('"JIT"');
     const out = await shop.api.reports.overview({ timeZone: 'UTC' });
     expect(out.customersOwing).toBe(CUSTOMERS);
     expect(out.topDebtors).toHaveLength(5);

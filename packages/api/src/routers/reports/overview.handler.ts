@@ -20,7 +20,7 @@ interface OverviewRow {
  * change)`, grouped by customer (a customer without entries is a row of zeros; entries of a
  * deleted customer form a group without `live` and are left out). Nothing is probed row by row
  * or joined, so no belief about the store's size can turn it into a read of the store per
- * customer: 28 ms at 2,000 customers and 20,000 entries the statistics have not seen (two
+ * customer: 15 ms at 2,000 customers and 20,000 entries the statistics have not seen (two
  * queries of per-customer probes took 170 ms). Today and this week
  * are `[from, to)` by `periodFigures` of `@storesync/schema` (a property test pins them).
  */
@@ -72,12 +72,23 @@ export function overviewSql(userId: string, timeZone: string): Prisma.Sql {
 }
 
 /**
+ * For the overview's transaction: its ledger grouped by hashing, as the planner would once its
+ * statistics have seen the store (half the time of sorting it: 15 ms against 30 ms at 2,000
+ * customers and 20,000 entries). JIT off, since the penalty that turns sorting off would
+ * otherwise price the query past `jit_above_cost` and compile it (0.9 s).
+ */
+export const HASH_THE_LEDGER = `SELECT set_config('enable_sort', 'off', true), set_config('jit', 'off', true)`;
+
+/**
  * The overview's figures: what live customers owe in all (never below zero: one customer's
  * credit does not lower it), the credit they hold, how many owe anything, sales today and this
  * week (from Monday) in the owner's time zone, and the five who owe most.
  */
 export async function overview(ctx: AuthedContext, timeZone: string) {
-  const [row] = await ctx.db.$queryRaw<OverviewRow[]>(overviewSql(ctx.auth.user.id, timeZone));
+  const [, [row]] = await ctx.db.$transaction([
+    ctx.db.$queryRawUnsafe(HASH_THE_LEDGER),
+    ctx.db.$queryRaw<OverviewRow[]>(overviewSql(ctx.auth.user.id, timeZone)),
+  ]);
   return {
     outstanding: num(row?.outstanding ?? null),
     credit: num(row?.credit ?? null),
