@@ -47,6 +47,7 @@ async function signIn(phone: Phone, words: (key: string, args?: Args) => string,
   await phone.page.getByLabel(words('signIn.email'), { exact: true }).fill(email);
   await phone.page.getByRole('button', { name: words('common.continue') }).click();
   await phone.see(words('today.whoOwesMost'));
+  await phone.finishSetup();
 }
 
 describe('the phone in the owner’s language', () => {
