@@ -134,7 +134,14 @@ describe('the first run, Settings and About', () => {
       .first()
       .waitFor();
     expect(await a.page.getByText(server.url).filter({ visible: true }).count()).toBe(0);
-    await a.page.screenshot({ path: `${DOCS}settings.png`, fullPage: true });
+    await a.page
+      .getByText('Shop', { exact: true })
+      .filter({ visible: true })
+      .first()
+      .scrollIntoViewIfNeeded();
+    await a.page.screenshot({ path: `${DOCS}settings.png` });
+    await a.page.getByText('Devices of the store').filter({ visible: true }).first().scrollIntoViewIfNeeded();
+    await a.page.screenshot({ path: `${DOCS}settings-devices.png` });
     await a.tap('About StoreSync');
     await a.see(server.url);
     await a.page.screenshot({ path: `${DOCS}about.png` });
