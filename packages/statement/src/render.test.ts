@@ -66,6 +66,8 @@ describe('statementHtml', () => {
     const html = statementHtml(page('ur'));
     expect(html).toContain('کا کھاتہ');
     expect(html).not.toContain('Statement for');
+    // Amounts inside Urdu sentences are isolated, so the currency sign stays on its side.
+    expect(html).toContain(`\u2068${formatMoney(100_000, 'KES', 'ur')}\u2069`);
   });
 
   it('answers a link that shows nothing with one page per language, naming no one', () => {

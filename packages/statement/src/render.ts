@@ -49,6 +49,10 @@ function documentHtml(locale: Locale, title: string, body: string): string {
 export function statementHtml(page: StatementPage): string {
   const { statement: s, locale, currency } = page;
   const t = translator(locale, { timeZone: page.timeZone });
+  // Right to left, an amount, date or name inside a sentence is isolated, so "$2,000.00" never
+  // turns into "2,000.00$" beside Urdu words (first strong isolate … pop directional isolate).
+  const arg =
+    LOCALES[locale].dir === 'rtl' ? (text: string) => `\u2068${text}\u2069` : (text: string) => text;
   const f = formatter(locale, { timeZone: page.timeZone });
   // Per entry, Intl objects made once and messages filled by `fill`: the i18n formatter and `t`
   // cost ~40 µs a call, 0.5 s for a 5,000-entry book (same output: formatMoney's options).
@@ -79,14 +83,14 @@ export function statementHtml(page: StatementPage): string {
     writeOff: esc(t('statement.writeOff')),
   };
 
-  const runningBalance = (b: number) => (b < 0 ? inCredit({ [AMOUNT]: money(-b) }) : money(b));
+  const runningBalance = (b: number) => (b < 0 ? inCredit({ [AMOUNT]: arg(money(-b)) }) : money(b));
   const detail = (e: StatementEntry): string => {
     const parts: string[] = [];
     if (e.kind === 'sale') {
-      for (const i of e.items) parts.push(item({ [NAME]: i.name, [QUANTITY]: qty(i.quantity) }));
-      if (e.paid > 0) parts.push(paidAtSale({ [AMOUNT]: money(e.paid) }));
+      for (const i of e.items) parts.push(item({ [NAME]: arg(i.name), [QUANTITY]: arg(qty(i.quantity)) }));
+      if (e.paid > 0) parts.push(paidAtSale({ [AMOUNT]: arg(money(e.paid)) }));
     }
-    if (e.kind === 'debt' && e.dueDate) parts.push(due({ [AMOUNT]: day(e.dueDate) }));
+    if (e.kind === 'debt' && e.dueDate) parts.push(due({ [AMOUNT]: arg(day(e.dueDate)) }));
     if (e.note) parts.push(e.note);
     return parts.map((p) => `<span class="detail">${esc(p)}</span>`).join('');
   };
@@ -107,7 +111,7 @@ export function statementHtml(page: StatementPage): string {
     );
     if (s.overdue.since)
       figures.push(
-        `<p class="overdue-since">${esc(t('statement.overdueSince', { amount: money(s.overdue.amount), date: day(s.overdue.since) }))}</p>`,
+        `<p class="overdue-since">${esc(t('statement.overdueSince', { amount: arg(money(s.overdue.amount)), date: arg(day(s.overdue.since)) }))}</p>`,
       );
   }
   if (s.balance.credit > 0)
@@ -122,8 +126,8 @@ export function statementHtml(page: StatementPage): string {
 <tbody>
 ${rows}
 </tbody></table>`;
-  const title = t('statement.forCustomer', { name: page.customerName });
-  const body = `<header><p class="shop">${esc(page.shopName || t('statement.shop'))}</p><h1>${esc(title)}</h1><p class="asof">${esc(t('statement.asOf', { date: day(page.today) }))}</p></header>
+  const title = t('statement.forCustomer', { name: arg(page.customerName) });
+  const body = `<header><p class="shop">${esc(page.shopName || t('statement.shop'))}</p><h1>${esc(title)}</h1><p class="asof">${esc(t('statement.asOf', { date: arg(day(page.today)) }))}</p></header>
 <section class="summary">${figures.join('')}</section>
 ${table}`;
   return documentHtml(locale, title, body);
