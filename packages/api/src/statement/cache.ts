@@ -1,3 +1,17 @@
+import { gzipSync } from 'node:zlib';
+
+/** A page as sent: its bytes, and the same gzipped once (most browsers take gzip). */
+export interface MadePage {
+  body: Uint8Array;
+  gzip: Uint8Array;
+}
+
+/** A page's bytes, plain and gzipped: made once per page, so serving it again costs no encoding. */
+export const madePage = (html: string): MadePage => {
+  const body = new TextEncoder().encode(html);
+  return { body, gzip: gzipSync(body, { level: 6 }) };
+};
+
 /**
  * Statement pages already made, by what they were made from: the store's book version (its
  * newest change-log event), the customer, the language, the currency and the day. A page is
@@ -6,12 +20,12 @@
  * render. Bounded by total size, oldest out first.
  */
 export class PageCache {
-  private readonly pages = new Map<string, string>();
+  private readonly pages = new Map<string, MadePage>();
   private bytes = 0;
 
   constructor(private readonly maxBytes = 64 * 2 ** 20) {}
 
-  get(key: string): string | undefined {
+  get(key: string): MadePage | undefined {
     const page = this.pages.get(key);
     if (page !== undefined) {
       // Most recently used last.
@@ -21,19 +35,20 @@ export class PageCache {
     return page;
   }
 
-  set(key: string, page: string): void {
-    if (page.length > this.maxBytes) return;
+  set(key: string, page: MadePage): void {
+    const size = (p: MadePage) => p.body.byteLength + p.gzip.byteLength;
+    if (size(page) > this.maxBytes) return;
     const old = this.pages.get(key);
     if (old !== undefined) {
       this.pages.delete(key);
-      this.bytes -= old.length;
+      this.bytes -= size(old);
     }
     this.pages.set(key, page);
-    this.bytes += page.length;
+    this.bytes += size(page);
     for (const [k, p] of this.pages) {
       if (this.bytes <= this.maxBytes) break;
       this.pages.delete(k);
-      this.bytes -= p.length;
+      this.bytes -= size(p);
     }
   }
 

@@ -9,7 +9,7 @@ import { clientAddressOf } from '../limits/client-address.ts';
 import { hitLimit } from '../limits/limiter.ts';
 import { DEFAULT_RATE_LIMITS } from '../limits/rules.ts';
 import type { Logger } from '../log.ts';
-import { PageCache } from './cache.ts';
+import { madePage, PageCache } from './cache.ts';
 import { noteOpened } from './opened.ts';
 import { bookVersion, readLink, readRows } from './read.ts';
 
@@ -69,7 +69,7 @@ export async function statementResponse(door: StatementDoor, req: Request, token
   const startedAt = performance.now();
   const now = (door.now ?? (() => new Date()))();
   const acceptLanguage = req.headers.get('accept-language');
-  const answer = (status: number, html: string, extra: Record<string, string> = {}) => {
+  const answer = (status: number, html: string | Uint8Array, extra: Record<string, string> = {}) => {
     door.logger.info(
       {
         route: '/s/:token',
@@ -80,7 +80,7 @@ export async function statementResponse(door: StatementDoor, req: Request, token
       },
       'request',
     );
-    return new Response(html, { status, headers: { ...STATEMENT_HEADERS, ...extra } });
+    return new Response(html as BodyInit, { status, headers: { ...STATEMENT_HEADERS, ...extra } });
   };
   const address = clientAddressOf(req.headers, door.config.trustedProxyHops);
   try {
@@ -102,10 +102,10 @@ export async function statementResponse(door: StatementDoor, req: Request, token
   // The version first, then the rows: a write in between makes the page newer than its key, never older.
   const version = await bookVersion(door.db.sql, linked.userId);
   const key = [linked.userId, linked.customerId, version, locale, currency, today].join(' ');
-  let html = cache.get(key);
-  if (html === undefined) {
+  let page = cache.get(key);
+  if (page === undefined) {
     const rows = await readRows(door.db.sql, linked.userId, linked.customerId);
-    html = statementHtml({
+    const html = statementHtml({
       statement: buildStatement(linked.customerId, rows, today),
       shopName: linked.shopName,
       customerName: linked.customerName,
@@ -114,11 +114,16 @@ export async function statementResponse(door: StatementDoor, req: Request, token
       today,
       timeZone: 'UTC',
     });
-    cache.set(key, html);
+    page = madePage(html);
+    cache.set(key, page);
   }
   // At most one push an hour per link; a failed note never fails the page.
   await noteOpened(door.db, linked, now).catch((error: unknown) =>
     door.logger.warn({ err: error, token: tokenForLog(token) }, 'noting a statement opened failed'),
   );
-  return answer(200, html);
+  // Sent gzipped when the browser takes it (made once with the page; the server compresses no further).
+  const gzip = /\bgzip\b/.test(req.headers.get('accept-encoding') ?? '');
+  return gzip
+    ? answer(200, page.gzip, { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' })
+    : answer(200, page.body, { Vary: 'Accept-Encoding' });
 }
