@@ -22,6 +22,11 @@ if (process.env.BENCH_ONLY === 'live') {
   await import('./live-main.ts');
   process.exit(0);
 }
+// BENCH_ONLY=statement: only issue 22's statement page (statement-main.ts).
+if (process.env.BENCH_ONLY === 'statement') {
+  await import('./statement-main.ts');
+  process.exit(0);
+}
 
 const docs = new URL('../../../docs/', import.meta.url);
 const report = (tables: Table[], notes: string[]) =>
