@@ -43,8 +43,7 @@ function browserRegion(): string | null {
 export function CustomerForm({ customer, onDone, onCancel }: CustomerFormProps) {
   const trpc = useTRPC();
   const { t, locale } = useI18n();
-  const country = useQuery(trpc.reminders.country.queryOptions(undefined, { staleTime: 60_000 })).data
-    ?.country;
+  const country = useQuery(trpc.reminders.country.queryOptions(undefined, { staleTime: 60_000 }));
   const [name, setName] = useState(customer?.name ?? '');
   const [phone, setPhone] = useState(customer?.phone ?? '');
   const [note, setNote] = useState(customer?.note ?? '');
@@ -53,12 +52,14 @@ export function CustomerForm({ customer, onDone, onCancel }: CustomerFormProps) 
   const update = useMutation(trpc.customers.update.mutationOptions());
   const busy = create.isPending || update.isPending;
 
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
     // Numbers are stored as E.164 (what wa.me and sms: want), read as the store's country's; an
     // older number that cannot be read stays as typed until it is edited.
     const typed = phone.trim() || null;
-    const region = country ?? browserRegion();
+    // Saved before the store's country has arrived, it is waited for rather than guessed.
+    const store = country.data ?? (typed ? (await country.refetch()).data : undefined);
+    const region = store?.country ?? browserRegion();
     const read = typed && typed !== customer?.phone ? normalisePhone(typed, region) : null;
     const own: Record<string, string> =
       read && 'error' in read
