@@ -1,16 +1,10 @@
-import { gzipSync } from 'node:zlib';
-
-/** A page as sent: its bytes, and the same gzipped once (most browsers take gzip). */
+/** A page as sent: its UTF-8 bytes, encoded once. */
 export interface MadePage {
   body: Uint8Array;
-  gzip: Uint8Array;
 }
 
-/** A page's bytes, plain and gzipped: made once per page, so serving it again costs no encoding. */
-export const madePage = (html: string): MadePage => {
-  const body = new TextEncoder().encode(html);
-  return { body, gzip: gzipSync(body, { level: 6 }) };
-};
+/** A page's bytes, made once per page, so serving it again costs no encoding. */
+export const madePage = (html: string): MadePage => ({ body: new TextEncoder().encode(html) });
 
 /**
  * Statement pages already made, by what they were made from: the store's book version (its
@@ -36,7 +30,7 @@ export class PageCache {
   }
 
   set(key: string, page: MadePage): void {
-    const size = (p: MadePage) => p.body.byteLength + p.gzip.byteLength;
+    const size = (p: MadePage) => p.body.byteLength;
     if (size(page) > this.maxBytes) return;
     const old = this.pages.get(key);
     if (old !== undefined) {

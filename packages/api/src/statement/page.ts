@@ -121,9 +121,6 @@ export async function statementResponse(door: StatementDoor, req: Request, token
   await noteOpened(door.db, linked, now).catch((error: unknown) =>
     door.logger.warn({ err: error, token: tokenForLog(token) }, 'noting a statement opened failed'),
   );
-  // Sent gzipped when the browser takes it (made once with the page; the server compresses no further).
-  const gzip = /\bgzip\b/.test(req.headers.get('accept-encoding') ?? '');
-  return gzip
-    ? answer(200, page.gzip, { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' })
-    : answer(200, page.body, { Vary: 'Accept-Encoding' });
+  // Next.js compresses the answer for browsers that take gzip (a route cannot send it encoded).
+  return answer(200, page.body);
 }
