@@ -3,6 +3,7 @@ import {
   balanceOf,
   balancesByCustomer,
   type Entity,
+  nameSortKey,
   overdueDebts,
   periodFigures,
 } from '@storesync/schema';
@@ -13,8 +14,9 @@ import type { BookReads, CustomerBalance } from './types.ts';
 /** SQLite's NOCASE: ASCII letters folded, nothing else. */
 const fold = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** sql-reads.ts' order: the name's sort key (case and accents aside), the name, the id. */
 const byName = (a: Row<'customers'>, b: Row<'customers'>) =>
-  cmp(fold(a.name), fold(b.name)) || cmp(a.id, b.id);
+  cmp(nameSortKey(a.name), nameSortKey(b.name)) || cmp(a.name, b.name) || cmp(a.id, b.id);
 const net = (b: Balance) => b.owed - b.credit;
 const ZERO = balanceOf(0, 0, 0);
 
@@ -38,9 +40,9 @@ export function createMemoryReads(rowsOf: <E extends Entity>(entity: E) => Row<E
   return {
     ...createMemoryReminderReads(rowsOf),
     async customers({ search, order, limit }) {
-      const q = fold(search?.trim() ?? '');
+      const q = search?.trim() ?? '';
       const found = live('customers').filter(
-        (c) => !q || fold(c.name).includes(q) || fold(c.phone ?? '').includes(q),
+        (c) => !q || nameSortKey(c.name).includes(nameSortKey(q)) || fold(c.phone ?? '').includes(fold(q)),
       );
       const rows = withBalances(found).sort(
         order === 'owed' ? byOwed : (a, b) => byName(a.customer, b.customer),

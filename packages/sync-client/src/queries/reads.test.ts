@@ -14,7 +14,20 @@ const CUSTOMERS = 6;
 const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 const customerId = (n: number) => id(1_000 + (n % CUSTOMERS));
 const at = (n: number) => new Date(Date.UTC(2031, 0, 1 + (n % 20), n % 24)).toISOString();
-const NAMES = ['amina', 'Amina', 'Bob', 'zoë', 'فاطمة', 'b_o%b', 'Chen'];
+const NAMES = [
+  'amina',
+  'Amina',
+  'Bob',
+  'zoë',
+  'Zoe',
+  'Émile',
+  'eve',
+  'فاطمة',
+  'فَاطِمة',
+  'ख़ान',
+  'b_o%b',
+  'Chen',
+];
 const ITEMS = ['tea', 'Bread', 'milk', 'b_read', 'CHAI', 'mkate'];
 
 const common = (n: number, deleted: boolean, version: number) => ({
@@ -117,6 +130,8 @@ async function readAll(reads: BookReads) {
     byOwed: await reads.customers({ order: 'owed', limit: 50 }),
     search: await reads.customers({ search: 'AM', order: 'name', limit: 50 }),
     searchLiteral: await reads.customers({ search: '_o%', order: 'name', limit: 50 }),
+    searchAccents: await reads.customers({ search: 'ZOE', order: 'name', limit: 50 }),
+    searchMarks: await reads.customers({ search: 'فاطمة', order: 'owed', limit: 50 }),
     phone: await reads.customers({ search: '071', order: 'owed', limit: 50 }),
     balances: await Promise.all([0, 1, 2, 3, 4, 5].map((n) => reads.balance(customerId(n)))),
     entries: await reads.entries(customerId(1)),
@@ -182,6 +197,27 @@ describe('BookReads', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('lists names as people read them and finds them with or without accents, on SQLite', async () => {
+    const sql = await openSqliteStore(':memory:');
+    const names = ['zeta', 'Émile', 'Zoë', 'eve', 'Ella', 'ñandú', 'Nora', 'ZOE'];
+    await write(
+      sql,
+      names.map((name, n): [Entity, EntityRow] => [
+        'customers',
+        { id: id(900 + n), name, phone: null, note: null, language: null, ...common(0, false, 0) },
+      ]),
+    );
+    const list = async (search?: string) =>
+      (await sql.transaction((tx) => tx.reads.customers({ search, order: 'name', limit: 20 }))).rows.map(
+        (r) => r.customer.name,
+      );
+    // NOCASE put Émile and ñandú after zeta, and found Zoë only by its ë.
+    expect(await list()).toEqual(['Ella', 'Émile', 'eve', 'ñandú', 'Nora', 'zeta', 'ZOE', 'Zoë']);
+    expect(await list('zoe')).toEqual(['ZOE', 'Zoë']);
+    expect(await list('EMI')).toEqual(['Émile']);
+    await sql.close();
   });
 
   it('places recent customers exactly however small the first window of entries is', async () => {

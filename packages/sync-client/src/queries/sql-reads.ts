@@ -1,4 +1,4 @@
-import { balanceOf, type Entity } from '@storesync/schema';
+import { balanceOf, type Entity, nameSortKey } from '@storesync/schema';
 import type { Row } from '../rows.ts';
 import type { SqlDriver, SqlValue } from '../storage/sql-driver.ts';
 import { rowFromRecord } from '../storage/sql-rows.ts';
@@ -13,7 +13,8 @@ const WITH_BALANCE = `SELECT c.*, coalesce(b.debts, 0) AS b_debts, coalesce(b.un
     coalesce(b.payments, 0) AS b_payments
   FROM customers c LEFT JOIN balances b ON b.customer_id = c.id`;
 const NET = '(coalesce(b.debts, 0) + coalesce(b.unpaid, 0) - coalesce(b.payments, 0))';
-const BY_NAME = 'c.name COLLATE NOCASE, c.id';
+/** By the name's sort key (sql-rows.ts: case and accents aside), then the name itself, then the id. */
+const BY_NAME = 'c.name_key, c.name, c.id';
 
 const customerBalance = (r: Rec): CustomerBalance => ({
   customer: rowFromRecord('customers', r) as Row<'customers'>,
@@ -34,9 +35,9 @@ export function createSqlReads(db: SqlDriver): BookReads {
     async customers({ search, order, limit }) {
       const q = search?.trim() ?? '';
       const where = q
-        ? `c.deleted_at IS NULL AND (c.name LIKE ? ESCAPE '\\' OR coalesce(c.phone, '') LIKE ? ESCAPE '\\')`
+        ? `c.deleted_at IS NULL AND (c.name_key LIKE ? ESCAPE '\\' OR coalesce(c.phone, '') LIKE ? ESCAPE '\\')`
         : 'c.deleted_at IS NULL';
-      const params = q ? [containing(q), containing(q)] : [];
+      const params = q ? [containing(nameSortKey(q)), containing(q)] : [];
       const orderBy = order === 'owed' ? `${NET} DESC, ${BY_NAME}` : BY_NAME;
       const list = await db.all<Rec>(`${WITH_BALANCE} WHERE ${where} ORDER BY ${orderBy} LIMIT ?`, [
         ...params,

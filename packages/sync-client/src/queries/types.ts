@@ -11,9 +11,12 @@ export interface CustomerBalance {
 }
 
 export interface CustomerListQuery {
-  /** Matches names and phone numbers containing it, ASCII letters in any case. */
+  /** Matches names containing it in any case and with or without accents, and phone numbers. */
   search?: string;
-  /** `name`: A–Z (ASCII case folded); `owed`: most owed first, credit last. Ties by name, then id. */
+  /**
+   * `name`: as people read names (`nameSortKey`: case and accents aside); `owed`: most owed
+   * first, credit last. Ties by name, then id.
+   */
   order: 'name' | 'owed';
   limit: number;
 }

@@ -25,6 +25,11 @@ const COMMON: Record<string, [string, boolean]> = {
 function expected(entity: Entity): Record<string, [string, boolean]> {
   const out = { ...COMMON };
   for (const c of columnsOf(entity).filter((col) => !(col.name in COMMON))) {
+    // A local-only column (a name's sort key) is text the client works out.
+    if (c.derive) {
+      out[c.name] = ['TEXT', false];
+      continue;
+    }
     const kind = fieldKind(entity, c.key);
     out[c.name] = [kind ? sqliteType(kind) : 'no kind', requiredFieldNames(entity).includes(c.key)];
   }

@@ -1,4 +1,4 @@
-import { type Entity, type EntityRow, entityFieldNames, fieldsOfKind } from '@storesync/schema';
+import { type Entity, type EntityRow, entityFieldNames, fieldsOfKind, nameSortKey } from '@storesync/schema';
 import type { SqlValue } from './sql-driver.ts';
 import type { OutboxItem, StoredSyncState } from './types.ts';
 
@@ -6,7 +6,19 @@ interface Column {
   key: string;
   name: string;
   json: boolean;
+  /** A local-only column, worked out from the row when it is written and never read back into it. */
+  derive?: (row: EntityRow) => SqlValue;
 }
+
+/**
+ * Local-only columns: SQLite has no ICU, so a customer's name is also kept as its sort key
+ * (`nameSortKey`: case and accents aside), which lists order by and search matches.
+ */
+const DERIVED: Partial<Record<Entity, Column[]>> = {
+  customers: [
+    { key: 'nameKey', name: 'name_key', json: false, derive: (row) => nameSortKey(String(row.name ?? '')) },
+  ],
+};
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const COMMON_KEYS = ['createdAt', 'updatedAt', 'deletedAt', 'updatedByDeviceId', 'rowVersion'];
@@ -20,7 +32,10 @@ export function columnsOf(entity: Entity): Column[] {
     const keys = ['id', ...entityFieldNames(entity), ...COMMON_KEYS];
     // JSON fields are what SQLite cannot hold as a scalar: stored as JSON text.
     const json = fieldsOfKind(entity, 'json');
-    cols = keys.map((key) => ({ key, name: snake(key), json: json.includes(key) }));
+    cols = [
+      ...keys.map((key) => ({ key, name: snake(key), json: json.includes(key) })),
+      ...(DERIVED[entity] ?? []),
+    ];
     cache.set(entity, cols);
   }
   return cols;
@@ -29,6 +44,7 @@ export function columnsOf(entity: Entity): Column[] {
 /** A row as the bound parameters of an INSERT into its table, in `columnsOf` order. */
 export function rowToParams(entity: Entity, row: EntityRow): SqlValue[] {
   return columnsOf(entity).map((c) => {
+    if (c.derive) return c.derive(row);
     const v = row[c.key] ?? null;
     return c.json && v !== null ? JSON.stringify(v) : (v as SqlValue);
   });
@@ -38,6 +54,7 @@ export function rowToParams(entity: Entity, row: EntityRow): SqlValue[] {
 export function rowFromRecord(entity: Entity, record: Record<string, SqlValue>): EntityRow {
   const row: Record<string, unknown> = {};
   for (const c of columnsOf(entity)) {
+    if (c.derive) continue;
     const v = record[c.name] ?? null;
     row[c.key] = c.json && typeof v === 'string' ? JSON.parse(v) : v;
   }
