@@ -15,6 +15,8 @@ export const madePage = (html: string): MadePage => ({ body: new TextEncoder().e
  */
 export class PageCache {
   private readonly pages = new Map<string, MadePage>();
+  /** Pages being made: viewers arriving meanwhile wait for the same one instead of each making it. */
+  private readonly making = new Map<string, Promise<MadePage>>();
   private bytes = 0;
 
   constructor(private readonly maxBytes = 64 * 2 ** 20) {}
@@ -44,6 +46,23 @@ export class PageCache {
       this.pages.delete(k);
       this.bytes -= size(p);
     }
+  }
+
+  /** The page of `key`, made by `make` when there is none, once however many ask at the same time. */
+  async getOrMake(key: string, make: () => Promise<MadePage>): Promise<MadePage> {
+    const made = this.get(key);
+    if (made) return made;
+    let pending = this.making.get(key);
+    if (!pending) {
+      pending = make()
+        .then((page) => {
+          this.set(key, page);
+          return page;
+        })
+        .finally(() => this.making.delete(key));
+      this.making.set(key, pending);
+    }
+    return pending;
   }
 
   get size(): number {

@@ -102,8 +102,7 @@ export async function statementResponse(door: StatementDoor, req: Request, token
   // The version first, then the rows: a write in between makes the page newer than its key, never older.
   const version = await bookVersion(door.db.sql, linked.userId);
   const key = [linked.userId, linked.customerId, version, locale, currency, today].join(' ');
-  let page = cache.get(key);
-  if (page === undefined) {
+  const make = async () => {
     const rows = await readRows(door.db.sql, linked.userId, linked.customerId);
     const html = statementHtml({
       statement: buildStatement(linked.customerId, rows, today),
@@ -114,9 +113,9 @@ export async function statementResponse(door: StatementDoor, req: Request, token
       today,
       timeZone: 'UTC',
     });
-    page = madePage(html);
-    cache.set(key, page);
-  }
+    return madePage(html);
+  };
+  const page = await cache.getOrMake(key, make);
   // At most one push an hour per link; a failed note never fails the page.
   await noteOpened(door.db, linked, now).catch((error: unknown) =>
     door.logger.warn({ err: error, token: tokenForLog(token) }, 'noting a statement opened failed'),

@@ -10,7 +10,7 @@ import {
   upsertEvent,
   uuid,
 } from '../test/harness.ts';
-import { PageCache } from './cache.ts';
+import { type MadePage, PageCache } from './cache.ts';
 import { type StatementDoor, statementResponse } from './page.ts';
 
 // The public statement: only that customer's rows of that store, one 404 for every token that
@@ -169,6 +169,30 @@ describe('the statement at /s/<token>', () => {
     // Revoked: the cached page is never served again.
     await push(phone, [deleteEvent('links', freshId, Date.now())]);
     expect((await statementResponse(cached, new Request('http://localhost/'), fresh)).status).toBe(404);
+  });
+
+  it('makes a page once for viewers who arrive together', async () => {
+    class CountingCache extends PageCache {
+      made = 0;
+      override set(key: string, page: MadePage) {
+        this.made += 1;
+        super.set(key, page);
+      }
+    }
+    // Opened once already, so the hourly note is written and the book stays as it is meanwhile.
+    await statementResponse(
+      { ...door, cache: new PageCache() },
+      new Request('http://localhost/'),
+      tokens.zawadi,
+    );
+    const cache = new CountingCache();
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        statementResponse({ ...door, cache }, new Request('http://localhost/'), tokens.zawadi),
+      ),
+    );
+    expect(new Set(await Promise.all(answers.map((a) => a.text()))).size).toBe(1);
+    expect(cache.made).toBe(1);
   });
 
   it('never logs a token whole', () => {
