@@ -91,7 +91,11 @@ export async function statementPage(b: Bench): Promise<Table> {
     if (res.status !== 200) throw new Error(`statement page answered ${res.status}`);
     return { ms: performance.now() - start, bytes: body.length, rows: body.split('<tr>').length - 2 };
   };
-  const first = await read(250); // warm-up, from an address of its own
+  // Warm-up from an address of its own: the first opening also notes lastOpenedAt (a change of
+  // the book), so the second makes the page the viewers then read.
+  const first = await read(250);
+  const second = await read(250);
+  log(`statement: second page ${second.ms.toFixed(0)} ms`);
   log(
     `statement: ${fmt(first.rows)} rows, ${fmt(first.bytes / 1024)} KiB, first page ${first.ms.toFixed(0)} ms`,
   );
