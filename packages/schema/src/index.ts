@@ -24,6 +24,7 @@ export * from './responses.ts';
 export * from './row.ts';
 export * from './sale-rules.ts';
 export * from './sale-total.ts';
+export * from './search-fold.ts';
 export * from './statement.ts';
 export * from './suggested-currency.ts';
 export * from './uuid-v7.ts';

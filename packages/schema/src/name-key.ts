@@ -1,3 +1,5 @@
+import { searchFold } from './search-fold.ts';
+
 /**
  * A name's sort key for a database without ICU (the phone's SQLite: its `NOCASE` folds only
  * A–Z, so `Émile` sorts after `Zoe`). Compared as plain text, keys order names as Unicode's
@@ -8,5 +10,7 @@
  * Ties (same key) break on the name, then the id.
  */
 export function nameSortKey(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  // The search's fold (search-fold.ts): so the phone's one key both orders names and finds them
+  // as the dashboard's search does. Vowel signs stay: they are parts of the letters people type.
+  return searchFold(name);
 }

@@ -1,5 +1,5 @@
 import { Prisma } from '@storesync/db';
-import type { CustomerListInputSchema } from '@storesync/schema';
+import { type CustomerListInputSchema, searchFold, searchFoldSql } from '@storesync/schema';
 import type { z } from 'zod';
 import type { AuthedContext } from '../../dashboard/authed-context.ts';
 import { pageOf } from '../../dashboard/page.ts';
@@ -27,14 +27,18 @@ const ORDER = {
   balance: { asc: `balance ASC, ${BY_NAME}, c.id`, desc: `balance DESC, ${BY_NAME}, c.id` },
 } as const;
 
+/** The name as a search compares it: any case, with or without accents and short vowels. */
+const NAME_FOLDED = Prisma.raw(searchFoldSql('c.name'));
+
 /** `%`, `_` and `\` match themselves in the owner's search. */
 const likePattern = (search: string) => `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The customer list's query (plans: dashboard-reads-plans.pg.test.ts). */
 export function listSql(userId: string, input: Input): Prisma.Sql {
   const search = input.search ? likePattern(input.search) : null;
+  const folded = input.search ? likePattern(searchFold(input.search)) : null;
   const matching = Prisma.sql`c.user_id = ${storeOf(userId)} AND c.deleted_at IS NULL
-      AND (${search}::text IS NULL OR c.name ILIKE ${search} OR c.phone ILIKE ${search})`;
+      AND (${search}::text IS NULL OR c.phone ILIKE ${search} OR ${NAME_FOLDED} LIKE ${folded})`;
   const order = Prisma.raw(ORDER[input.sort][input.order]);
   const balance = customerBalanceSql(userId, Prisma.sql`c.id`);
   // By name the page is chosen first (OFFSET 0 keeps it a subquery), then its balances read.
