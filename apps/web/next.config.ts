@@ -22,6 +22,8 @@ const config: NextConfig = {
   headers: async () => [
     { source: '/:path*', headers: [...PAGE_HEADERS] },
     ...API_SOURCES.map((source) => ({ source, headers: [...API_HEADERS] })),
+    // The public statement refers no one (its other headers are its route's own).
+    { source: '/s/:token', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
     // CORS for bearer requests, and for requests without cookies (a sign-in, a preflight), never
     // for a request that carries the dashboard's cookie without a token: a page on another
     // origin gets no readable answer, and the API ignores the cookie there anyway (cross-origin.ts).

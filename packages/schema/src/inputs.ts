@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SaleItemSchema } from './entities.ts';
 import { MAX_AMOUNT } from './money.ts';
-import { DateSchema, TimestampSchema, text, UuidSchema } from './primitives.ts';
+import { DateSchema, LanguageSchema, TimestampSchema, text, UuidSchema } from './primitives.ts';
 import { saleTotal } from './sale-total.ts';
 
 // Inputs of the dashboard's procedures (customers.*, debts.*, payments.*, sales.*).
@@ -28,6 +28,8 @@ export const CustomerFieldsSchema = z.object({
   name: z.string().trim().min(1, 'Enter a name').pipe(text(1, 200)),
   phone: optionalText(32),
   note: optionalText(2000),
+  /** The language the customer reads statements and reminders in; null: the store's. */
+  language: LanguageSchema.nullable().optional(),
 });
 export const CustomerCreateInputSchema = CustomerFieldsSchema;
 export const CustomerUpdateInputSchema = CustomerFieldsSchema.partial().extend(IdInputSchema.shape);

@@ -1,8 +1,9 @@
 'use client';
 
+import { isLocale, LOCALE_CODES, LOCALES } from '@storesync/i18n';
 import { CustomerCreateInputSchema, normalisePhone } from '@storesync/schema';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { Field, TextAreaField } from '~/components/ui/field';
 import { useI18n } from '~/i18n/provider';
 import { useTRPC } from '~/trpc/react';
@@ -15,6 +16,8 @@ export interface CustomerFormValues {
   name: string;
   phone: string | null;
   note: string | null;
+  /** The language the customer reads (statements, reminders); null: the store's. */
+  language?: string | null;
 }
 
 interface CustomerFormProps {
@@ -24,7 +27,7 @@ interface CustomerFormProps {
   onCancel: () => void;
 }
 
-const FIELDS = ['name', 'phone', 'note'] as const;
+const FIELDS = ['name', 'phone', 'note', 'language'] as const;
 
 /** A country's name in the dashboard's language. */
 const regionName = (country: string, locale: string) =>
@@ -47,6 +50,8 @@ export function CustomerForm({ customer, onDone, onCancel }: CustomerFormProps) 
   const [name, setName] = useState(customer?.name ?? '');
   const [phone, setPhone] = useState(customer?.phone ?? '');
   const [note, setNote] = useState(customer?.note ?? '');
+  const [language, setLanguage] = useState(customer?.language ?? '');
+  const languageId = useId();
   const form = useFormErrors(FIELDS);
   const create = useMutation(trpc.customers.create.mutationOptions());
   const update = useMutation(trpc.customers.update.mutationOptions());
@@ -72,14 +77,19 @@ export function CustomerForm({ customer, onDone, onCancel }: CustomerFormProps) 
         : {};
     const data = form.check(
       CustomerCreateInputSchema,
-      { name, phone: read && 'e164' in read ? read.e164 : typed, note: note.trim() || null },
+      {
+        name,
+        phone: read && 'e164' in read ? read.e164 : typed,
+        note: note.trim() || null,
+        language: language || null,
+      },
       own,
     );
     if (!data) return;
     const done = { onSuccess: (row: { id: string }) => onDone(row.id), onError: form.fromServer };
     if (!customer) return create.mutate(data, done);
     const changed = Object.fromEntries(
-      FIELDS.filter((f) => data[f] !== customer[f]).map((f) => [f, data[f]]),
+      FIELDS.filter((f) => (data[f] ?? null) !== (customer[f] ?? null)).map((f) => [f, data[f] ?? null]),
     );
     if (Object.keys(changed).length === 0) return onDone(customer.id);
     update.mutate({ id: customer.id, ...changed }, done);
@@ -111,6 +121,19 @@ export function CustomerForm({ customer, onDone, onCancel }: CustomerFormProps) 
         onChange={setNote}
         error={form.errors.note}
       />
+      <div className={['field', form.errors.language && 'field--invalid'].filter(Boolean).join(' ')}>
+        <label htmlFor={languageId}>{t('statement.links.language')}</label>
+        <select id={languageId} value={language} onChange={(e) => setLanguage(e.target.value)}>
+          <option value="">{t('statement.links.storeDefault')}</option>
+          {LOCALE_CODES.map((code) => (
+            <option key={code} value={code} lang={code}>
+              {LOCALES[code].name}
+            </option>
+          ))}
+          {language && !isLocale(language) && <option value={language}>{language}</option>}
+        </select>
+        {form.errors.language && <p className="field__error">{form.errors.language}</p>}
+      </div>
       <FormError message={form.errors['']} />
       <FormActions
         label={customer ? t('common.saveChanges') : t('dashboard.forms.addCustomer')}

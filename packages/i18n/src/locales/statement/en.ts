@@ -43,7 +43,7 @@ export const statementEn = {
     neverOpened: 'Never opened',
     lastOpened: 'Last opened {when}',
     expires: 'Expires {date}',
-    language: 'Language',
+    language: 'Customer’s language',
     storeDefault: 'Store default',
   },
   share: {

@@ -40,7 +40,7 @@ export const statementEs: Catalogue['statement'] = {
     neverOpened: 'Nunca abierto',
     lastOpened: 'Abierto {when}',
     expires: 'Caduca el {date}',
-    language: 'Idioma',
+    language: 'Idioma del cliente',
     storeDefault: 'Idioma de la tienda',
   },
   share: {

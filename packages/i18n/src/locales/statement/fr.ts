@@ -40,7 +40,7 @@ export const statementFr: Catalogue['statement'] = {
     neverOpened: 'Jamais ouvert',
     lastOpened: 'Ouvert {when}',
     expires: 'Expire le {date}',
-    language: 'Langue',
+    language: 'Langue du client',
     storeDefault: 'Langue de la boutique',
   },
   share: {

@@ -40,7 +40,7 @@ export const statementHi: Catalogue['statement'] = {
     neverOpened: 'कभी नहीं खोला गया',
     lastOpened: 'आख़िरी बार खोला गया {when}',
     expires: '{date} को समाप्त',
-    language: 'भाषा',
+    language: 'ग्राहक की भाषा',
     storeDefault: 'दुकान की भाषा',
   },
   share: {

@@ -40,7 +40,7 @@ export const statementSw: Catalogue['statement'] = {
     neverOpened: 'Hakijafunguliwa',
     lastOpened: 'Kilifunguliwa {when}',
     expires: 'Kinaisha {date}',
-    language: 'Lugha',
+    language: 'Lugha ya mteja',
     storeDefault: 'Lugha ya duka',
   },
   share: {

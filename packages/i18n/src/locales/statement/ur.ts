@@ -40,7 +40,7 @@ export const statementUr: Catalogue['statement'] = {
     neverOpened: 'کبھی نہیں کھولا گیا',
     lastOpened: 'آخری بار کھولا گیا {when}',
     expires: '{date} کو ختم',
-    language: 'زبان',
+    language: 'گاہک کی زبان',
     storeDefault: 'دکان کی زبان',
   },
   share: {

@@ -14,6 +14,7 @@ import { Empty, ErrorState, Loading } from '~/components/ui/states';
 import { useI18n } from '~/i18n/provider';
 import { useTRPC } from '~/trpc/react';
 import { DeleteCustomer } from '../delete-customer';
+import { LinksPanel } from './links-panel';
 import { RemindPanel } from './remind-panel';
 import { Timeline } from './timeline';
 
@@ -131,6 +132,7 @@ export function CustomerView({ id }: { id: string }) {
           {t('dashboard.customer.recordSale')}
         </Link>
       </div>
+      <LinksPanel customerId={c.id} />
       <RemindPanel customerId={c.id} owed={c.owed} />
       <section className="card" aria-labelledby="history">
         <h2 id="history">{t('dashboard.customer.history')}</h2>
