@@ -65,7 +65,12 @@ export function LinksPanel({ customerId }: { customerId: string }) {
           {links.data.map((link) => (
             <li key={link.id} className="links-panel__item" data-testid="statement-link">
               <div>
-                <a className="links-panel__url" href={statementPath(link.token)} target="_blank" rel="noreferrer">
+                <a
+                  className="links-panel__url"
+                  href={statementPath(link.token)}
+                  target="_blank"
+                  rel="noreferrer"
+                >
                   <bdi dir="ltr">{statementPath(link.token)}</bdi>
                 </a>
                 <div className="muted">
