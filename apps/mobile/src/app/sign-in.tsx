@@ -4,7 +4,6 @@ import { devSignIn, googleSignIn, signInErrorMessage, signInOptions } from '../b
 import { useBook } from '../book/book-provider';
 import { googleConfigured, googleIdToken } from '../book/google';
 import type { Session } from '../book/session';
-import { SERVER_URL } from '../config';
 import { FormError } from '../forms/form-error';
 import { useLocale } from '../i18n/locale';
 import { Button } from '../ui/button';
@@ -107,7 +106,6 @@ export default function SignInScreen() {
         </Card>
       ) : null}
       <FormError message={error} />
-      <Muted>{t('signIn.server', { url: SERVER_URL })}</Muted>
     </Screen>
   );
 }
