@@ -5,7 +5,7 @@ import { LinkTokenSchema } from './primitives.ts';
 describe('newLinkToken', () => {
   it('writes 16 bytes as 22 base64url characters, as Node encodes them', () => {
     for (let i = 0; i < 200; i++) {
-      let bytes = new Uint8Array(0);
+      let bytes: Uint8Array = new Uint8Array(0);
       const token = newLinkToken((b) => {
         globalThis.crypto.getRandomValues(b);
         bytes = b;
