@@ -9,6 +9,8 @@ interface ListItemProps {
   right?: ReactNode;
   onPress?: () => void;
   accessibilityLabel?: string;
+  /** Lines the title may take before it is cut (a name: one). */
+  titleLines?: number;
 }
 
 /**
@@ -16,7 +18,14 @@ interface ListItemProps {
  * with the list's start whatever their own direction: a name in Arabic script in an English list
  * starts where the other names start, not against the balance.
  */
-export function ListItem({ title, subtitle, right, onPress, accessibilityLabel }: ListItemProps) {
+export function ListItem({
+  title,
+  subtitle,
+  right,
+  onPress,
+  accessibilityLabel,
+  titleLines = 1,
+}: ListItemProps) {
   const { alignStart } = useLocale();
   return (
     <Pressable
@@ -26,7 +35,7 @@ export function ListItem({ title, subtitle, right, onPress, accessibilityLabel }
       style={({ pressed }) => [styles.item, pressed && onPress ? styles.pressed : null]}
     >
       <View style={styles.text}>
-        <Text style={[styles.title, alignStart]} numberOfLines={1}>
+        <Text style={[styles.title, alignStart]} numberOfLines={titleLines}>
           {title}
         </Text>
         {subtitle ? (

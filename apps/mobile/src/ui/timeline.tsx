@@ -70,7 +70,14 @@ function ReminderRow({ reminder }: { reminder: Row<'reminders'> }) {
   const { money } = useCurrency();
   const title = t('remind.history', { channel: reminder.channel, amount: money(reminder.amount) });
   const when = formatWhen(reminder.sentAt, new Date(), tag);
-  return <ListItem title={title} subtitle={when} accessibilityLabel={t('timeline.label', { title, when })} />;
+  return (
+    <ListItem
+      title={title}
+      titleLines={2}
+      subtitle={when}
+      accessibilityLabel={t('timeline.label', { title, when })}
+    />
+  );
 }
 
 /** One entry; a sale names what was sold ("Sale: bread ×2, milk — Ksh 185.50"), read from its row. */
