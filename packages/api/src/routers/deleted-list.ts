@@ -88,9 +88,9 @@ export const deletedSinceSql = (userId: string, entity: DeletedEntity, since: Da
 
 /**
  * What these customers' live entries hold, rows `(customer_id, net)`: net owed, or negative:
- * credit, by `balancesSql`'s rule (a test pins the two together). Its own query, because it must
- * probe each customer's entries by the `(user_id, customer_id)` indexes whatever the statistics
- * say: filtered outside `balancesSql`, a store newer than the statistics had all its debts read.
+ * credit, by `customerBalanceSql`'s rule (the balances' property test pins it to the shared one).
+ * It probes each customer's entries by the `(user_id, customer_id)` indexes whatever the
+ * statistics say: a store newer than the statistics read all its debts otherwise.
  */
 export const netsSql = (userId: string, ids: string[]) => {
   const store = Prisma.sql`(SELECT ${userId}::uuid)`;

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../test/harness.ts';
 import { createWebStore, type WebStore } from '../../test/web-store.ts';
 
-// The server's balances are SQL (`balancesSql`), which cannot import the shared rule; this
+// The server's balances are SQL (`customerBalanceSql`, the overview's ledger stream), which cannot import the shared rule; this
 // pins them to it: random histories go through `sync.push`, and every figure the dashboard
 // reads must equal what `@storesync/schema` computes from the rows a phone pulls.
 

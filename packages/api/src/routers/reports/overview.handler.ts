@@ -57,7 +57,7 @@ export function overviewSql(userId: string, timeZone: string): Prisma.Sql {
         AND s.sold_at >= least(bounds.today, bounds.week) AND s.sold_at < greatest(bounds.tomorrow, bounds.next_week)
     ),
     top AS (
-      SELECT id, name, owed FROM balances WHERE owed > 0 ORDER BY owed DESC, lower(name), id LIMIT 5
+      SELECT id, name, owed FROM balances WHERE owed > 0 ORDER BY owed DESC, name COLLATE "und-x-icu", id LIMIT 5
     )
     SELECT (SELECT sum(owed)::text FROM balances) AS outstanding,
            (SELECT sum(credit)::text FROM balances) AS credit,
@@ -68,7 +68,7 @@ export function overviewSql(userId: string, timeZone: string): Prisma.Sql {
            (SELECT sum(total)::text FROM sold, bounds WHERE sold_at >= week AND sold_at < next_week) AS week_total,
            (SELECT week_start FROM bounds) AS week_start,
            (SELECT json_agg(json_build_object('id', id, 'name', name, 'owed', owed::text)
-                            ORDER BY owed DESC, lower(name), id) FROM top) AS top`;
+                            ORDER BY owed DESC, name COLLATE "und-x-icu", id) FROM top) AS top`;
 }
 
 /**
