@@ -97,8 +97,8 @@ describe('the phone in the owner’s language', () => {
     await phone.tab(ur('tabs.customers'));
     await phone.see('فاطمہ');
     await phone.shot('ur-customers');
-    await phone.tab(ur('tabs.sync'));
-    // The picker, on the This phone card, in view.
+    await phone.tab(ur('phone.settings.title'));
+    // The picker, on Settings' This phone card, in view.
     await phone.page.getByText(ur('language.title'), { exact: true }).last().scrollIntoViewIfNeeded();
     await phone.shot('ur-sync');
     expect(phone.errors).toEqual([]);
@@ -127,7 +127,7 @@ describe('the phone in the owner’s language', () => {
     await phone.tab(sw('tabs.customers'));
     await phone.see('Wanjiku');
     await phone.shot('sw-customers');
-    await phone.tab(sw('tabs.sync'));
+    await phone.tab(sw('phone.settings.title'));
     await phone.page.getByText(sw('language.title'), { exact: true }).last().scrollIntoViewIfNeeded();
     await phone.shot('sw-sync');
 
@@ -138,8 +138,13 @@ describe('the phone in the owner’s language', () => {
     await phone.fill(sw('forms.name'), 'Otieno');
     await phone.tap(sw('forms.addCustomer'));
     await phone.expectSync(new RegExp(literal(sw('sync.status.offline', { count: 1 }))));
-    await phone.tab(sw('tabs.sync'));
-    await phone.tap('English');
+    await phone.tab(sw('phone.settings.title'));
+    // This phone's picker: the last "English" on Settings (the store's language comes first).
+    await phone.page
+      .getByRole('button', { name: 'English', exact: true })
+      .filter({ visible: true })
+      .last()
+      .click();
     await phone.see('Language');
     await phone.expectSync(/^Offline · 1 change waiting$/);
     expect(await phone.page.evaluate(() => localStorage.getItem('storesync.language'))).toBe('en');
