@@ -6,8 +6,8 @@ import type { SqlDriver } from './storage/sql-driver.ts';
 export interface Migration {
   version: number;
   statements: string[];
-  /** What SQL alone cannot do, after the statements, in the same transaction. */
-  then?: (driver: SqlDriver) => Promise<void>;
+  /** Fills what SQL alone cannot work out, after the statements, in the same transaction. */
+  fill?: (driver: SqlDriver) => Promise<void>;
 }
 
 const COMMON_COLUMNS = `created_at TEXT NOT NULL,
@@ -181,7 +181,7 @@ export const LOCAL_MIGRATIONS: readonly Migration[] = [
       'ALTER TABLE customers ADD COLUMN name_key TEXT',
       'CREATE INDEX customers_name_key_idx ON customers (name_key, name, id)',
     ],
-    async then(driver) {
+    async fill(driver) {
       const held = await driver.all<{ id: string; name: string }>('SELECT id, name FROM customers');
       for (const c of held)
         await driver.run('UPDATE customers SET name_key = ? WHERE id = ?', [nameSortKey(c.name), c.id]);
@@ -204,7 +204,7 @@ export async function migrate(driver: SqlDriver, migrations: readonly Migration[
     await driver.run('BEGIN IMMEDIATE');
     try {
       for (const sql of m.statements) await driver.run(sql);
-      await m.then?.(driver);
+      await m.fill?.(driver);
       await driver.run(`PRAGMA user_version = ${m.version}`);
       await driver.run('COMMIT');
     } catch (error) {

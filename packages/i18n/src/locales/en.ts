@@ -1,7 +1,7 @@
 import { dashboardEn } from './dashboard/en.ts';
 import { phoneEn } from './phone/en.ts';
-import { statementEn } from './statement/en.ts';
 import { remindEn } from './remind/en.ts';
+import { statementEn } from './statement/en.ts';
 /**
  * English: the source catalogue. Every other locale has exactly these keys with the same ICU
  * arguments (a test compares them). Amounts arrive already formatted (`formatMoney` with the

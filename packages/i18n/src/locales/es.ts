@@ -1,8 +1,8 @@
 import type { Catalogue } from '../catalogue.ts';
 import { dashboardEs } from './dashboard/es.ts';
 import { phoneEs } from './phone/es.ts';
-import { statementEs } from './statement/es.ts';
 import { remindEs } from './remind/es.ts';
+import { statementEs } from './statement/es.ts';
 
 /** Español: como se habla en la tienda del barrio ("me debe", "fiado", "abono", "vencido"). */
 export const es: Catalogue = {

@@ -1,8 +1,8 @@
 import type { Catalogue } from '../catalogue.ts';
 import { dashboardFr } from './dashboard/fr.ts';
 import { phoneFr } from './phone/fr.ts';
-import { statementFr } from './statement/fr.ts';
 import { remindFr } from './remind/fr.ts';
+import { statementFr } from './statement/fr.ts';
 
 /** Français : la langue d’une boutique de quartier (« il me doit », « crédit », « remboursement »). */
 export const fr: Catalogue = {

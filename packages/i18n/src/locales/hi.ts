@@ -1,8 +1,8 @@
 import type { Catalogue } from '../catalogue.ts';
 import { dashboardHi } from './dashboard/hi.ts';
 import { phoneHi } from './phone/hi.ts';
-import { statementHi } from './statement/hi.ts';
 import { remindHi } from './remind/hi.ts';
+import { statementHi } from './statement/hi.ts';
 
 /** हिन्दी: दुकान की बोली ("उधार", "बकाया", "जमा", "हिसाब बराबर", "खाता"). */
 export const hi: Catalogue = {

@@ -1,8 +1,8 @@
 import type { Catalogue } from '../catalogue.ts';
 import { dashboardSw } from './dashboard/sw.ts';
 import { phoneSw } from './phone/sw.ts';
-import { statementSw } from './statement/sw.ts';
 import { remindSw } from './remind/sw.ts';
+import { statementSw } from './statement/sw.ts';
 
 /** Kiswahili: lugha ya duka ("anadaiwa", "deni", "malipo", "salio", "imechelewa"). */
 export const sw: Catalogue = {

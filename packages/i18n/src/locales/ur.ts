@@ -1,8 +1,8 @@
 import type { Catalogue } from '../catalogue.ts';
 import { dashboardUr } from './dashboard/ur.ts';
 import { phoneUr } from './phone/ur.ts';
-import { statementUr } from './statement/ur.ts';
 import { remindUr } from './remind/ur.ts';
+import { statementUr } from './statement/ur.ts';
 
 /** اردو: دکان کی زبان ("ادھار"، "بقایا"، "وصولی"، "ایڈوانس"، "حساب برابر"، "کھاتہ")۔ دائیں سے بائیں۔ */
 export const ur: Catalogue = {
