@@ -145,6 +145,10 @@ describe('the statement link', () => {
     expect(headers['referrer-policy']).toBe('no-referrer');
     expect(headers['cache-control']).toBe('private, no-store');
     expect(headers['set-cookie']).toBeUndefined();
+    // Served by Node's own door (sync-door.ts), gzipped once per page, not by Next.js per viewer.
+    expect(headers['content-encoding']).toBe('gzip');
+    expect(headers.vary).toBe('Accept-Encoding');
+    expect(headers['access-control-allow-origin']).toBeUndefined();
     expect(await fresh.context.cookies()).toEqual([]);
     expect(await fresh.page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex, nofollow');
 

@@ -1,9 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { createRestHandlers, createTrpcHandler, type RestHandlerOptions } from '@storesync/api';
+import {
+  createRestHandlers,
+  createTrpcHandler,
+  type RestHandlerOptions,
+  statementResponse,
+} from '@storesync/api';
 import { incomingMessageToRequest } from '@trpc/server/adapters/node-http';
 import { CORS_HEADERS } from './cors';
+import { serverLog } from './log';
 import { API_HEADERS, HSTS, servedOverHttps } from './security-headers';
 
 /** Answers the requests it takes (returns true) and leaves every other one to Next.js (false). */
@@ -73,8 +79,13 @@ export function createSyncDoor(opts: RestHandlerOptions, gzipLevel: number | nul
     ['GET /sync/pull', rest.pull],
   ]);
   return (req, res) => {
-    if (!req.headers.authorization) return false;
     const url = req.url ?? '/';
+    const statement = req.method === 'GET' ? STATEMENT_PATH.exec(url) : null;
+    if (statement) {
+      serveStatement(req, res, opts, decodeURIComponent(statement[1] ?? ''));
+      return true;
+    }
+    if (!req.headers.authorization) return false;
     const query = url.indexOf('?');
     const handler = routes.get(`${req.method} ${query < 0 ? url : url.slice(0, query)}`);
     if (!handler) return false;
@@ -103,6 +114,41 @@ export function createSyncDoor(opts: RestHandlerOptions, gzipLevel: number | nul
     });
     return true;
   };
+}
+
+/** `/s/<token>`, a customer's statement: public, read by many viewers at once (issue 22). */
+const STATEMENT_PATH = /^\/s\/([^/?#]+)(?:\?.*)?$/;
+
+/**
+ * The statement page from Node's own server, as the Next route (app/s/[token]) answers it but
+ * with its page gzipped once and kept, where Next.js compressed a 1 MiB page again per viewer.
+ * Its own headers only (no API CORS); HSTS over HTTPS as everywhere.
+ */
+function serveStatement(req: IncomingMessage, res: ServerResponse, opts: RestHandlerOptions, token: string) {
+  const logger = opts.logger ?? serverLog;
+  const answer = async () => {
+    const request = incomingMessageToRequest(req, res, { maxBodySize: 0 });
+    const db = await opts.getDb();
+    const page = await statementResponse({ db, config: opts.config, logger }, request, token, {
+      encoded: true,
+    });
+    const headers: Record<string, string> = {};
+    page.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    if (servedOverHttps(request.headers, opts.config.trustedProxyHops))
+      headers[HSTS.key.toLowerCase()] = HSTS.value;
+    const body = Buffer.from(await page.arrayBuffer());
+    headers['content-length'] = String(body.length);
+    res.writeHead(page.status, headers);
+    res.end(body);
+  };
+  answer().catch((error: unknown) => {
+    // A database that does not answer: the route's own 503; anything else a 500, logged.
+    console.error('The statement door failed', error);
+    if (!res.headersSent) res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '5' });
+    res.end();
+  });
 }
 
 // On globalThis: boot.ts (Next's instrumentation bundle) installs it, server.mjs calls it.

@@ -1,6 +1,8 @@
 /** A page as sent: its UTF-8 bytes, encoded once. */
 export interface MadePage {
   body: Uint8Array;
+  /** The body gzipped, made the first time a door that can send it encoded asks. */
+  gzipped?: Uint8Array;
 }
 
 /** A page's bytes, made once per page, so serving it again costs no encoding. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { Db } from '@storesync/db';
 import { isLocale, type Locale, matchLocale } from '@storesync/i18n';
 import { buildStatement, defaultCurrency } from '@storesync/schema';
@@ -65,7 +66,13 @@ const processCache = new PageCache();
  * a token that shows nothing, whatever the reason; 429 with Retry-After past the per-address
  * limit (counted before the lookup, so guesses cost the guesser). Reads no cookie, sets none.
  */
-export async function statementResponse(door: StatementDoor, req: Request, token: string): Promise<Response> {
+export async function statementResponse(
+  door: StatementDoor,
+  req: Request,
+  token: string,
+  /** Whether the caller sends the body as it is (Node's own door): then a page goes gzipped once, not per viewer. */
+  options: { encoded?: boolean } = {},
+): Promise<Response> {
   const startedAt = performance.now();
   const now = (door.now ?? (() => new Date()))();
   const acceptLanguage = req.headers.get('accept-language');
@@ -120,6 +127,10 @@ export async function statementResponse(door: StatementDoor, req: Request, token
   await noteOpened(door.db, linked, now).catch((error: unknown) =>
     door.logger.warn({ err: error, token: tokenForLog(token) }, 'noting a statement opened failed'),
   );
+  if (options.encoded && /\bgzip\b/.test(req.headers.get('accept-encoding') ?? '')) {
+    page.gzipped ??= gzipSync(page.body);
+    return answer(200, page.gzipped, { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+  }
   // Next.js compresses the answer for browsers that take gzip (a route cannot send it encoded).
   return answer(200, page.body);
 }
