@@ -1,7 +1,8 @@
 // `pnpm start`: the production build of the app, as `next start` serves it, with one
 // difference: the sync doors (push and pull, the requests a phone makes all day) are
 // answered straight from Node's http server by the handler that src/server/boot.ts
-// installs (src/server/sync-door.ts), before Next.js routes them. Everything else —
+// installs (src/server/sync-door.ts), before Next.js routes them; so are customers' statement
+// pages (/s/<token>, read by many viewers at once). Everything else —
 // pages, the dashboard's API, auth, `sync.live` — is Next.js's, as before.
 // And `/app`, the phone app's web export (serve-app.mjs), is served as files, beside Next.js.
 import { createServer } from 'node:http';
