@@ -1,27 +1,19 @@
 import { formatMoney } from '@storesync/schema';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportWebApp } from './export-app';
-import { launchChromium, Phone } from './phone';
+import { Phone } from './phone';
+import { type PhoneRig, startRig, stopRig } from './rig';
 import { seedBook, signInTool } from './seed-book';
-import { serveExport } from './static-server';
-import { type SyncServer, startSyncServer } from './sync-server';
+import type { SyncServer } from './sync-server';
 
 let server: SyncServer;
-let app: { url: string; close(): Promise<void> };
+let app: PhoneRig['app'];
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startSyncServer();
-  app = await serveExport(exportWebApp(server.url));
-  browser = await launchChromium();
+  ({ server, app, browser } = await startRig());
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await server?.stop();
-});
+afterAll(() => stopRig({ server, app, browser }));
 
 const usd = (minor: number) => formatMoney(minor, 'USD', 'en-US');
 

@@ -1,28 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportWebApp } from './export-app';
-import { launchChromium, Phone } from './phone';
-import { serveExport } from './static-server';
-import { type SyncServer, startSyncServer } from './sync-server';
+import { Phone } from './phone';
+import { type PhoneRig, startRig, stopRig } from './rig';
+import type { SyncServer } from './sync-server';
 
 const DOCS = fileURLToPath(new URL('../../../docs/mobile/', import.meta.url));
 
 let server: SyncServer;
-let app: { url: string; close(): Promise<void> };
+let app: PhoneRig['app'];
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startSyncServer();
-  app = await serveExport(exportWebApp(server.url));
-  browser = await launchChromium();
+  ({ server, app, browser } = await startRig());
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await server?.stop();
-});
+afterAll(() => stopRig({ server, app, browser }));
 
 describe('a debt’s due date on the web', () => {
   it('is picked in the browser’s date field, read in the phone’s locale, and makes the customer overdue', async () => {

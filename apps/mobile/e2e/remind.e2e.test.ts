@@ -1,27 +1,19 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportWebApp } from './export-app';
-import { launchChromium, Phone } from './phone';
-import { serveExport } from './static-server';
-import { pulledRows, type SyncServer, startSyncServer } from './sync-server';
+import { Phone } from './phone';
+import { type PhoneRig, startRig, stopRig } from './rig';
+import { pulledRows, type SyncServer } from './sync-server';
 
 const EMAIL = 'remind.shop@example.com';
 
 let server: SyncServer;
-let app: { url: string; close(): Promise<void> };
+let app: PhoneRig['app'];
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startSyncServer();
-  app = await serveExport(exportWebApp(server.url));
-  browser = await launchChromium();
+  ({ server, app, browser } = await startRig());
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await server?.stop();
-});
+afterAll(() => stopRig({ server, app, browser }));
 
 /** What the page asked the browser to open (Linking.openURL on the web is window.open): WhatsApp is not here. */
 const opened = (phone: Phone) =>

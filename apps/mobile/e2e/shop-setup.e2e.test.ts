@@ -1,31 +1,23 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportWebApp } from './export-app';
-import { launchChromium, Phone } from './phone';
+import { Phone } from './phone';
+import { type PhoneRig, startRig, stopRig } from './rig';
 import { signInTool } from './seed-book';
-import { serveExport } from './static-server';
-import { type SyncServer, startSyncServer } from './sync-server';
+import type { SyncServer } from './sync-server';
 
 const DOCS = fileURLToPath(new URL('../../../docs/mobile/', import.meta.url));
 const EMAIL = 'first.run@example.com';
 const farmer = '👩🏽‍🌾';
 
 let server: SyncServer;
-let app: { url: string; close(): Promise<void> };
+let app: PhoneRig['app'];
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startSyncServer();
-  app = await serveExport(exportWebApp(server.url));
-  browser = await launchChromium();
+  ({ server, app, browser } = await startRig());
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await server?.stop();
-});
+afterAll(() => stopRig({ server, app, browser }));
 
 /** Signs in by hand: the first run's setup, not "Who owes most", may be what comes next. */
 async function signInByHand(phone: Phone) {

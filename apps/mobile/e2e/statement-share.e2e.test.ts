@@ -1,25 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportWebApp } from './export-app';
-import { launchChromium, Phone } from './phone';
-import { serveExport } from './static-server';
-import { type SyncServer, startSyncServer } from './sync-server';
+import { Phone } from './phone';
+import { type PhoneRig, startRig, stopRig } from './rig';
+import type { SyncServer } from './sync-server';
 
 let server: SyncServer;
-let app: { url: string; close(): Promise<void> };
+let app: PhoneRig['app'];
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startSyncServer();
-  app = await serveExport(exportWebApp(server.url));
-  browser = await launchChromium();
+  ({ server, app, browser } = await startRig());
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await server?.stop();
-});
+afterAll(() => stopRig({ server, app, browser }));
 
 describe('Share statement, from a phone that is offline', () => {
   it('makes the statement from the phone’s own book with no network (on the web export, the browser prints it)', async () => {
