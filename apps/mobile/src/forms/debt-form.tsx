@@ -5,7 +5,7 @@ import { useBook } from '../book/book-provider';
 import { useCurrency } from '../book/currency';
 import { useLocale } from '../i18n/locale';
 import { DateField } from '../ui/date-field';
-import { dateToDay, dayToDate } from '../ui/date-field-day';
+import { atDay, dateToDay } from '../ui/date-field-day';
 import { Muted, Screen } from '../ui/layout';
 import { MoneyField } from '../ui/money-field';
 import { useAmountCheck } from './amount-check';
@@ -15,17 +15,6 @@ import { useFieldErrors } from './use-field-errors';
 
 interface DebtFormProps extends EntryFormProps<'debts'> {
   customer: Row<'customers'>;
-}
-
-/**
- * When a debt was taken on, moved to `day` (back-dating): the time of day of `from` (now for a
- * new debt, the recorded time for an edit) on that day, on the phone's clock.
- */
-export function takenOn(day: string, from: Date): string | null {
-  const d = dayToDate(day);
-  if (!d) return null;
-  d.setHours(from.getHours(), from.getMinutes(), from.getSeconds(), from.getMilliseconds());
-  return d.toISOString();
 }
 
 /** Records what a customer owes (or corrects a recorded debt), on the day it was taken (back-dating). */
@@ -61,9 +50,7 @@ export function DebtForm({ customer, row, draft, onDone, footer }: DebtFormProps
     if (data.amount !== row?.amount && !(await checkAmount(data.amount))) return;
     // Only a day moved in the picker changes the date; left alone, it stays as recorded (or now).
     const moved =
-      takenDay && takenDay !== firstDay
-        ? takenOn(takenDay, recorded ? new Date(recorded) : new Date())
-        : null;
+      takenDay && takenDay !== firstDay ? atDay(takenDay, recorded ? new Date(recorded) : new Date()) : null;
     await form.write(async () => {
       const fields = {
         amount: data.amount,

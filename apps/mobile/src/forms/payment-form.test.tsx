@@ -38,4 +38,25 @@ describe('PaymentForm', () => {
     expect(await screen.findByText(/negative/i)).toBeTruthy();
     expect(await book.payments.list()).toEqual([]);
   });
+
+  it('back-dates a repayment to the day picked, keeping the time of day', async () => {
+    const book = await memoryBook();
+    const amina = await book.customers.create({ name: 'Amina' });
+    await book.debts.create({ customerId: amina.id, amount: 5000 });
+    const onDone = jest.fn();
+    renderWithBook(<PaymentForm customer={amina} onDone={onDone} />, book);
+    fireEvent.changeText(await screen.findByLabelText('Amount repaid (USD)'), '20');
+    fireEvent.press(screen.getByRole('button', { name: 'Date paid' }));
+    const day = new Date(2026, 10, 28);
+    fireEvent(screen.getByTestId('date-field-picker'), 'onChange', {
+      nativeEvent: { timestamp: day.getTime(), utcOffset: -day.getTimezoneOffset() },
+    });
+    expect(await screen.findByText('Nov 28, 2026')).toBeTruthy();
+    fireEvent.press(screen.getByRole('button', { name: 'Record repayment' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    const [payment] = await book.payments.list();
+    const paid = new Date(payment?.paidAt ?? '');
+    expect([paid.getFullYear(), paid.getMonth(), paid.getDate()]).toEqual([2026, 10, 28]);
+    expect(payment?.amount).toBe(2000);
+  });
 });

@@ -14,6 +14,8 @@ import { useCurrency } from '../book/currency';
 import { useRead } from '../book/reads';
 import { useLocale } from '../i18n/locale';
 import { useConfirm } from '../ui/confirm';
+import { DateField } from '../ui/date-field';
+import { atDay, dateToDay } from '../ui/date-field-day';
 import { Muted, Screen } from '../ui/layout';
 import { MoneyField } from '../ui/money-field';
 import { useAmountCheck } from './amount-check';
@@ -35,6 +37,9 @@ export function PaymentForm({ customer, row, draft, onDone, footer }: PaymentFor
     start.amount !== undefined ? amountToInput(start.amount, currency, tag) : '',
   );
   const [note, setNote] = useState(start.note ?? '');
+  // The day it was paid: today for a new repayment, else its own; moved only when the owner picks another.
+  const [firstDay] = useState(() => dateToDay(start.paidAt ? new Date(start.paidAt) : new Date()));
+  const [paidDay, setPaidDay] = useState(firstDay);
   const [tried, setTried] = useState(false);
   const [dialog, ask] = useConfirm();
   const [checkDialog, checkAmount] = useAmountCheck();
@@ -71,15 +76,17 @@ export function PaymentForm({ customer, row, draft, onDone, footer }: PaymentFor
       });
       if (!ok) return;
     }
+    const moved =
+      paidDay && paidDay !== firstDay ? atDay(paidDay, new Date(start.paidAt ?? Date.now())) : null;
     await form.write(async () => {
-      const fields = { amount: data.amount, note: data.note ?? null };
+      const fields = { amount: data.amount, note: data.note ?? null, ...(moved && { paidAt: moved }) };
       if (row) await book.payments.update(row.id, changedFields(row, fields));
       else
         await book.payments.create({
           customerId: customer.id,
-          ...fields,
           debtId: null,
           paidAt: new Date().toISOString(),
+          ...fields,
         });
       onDone();
     });
@@ -104,6 +111,13 @@ export function PaymentForm({ customer, row, draft, onDone, footer }: PaymentFor
         error={form.errors.amount}
       />
       <NoteField value={note} onChangeText={setNote} error={form.errors.note} />
+      <DateField
+        label={t('phone.dates.paidOn')}
+        value={paidDay}
+        onChange={setPaidDay}
+        error={form.errors.paidAt}
+        required
+      />
       <FormEnd
         error={form.errors['']}
         label={row ? t('common.saveChanges') : t('forms.recordRepayment')}

@@ -59,4 +59,23 @@ describe('SaleForm', () => {
     const [sale] = await book.sales.list();
     expect(sale?.items).toEqual([{ name: 'Nails', quantity: 1.5, unitPrice: 10 }]);
   });
+
+  it('back-dates a sale to the day picked (yesterday’s sale recorded today)', async () => {
+    const book = await memoryBook();
+    const onDone = jest.fn();
+    renderWithBook(<SaleForm onDone={onDone} />, book);
+    fireEvent.changeText(await screen.findByLabelText('Item 1'), 'Milk');
+    fireEvent.changeText(screen.getByLabelText('Unit price 1 (USD)'), '2');
+    fireEvent.press(screen.getByRole('button', { name: 'Date sold' }));
+    const day = new Date(2026, 11, 6);
+    fireEvent(screen.getByTestId('date-field-picker'), 'onChange', {
+      nativeEvent: { timestamp: day.getTime(), utcOffset: -day.getTimezoneOffset() },
+    });
+    expect(await screen.findByText('Dec 6, 2026')).toBeTruthy();
+    fireEvent.press(screen.getByRole('button', { name: 'Record sale' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    const [sale] = await book.sales.list();
+    const sold = new Date(sale?.soldAt ?? '');
+    expect([sold.getFullYear(), sold.getMonth(), sold.getDate()]).toEqual([2026, 11, 6]);
+  });
 });

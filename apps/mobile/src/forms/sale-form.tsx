@@ -13,6 +13,8 @@ import { useBook } from '../book/book-provider';
 import { useCurrency } from '../book/currency';
 import { useLocale } from '../i18n/locale';
 import { amountError } from '../ui/amount-text';
+import { DateField } from '../ui/date-field';
+import { atDay, dateToDay } from '../ui/date-field-day';
 import { Screen } from '../ui/layout';
 import { MoneyField } from '../ui/money-field';
 import { colors, space } from '../ui/theme';
@@ -54,6 +56,9 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
     start.paidAmount !== undefined ? amountToInput(start.paidAmount, currency, tag) : '',
   );
   const [note, setNote] = useState(start.note ?? '');
+  // The day it was sold: today for a new sale, else its own; moved only when the owner picks another.
+  const [firstDay] = useState(() => dateToDay(start.soldAt ? new Date(start.soldAt) : new Date()));
+  const [soldDay, setSoldDay] = useState(firstDay);
   const form = useFieldErrors();
   const [checkDialog, checkAmount] = useAmountCheck();
 
@@ -105,6 +110,8 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
       return;
     }
     if (saleSum !== row?.total && !(await checkAmount(saleSum))) return;
+    const moved =
+      soldDay && soldDay !== firstDay ? atDay(soldDay, new Date(start.soldAt ?? Date.now())) : null;
     await form.write(async () => {
       const fields = {
         items: data.items,
@@ -112,9 +119,10 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
         paidAmount: data.paidAmount,
         customerId: data.customerId ?? null,
         note: data.note ?? null,
+        ...(moved && { soldAt: moved }),
       };
       if (row) await book.sales.update(row.id, changedFields(row, fields));
-      else await book.sales.create({ ...fields, soldAt: new Date().toISOString() });
+      else await book.sales.create({ soldAt: new Date().toISOString(), ...fields });
       onDone();
     });
   };
@@ -149,6 +157,13 @@ export function SaleForm({ customerId, row, draft, onDone, footer }: SaleFormPro
       {paidInFull && form.errors.paidAmount ? <FormError message={form.errors.paidAmount} /> : null}
       <CustomerPicker value={buyer} onChange={setBuyer} error={form.errors.customerId} />
       <NoteField value={note} onChangeText={setNote} error={form.errors.note} />
+      <DateField
+        label={t('phone.dates.soldOn')}
+        value={soldDay}
+        onChange={setSoldDay}
+        error={form.errors.soldAt}
+        required
+      />
       <FormEnd
         error={form.errors['']}
         label={row ? t('common.saveChanges') : t('forms.recordSale')}

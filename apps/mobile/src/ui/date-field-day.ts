@@ -8,6 +8,17 @@ export function dayToDate(day: string): Date | null {
   return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
 }
 
+/**
+ * An entry's moment moved to `day` (back-dating): the time of day of `from` (now for a new
+ * entry, its own time for an edit) on that day, on the phone's clock; null for a bad day.
+ */
+export function atDay(day: string, from: Date): string | null {
+  const d = dayToDate(day);
+  if (!d) return null;
+  d.setHours(from.getHours(), from.getMinutes(), from.getSeconds(), from.getMilliseconds());
+  return d.toISOString();
+}
+
 /** The day a picker's `Date` falls on, on the phone's clock. */
 export const dateToDay = (d: Date): string =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

@@ -40,6 +40,8 @@ export const phoneEn = {
     recent: 'Recent customers',
   },
   dates: {
+    paidOn: 'Date paid',
+    soldOn: 'Date sold',
     dueDate: 'Due date (optional)',
     pick: 'Pick a date',
     clear: 'No date',

@@ -36,6 +36,8 @@ export const phoneEs: Catalogue['phone'] = {
     recent: 'Clientes recientes',
   },
   dates: {
+    paidOn: 'Fecha en que pagó',
+    soldOn: 'Fecha de la venta',
     dueDate: 'Fecha de pago (opcional)',
     pick: 'Elegir fecha',
     clear: 'Sin fecha',

@@ -36,6 +36,8 @@ export const phoneFr: Catalogue['phone'] = {
     recent: 'Clients récents',
   },
   dates: {
+    paidOn: 'Date du paiement',
+    soldOn: 'Date de la vente',
     dueDate: 'Échéance (facultatif)',
     pick: 'Choisir une date',
     clear: 'Sans date',

@@ -36,6 +36,8 @@ export const phoneHi: Catalogue['phone'] = {
     recent: 'हाल के ग्राहक',
   },
   dates: {
+    paidOn: 'भुगतान मिलने की तारीख',
+    soldOn: 'बिक्री की तारीख',
     dueDate: 'चुकाने की तारीख (ज़रूरी नहीं)',
     pick: 'तारीख चुनें',
     clear: 'तारीख नहीं',

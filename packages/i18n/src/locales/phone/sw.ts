@@ -36,6 +36,8 @@ export const phoneSw: Catalogue['phone'] = {
     recent: 'Wateja wa karibuni',
   },
   dates: {
+    paidOn: 'Tarehe alipolipa',
+    soldOn: 'Tarehe ya kuuza',
     dueDate: 'Tarehe ya kulipa (si lazima)',
     pick: 'Chagua tarehe',
     clear: 'Bila tarehe',

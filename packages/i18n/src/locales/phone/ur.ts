@@ -36,6 +36,8 @@ export const phoneUr: Catalogue['phone'] = {
     recent: 'حالیہ گاہک',
   },
   dates: {
+    paidOn: 'وصولی کی تاریخ',
+    soldOn: 'فروخت کی تاریخ',
     dueDate: 'ادائیگی کی تاریخ (اختیاری)',
     pick: 'تاریخ چنیں',
     clear: 'تاریخ نہیں',
