@@ -91,13 +91,15 @@ describe('amounts: zero refused with a reason, an absurd one asked about once', 
   });
 });
 
+/** A name field as a form holds one. */
+function Name() {
+  const [value, setValue] = useState('');
+  return <TextField label="Name" value={value} onChangeText={setValue} maxLength={200} />;
+}
+
 describe('text limits counted as people see characters', () => {
   it('counts an emoji as one character, counts down near the limit, and says what is over instead of cutting', async () => {
     const book = await memoryBook();
-    function Name() {
-      const [value, setValue] = useState('');
-      return <TextField label="Name" value={value} onChangeText={setValue} maxLength={200} />;
-    }
     renderWithBook(<Name />, book);
     const field = await screen.findByLabelText('Name');
     fireEvent.changeText(field, `${'a'.repeat(199)}${farmer}`);
