@@ -44,6 +44,20 @@ describe('refreshable', () => {
     expect([gone.fetches(), other.fetches(), list.fetches()]).toEqual([1, 3, 3]);
   });
 
+  it('skips the lists of a deleted customer its page still shows (links, reminders by customerId)', async () => {
+    const client = new QueryClient();
+    const byCustomer = (path: string[], customerId: string) => [
+      path,
+      { input: { customerId }, type: 'query' },
+    ];
+    const links = watch(client, byCustomer(['links', 'list'], 'a'));
+    const others = watch(client, byCustomer(['links', 'list'], 'b'));
+    await settled();
+    await mutate(client, ['customers', 'delete'], 'a');
+    await refresh(client);
+    expect([links.fetches(), others.fetches()]).toEqual([1, 2]);
+  });
+
   it('forgets the row once nothing shows it: a later visit refreshes as any other', async () => {
     const client = new QueryClient();
     const first = watch(client, key(['customers', 'get'], 'a'));

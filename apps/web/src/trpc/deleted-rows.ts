@@ -3,9 +3,11 @@ import type { Mutation, Query, QueryClient } from '@tanstack/react-query';
 /** Ids this tab just deleted, by query client, while their pages are being left. */
 const leaving = new WeakMap<QueryClient, Set<string>>();
 
-/** The row a tRPC query asks for, if its input names one. */
-const rowOf = (query: Query): unknown =>
-  (query.queryKey[1] as { input?: { id?: unknown } } | undefined)?.input?.id;
+/** The row a tRPC query asks for, or the customer whose rows it lists (links, reminders), if its input names one. */
+const rowOf = (query: Query): unknown => {
+  const input = (query.queryKey[1] as { input?: { id?: unknown; customerId?: unknown } } | undefined)?.input;
+  return input?.id ?? input?.customerId;
+};
 
 /** Notes the id a successful mutation deleted, if it was a delete: see `refreshable`. */
 export function noteDeleted(

@@ -30,7 +30,8 @@ function useCurrencyOptions() {
   }, [formatLocale, collator]);
 }
 
-const SettingsSchema = EntityFieldSchemas.settings;
+/** The fields this card edits (the phone's Settings holds the others). */
+const SettingsSchema = EntityFieldSchemas.settings.pick({ currency: true, shopName: true });
 
 /**
  * The store's own settings, shared with every phone of the store: its name and
