@@ -1,5 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { DEFAULT_LINK_DAYS, IdInputSchema, SETTINGS_ID, UuidSchema, uuidV7 } from '@storesync/schema';
+import {
+  DEFAULT_LINK_DAYS,
+  IdInputSchema,
+  linkExpiry,
+  newLinkToken,
+  SETTINGS_ID,
+  UuidSchema,
+  uuidV7,
+} from '@storesync/schema';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { requireLive } from '../dashboard/live-rows.ts';
@@ -7,7 +14,6 @@ import { writeChange } from '../dashboard/write.ts';
 import { protectedProcedure } from '../trpc.ts';
 
 const CustomerInput = z.object({ customerId: UuidSchema });
-const DAY_MS = 86_400_000;
 
 /** A statement link as the dashboard shows it. */
 export interface LinkDto {
@@ -53,8 +59,8 @@ export const linksRouter = {
     const days = Number(settings?.linkDays ?? DEFAULT_LINK_DAYS);
     const payload = {
       customerId: input.customerId,
-      token: randomBytes(16).toString('base64url'),
-      expiresAt: new Date(Date.now() + days * DAY_MS).toISOString(),
+      token: newLinkToken(),
+      expiresAt: linkExpiry(new Date(), days),
     };
     return writeChange(ctx, { entity: 'links', entityId: uuidV7(), op: 'upsert', payload });
   }),

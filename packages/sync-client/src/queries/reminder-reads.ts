@@ -1,4 +1,4 @@
-import { balancesByCustomer, type Entity, overdueDebts } from '@storesync/schema';
+import { balancesByCustomer, type Entity, nameSortKey, overdueDebts } from '@storesync/schema';
 import type { Row } from '../rows.ts';
 import type { SqlDriver, SqlValue } from '../storage/sql-driver.ts';
 import { rowFromRecord } from '../storage/sql-rows.ts';
@@ -31,8 +31,6 @@ export interface ReminderReads {
 
 type Rec = Record<string, SqlValue>;
 
-/** SQLite's NOCASE: ASCII letters folded, nothing else. */
-const fold = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The reminder reads on the SQL store: the kept `balances`, the due-date and reminder indexes. */
@@ -50,7 +48,7 @@ export function createSqlReminderReads(db: SqlDriver): ReminderReads {
           WHERE deleted_at IS NULL GROUP BY customer_id) r ON r.customer_id = b.customer_id
         WHERE b.debts + b.unpaid - b.payments > 0
           AND (coalesce(d.past, 0) > b.payments OR r.last IS NULL OR r.last < ?)`;
-      const rows = await db.all<Rec>(`${list} ORDER BY owed DESC, c.name COLLATE NOCASE, c.id LIMIT ?`, [
+      const rows = await db.all<Rec>(`${list} ORDER BY owed DESC, c.name_key, c.name, c.id LIMIT ?`, [
         today,
         since,
         limit,
@@ -124,7 +122,8 @@ export function createMemoryReminderReads(rowsOf: <E extends Entity>(entity: E) 
         .sort(
           (a, b) =>
             b.owed - a.owed ||
-            cmp(fold(a.customer.name), fold(b.customer.name)) ||
+            cmp(nameSortKey(a.customer.name), nameSortKey(b.customer.name)) ||
+            cmp(a.customer.name, b.customer.name) ||
             cmp(a.customer.id, b.customer.id),
         );
       return { rows: rows.slice(0, limit), count: rows.length };
