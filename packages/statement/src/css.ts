@@ -28,6 +28,8 @@ td{border-bottom:1px solid #e2e2e2;padding:6px 4px 6px 0;vertical-align:top}
 .detail{display:block;font-size:12px;color:#555}
 .minus{color:#17663a}
 .none{color:#555}
+.totals{margin:16px 0 0}
+.thanks{margin:20px 0 0;text-align:center;font-weight:600}
 @media (max-width:480px){main{padding:12px}table{font-size:13px}th,td{padding-inline-end:3px}}
 @page{size:A4;margin:14mm 12mm}
 @media print{

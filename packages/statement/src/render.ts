@@ -1,6 +1,6 @@
 import { formatter, LOCALES, type Locale, translator } from '@storesync/i18n';
 import { minorDigits, type Statement, type StatementEntry } from '@storesync/schema';
-import { STATEMENT_CSS } from './css.ts';
+import { documentHtml } from './document.ts';
 import { escapeHtml as esc } from './escape.ts';
 
 /** What one statement page shows: the figures from `buildStatement` and who and where they are. */
@@ -24,22 +24,6 @@ const fill =
   (message: string) =>
   (values: Record<string, string>): string =>
     message.replace(/\uE000[nqa]\uE000/g, (k) => values[k] ?? '');
-
-/** The page's frame: language, direction, no indexing, no referrer, the one style element. */
-function documentHtml(locale: Locale, title: string, body: string): string {
-  return `<!doctype html>
-<html lang="${locale}" dir="${LOCALES[locale].dir}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<meta name="referrer" content="no-referrer">
-<title>${esc(title)}</title>
-<style>${STATEMENT_CSS}</style>
-</head>
-<body><main>${body}</main></body>
-</html>`;
-}
 
 /**
  * The statement as a complete HTML document: the same text is the customer's page at

@@ -5,6 +5,7 @@ import { useBook } from '../../../book/book-provider';
 import { useCurrency } from '../../../book/currency';
 import { useBookRow } from '../../../book/reads';
 import { useLocale } from '../../../i18n/locale';
+import { ShareReceipt } from '../../../statement/share-receipt';
 import { Button } from '../../../ui/button';
 import { DeleteEntry } from '../../../ui/delete-entry';
 import { formatWhen } from '../../../ui/format';
@@ -74,6 +75,7 @@ export default function SaleScreen() {
           onPress={() => router.push(`/customers/${customer.id}`)}
         />
       ) : null}
+      <ShareReceipt sale={sale} customer={customer} />
       <Button label={t('phone.sale.edit')} onPress={() => router.push(`/sales/${sale.id}`)} />
       <DeleteEntry
         label={t('forms.deleteEntry', { entity: 'sales' })}
