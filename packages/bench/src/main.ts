@@ -13,6 +13,8 @@ import { pushPhase } from './phases/push.ts';
 import { storeSizePhase } from './phases/store-size.ts';
 import { renderBlock, renderTable, type Table, writeReport } from './report.ts';
 import { dashboardReads } from './scenarios/dashboard-reads.ts';
+import { statementPage } from './scenarios/statement.ts';
+import { tokenGuesses } from './scenarios/token-guesses.ts';
 import { startServer } from './server.ts';
 import { median } from './stats.ts';
 import { figures, peer as peerTable, type Results, targets } from './summary.ts';
@@ -36,7 +38,9 @@ const report = (tables: Table[], notes: string[]) =>
 const started = performance.now();
 const t = await createTestDatabase({ poolSize: 20 });
 // Dropped again if anything fails, the servers' start included.
-const server = await startServer(t.url).catch(async (e) => {
+// Behind one trusted proxy hop, as in production: the statement scenarios give each viewer and
+// each guess an address of its own (X-Forwarded-For); the sync phases send none.
+const server = await startServer(t.url, { env: { TRUSTED_PROXY_HOPS: '1' } }).catch(async (e) => {
   await t.drop();
   throw e;
 });
@@ -78,6 +82,8 @@ try {
     const peakRss = server.peakRss();
     // Before the store-size phase's large store: a new shop's book read right after its push.
     const dashboard = await dashboardReads(b);
+    // Issue 22: a customer's statement page, and token guesses beside the 50-device load.
+    const statement = [await statementPage(b), await tokenGuesses(b)];
     const storeSize = await storeSizePhase(b);
     const results: Results = { push, pull, firstSync, load, storeSize, peer: peer !== null };
 
@@ -98,6 +104,7 @@ try {
       peerTable(results),
       liveTable(live),
       dashboard,
+      ...statement,
     ].filter((x) => x !== null);
     if (config.full) {
       mkdirSync(docs, { recursive: true });

@@ -65,7 +65,7 @@ export const HSTS = { key: 'Strict-Transport-Security', value: 'max-age=63072000
  * can say so, and only a proxy we were told to trust (TRUSTED_PROXY_HOPS > 0): otherwise
  * X-Forwarded-Proto is the client's own word.
  */
-export function servedOverHttps(headers: Headers, trustedProxyHops: number): boolean {
+export function servedOverHttps(headers: Pick<Headers, 'get'>, trustedProxyHops: number): boolean {
   if (trustedProxyHops <= 0) return false;
   // The nearest proxy's word: the last value when several were appended.
   const proto = headers.get('x-forwarded-proto')?.split(',').at(-1)?.trim().toLowerCase();

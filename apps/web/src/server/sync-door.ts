@@ -126,21 +126,26 @@ const STATEMENT_PATH = /^\/s\/([^/?#]+)(?:\?.*)?$/;
  */
 function serveStatement(req: IncomingMessage, res: ServerResponse, opts: RestHandlerOptions, token: string) {
   const logger = opts.logger ?? serverLog;
+  // Headers read straight from Node's request: no web Request (and its AbortSignal) per guess.
+  const headers = {
+    get(name: string): string | null {
+      const value = req.headers[name.toLowerCase()];
+      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
   const answer = async () => {
-    const request = incomingMessageToRequest(req, res, { maxBodySize: 0 });
     const db = await opts.getDb();
-    const page = await statementResponse({ db, config: opts.config, logger }, request, token, {
+    const page = await statementResponse({ db, config: opts.config, logger }, { headers }, token, {
       encoded: true,
     });
-    const headers: Record<string, string> = {};
+    const sent: Record<string, string> = {};
     page.headers.forEach((value, key) => {
-      headers[key] = value;
+      sent[key] = value;
     });
-    if (servedOverHttps(request.headers, opts.config.trustedProxyHops))
-      headers[HSTS.key.toLowerCase()] = HSTS.value;
+    if (servedOverHttps(headers, opts.config.trustedProxyHops)) sent[HSTS.key.toLowerCase()] = HSTS.value;
     const body = Buffer.from(await page.arrayBuffer());
-    headers['content-length'] = String(body.length);
-    res.writeHead(page.status, headers);
+    sent['content-length'] = String(body.length);
+    res.writeHead(page.status, sent);
     res.end(body);
   };
   answer().catch((error: unknown) => {

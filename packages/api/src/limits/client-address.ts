@@ -11,7 +11,7 @@ export const PEER_HEADER = 'x-storesync-peer';
  * the address is the socket's peer (`PEER_HEADER`), unknown (null) where nothing sets it
  * (`next dev`).
  */
-export function clientAddressOf(headers: Headers, trustedProxyHops: number): string | null {
+export function clientAddressOf(headers: Pick<Headers, 'get'>, trustedProxyHops: number): string | null {
   if (trustedProxyHops < 1) return headers.get(PEER_HEADER) || null;
   const hops = (headers.get('x-forwarded-for') ?? '')
     .split(',')

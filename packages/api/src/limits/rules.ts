@@ -21,7 +21,10 @@ export interface RateLimits {
    * failures count, so a good request writes nothing for it. Unset: not limited.
    */
   failedAuthPerAddress?: LimitRule;
-  /** Statement pages (`/s/<token>`) asked for by one client address, found or not. Unset: the default. */
+  /**
+   * Statement pages (`/s/<token>`) asked for by one client address, found or not, counted in each
+   * process's memory (local-limiter.ts; `batch` does not apply). Unset: the default.
+   */
   statementPerAddress?: LimitRule;
 }
 

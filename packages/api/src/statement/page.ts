@@ -5,10 +5,9 @@ import { isLocale, type Locale, matchLocale } from '@storesync/i18n';
 import { buildStatement, defaultCurrency } from '@storesync/schema';
 import { notFoundHtml, STATEMENT_CSS, statementHtml, tooManyHtml } from '@storesync/statement';
 import type { ApiConfig } from '../config.ts';
-import { RetryLaterError } from '../errors.ts';
 import { clientAddressOf } from '../limits/client-address.ts';
-import { hitLimit } from '../limits/limiter.ts';
-import { DEFAULT_RATE_LIMITS } from '../limits/rules.ts';
+import { LocalLimiter } from '../limits/local-limiter.ts';
+import { DEFAULT_RATE_LIMITS, type LimitRule } from '../limits/rules.ts';
 import type { Logger } from '../log.ts';
 import { madePage, PageCache } from './cache.ts';
 import { noteOpened } from './opened.ts';
@@ -61,14 +60,35 @@ export interface StatementDoor {
 
 const processCache = new PageCache();
 
+/** The process's per-address counters, one set per rule (tests give the door a rule of their own). */
+const limiters = new WeakMap<LimitRule, LocalLimiter>();
+const limiterOf = (rule: LimitRule) => {
+  const limiter = limiters.get(rule) ?? new LocalLimiter(rule, 'statement');
+  limiters.set(rule, limiter);
+  return limiter;
+};
+
+/** The pages that depend on nothing but the language, made once each. */
+const byLocale = (make: (locale: Locale) => string) => {
+  const made = new Map<Locale, Uint8Array>();
+  return (locale: Locale) => {
+    const page = made.get(locale) ?? new TextEncoder().encode(make(locale));
+    made.set(locale, page);
+    return page;
+  };
+};
+const notFoundPage = byLocale(notFoundHtml);
+const tooManyPage = byLocale(tooManyHtml);
+
 /**
  * `GET /s/<token>`: the customer's statement as the server holds the book now, or one 404 for
  * a token that shows nothing, whatever the reason; 429 with Retry-After past the per-address
- * limit (counted before the lookup, so guesses cost the guesser). Reads no cookie, sets none.
+ * limit. Reads no cookie, sets none.
  */
 export async function statementResponse(
   door: StatementDoor,
-  req: Request,
+  /** The request's headers are all it reads: a Request, or Node's door's lighter stand-in. */
+  req: { headers: Pick<Headers, 'get'> },
   token: string,
   /** Whether the caller sends the body as it is (Node's own door): then a page goes gzipped once, not per viewer. */
   options: { encoded?: boolean } = {},
@@ -90,18 +110,13 @@ export async function statementResponse(
     return new Response(html as BodyInit, { status, headers: { ...STATEMENT_HEADERS, ...extra } });
   };
   const address = clientAddressOf(req.headers, door.config.trustedProxyHops);
-  try {
-    if (address) {
-      const rule = door.config.limits.statementPerAddress ?? DEFAULT_RATE_LIMITS.statementPerAddress;
-      await hitLimit(door.db.sql, `statement:address:${address}`, rule);
-    }
-  } catch (error) {
-    if (!(error instanceof RetryLaterError)) throw error;
-    const seconds = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
-    return answer(429, tooManyHtml(localeOf([], acceptLanguage)), { 'Retry-After': seconds });
-  }
+  // Counted in memory (local-limiter.ts), before the lookup: a guess costs the guesser, not the database.
+  const rule = door.config.limits.statementPerAddress ?? DEFAULT_RATE_LIMITS.statementPerAddress;
+  const retryAfter = address ? limiterOf(rule).hit(address) : null;
+  if (retryAfter !== null)
+    return answer(429, tooManyPage(localeOf([], acceptLanguage)), { 'Retry-After': String(retryAfter) });
   const linked = TOKEN.test(token) ? await readLink(door.db.sql, token, now) : null;
-  if (!linked) return answer(404, notFoundHtml(localeOf([], acceptLanguage)));
+  if (!linked) return answer(404, notFoundPage(localeOf([], acceptLanguage)));
   const locale = localeOf([linked.customerLanguage, linked.storeLanguage], acceptLanguage);
   const today = now.toISOString().slice(0, 10);
   const currency = linked.currency ?? defaultCurrency(requested(acceptLanguage));

@@ -15,16 +15,20 @@ export interface LinkedStatement {
 }
 
 /**
- * The link a token names, across stores: should two rows hold it, the first stored answers
- * (docs/protocol.md), revoked or not, so a later copy of a token can never take it over.
+ * The links some tokens name, across stores, with their customer and store: should two rows
+ * hold one token, the first stored answers (docs/protocol.md), revoked or not, so a later copy
+ * of a token can never take it over.
  */
-const LINK = `SELECT l.user_id::text AS "userId", l.id::text AS "linkId", l.customer_id::text AS "customerId",
-    l.last_opened_at AS "lastOpenedAt", l.expires_at > $2::timestamptz AND l.deleted_at IS NULL AS live,
+const LINKS = `SELECT DISTINCT ON (l.token) l.token, l.user_id::text AS "userId", l.id::text AS "linkId",
+    l.customer_id::text AS "customerId", l.last_opened_at AS "lastOpenedAt", l.expires_at AS "expiresAt",
+    l.deleted_at IS NULL AS "linkLive",
     c.name AS "customerName", c.language AS "customerLanguage", c.deleted_at IS NULL AND c.id IS NOT NULL AS "customerLive",
     s.shop_name AS "shopName", s.currency, s.language AS "storeLanguage"
-  FROM (SELECT * FROM links WHERE token = $1 ORDER BY created_at, user_id, id LIMIT 1) l
+  FROM links l
   LEFT JOIN customers c ON c.user_id = l.user_id AND c.id = l.customer_id
-  LEFT JOIN settings s ON s.user_id = l.user_id AND s.id = '00000000-0000-0000-0000-000000000000'`;
+  LEFT JOIN settings s ON s.user_id = l.user_id AND s.id = '00000000-0000-0000-0000-000000000000'
+  WHERE l.token = ANY($1::text[])
+  ORDER BY l.token, l.created_at, l.user_id, l.id`;
 
 const iso = (v: unknown): string | null =>
   v === null || v === undefined ? null : new Date(v as string).toISOString();
@@ -39,14 +43,59 @@ const SALES = `SELECT id::text, total::float8 AS total, paid_amount::float8 AS "
 
 type Row = Record<string, unknown>;
 
+interface Waiter {
+  resolve(row: Row | null): void;
+  reject(error: unknown): void;
+}
+
+/** Lookups waiting for the query in flight to end, by database, to go in the next one. */
+const waiting = new WeakMap<SqlDb, Map<string, Waiter[]>>();
+
+/** Asks for every waiting token in one query, then again for those that came meanwhile. */
+async function drain(sql: SqlDb): Promise<void> {
+  for (;;) {
+    const batch = waiting.get(sql);
+    if (!batch || batch.size === 0) {
+      waiting.delete(sql);
+      return;
+    }
+    waiting.set(sql, new Map());
+    try {
+      const rows = await sql.query<Row>(LINKS, [[...batch.keys()]]);
+      const byToken = new Map(rows.map((r) => [String(r.token), r]));
+      for (const [token, waiters] of batch) for (const w of waiters) w.resolve(byToken.get(token) ?? null);
+    } catch (error) {
+      for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
+    }
+  }
+}
+
+/**
+ * The row of a token. While a lookup is in flight the next tokens wait and go together in the
+ * next query, so a thousand guesses a second cost a few queries, not a thousand, and a lone
+ * lookup waits for nothing.
+ */
+function lookUp(sql: SqlDb, token: string): Promise<Row | null> {
+  return new Promise((resolve, reject) => {
+    const queue = waiting.get(sql);
+    if (queue) {
+      queue.set(token, [...(queue.get(token) ?? []), { resolve, reject }]);
+      return;
+    }
+    waiting.set(sql, new Map([[token, [{ resolve, reject }]]]));
+    void drain(sql);
+  });
+}
+
 /**
  * The link a token opens, with its customer and store; null for a token that is unknown,
  * expired (`now` past `expiresAt`), revoked (its row deleted), or whose customer is deleted —
  * the caller answers each the same.
  */
 export async function readLink(sql: SqlDb, token: string, now: Date): Promise<LinkedStatement | null> {
-  const [link] = await sql.query<Row>(LINK, [token, now.toISOString()]);
-  if (!link?.live || !link.customerLive) return null;
+  const link = await lookUp(sql, token);
+  if (!link?.linkLive || !link.customerLive) return null;
+  if (new Date(link.expiresAt as string).getTime() <= now.getTime()) return null;
   return {
     userId: String(link.userId),
     linkId: String(link.linkId),

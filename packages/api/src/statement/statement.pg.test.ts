@@ -130,6 +130,38 @@ describe('the statement at /s/<token>', () => {
     expect(answers[3]?.headers.get('cache-control')).toBe('private, no-store');
   });
 
+  it('looks up tokens asked for together in a few queries, each answered as its own', async () => {
+    let lookups = 0;
+    const sql = h.t.db.sql;
+    const counting: StatementDoor = {
+      ...door,
+      db: {
+        ...h.t.db,
+        sql: {
+          transaction: (fn) => sql.transaction(fn),
+          query: (text, params) => {
+            if (text.includes('FROM links l')) lookups += 1;
+            return sql.query(text, params);
+          },
+        },
+      },
+    };
+    const asked = [...Array.from({ length: 60 }, token), tokens.zawadi, tokens.revoked];
+    const answers = await Promise.all(
+      asked.map((t, i) =>
+        statementResponse(
+          counting,
+          new Request('http://localhost/', { headers: { 'x-storesync-peer': `198.51.100.${i}` } }),
+          t,
+        ),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual([...Array(60).fill(404), 200, 404]);
+    expect(await answers[60]?.text()).toContain('Zawadi Rival');
+    expect(lookups).toBeGreaterThan(0);
+    expect(lookups).toBeLessThanOrEqual(3);
+  });
+
   it('notes lastOpenedAt as device server, pulled by the phone, at most once an hour', async () => {
     const pulledLink = async () => {
       const page = await phone.api.sync.pull({ cursor: 0, limit: 500 });

@@ -1,7 +1,10 @@
+import { Agent, get } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { uuidV7 } from '@storesync/schema';
 import { inProcessDevice } from '../clients.ts';
 import { type Bench, fmt, log } from '../context.ts';
 import type { Table } from '../report.ts';
+import { settle } from '../settle.ts';
 import { percentile } from '../stats.ts';
 
 // Issue 22: a customer's statement page (/s/<token>) for a customer with 5,000 entries, read by
@@ -9,8 +12,8 @@ import { percentile } from '../stats.ts';
 // behind a proxy) so the per-address limit is not what is measured. Target: p99 under 200 ms.
 const ENTRIES = Number(process.env.BENCH_STATEMENT_ENTRIES ?? 5_000);
 const VIEWERS = Number(process.env.BENCH_STATEMENT_VIEWERS ?? 20);
-/** Pages each viewer reads, one after another: under the limit of 100 a minute per address. */
-const PAGES = Number(process.env.BENCH_STATEMENT_PAGES ?? 25);
+/** Pages each viewer reads, one after another (and one before): under the limit of 100 a minute per address. */
+const PAGES = Number(process.env.BENCH_STATEMENT_PAGES ?? 50);
 /** What the viewers accept: gzip, as browsers do; `identity` shows what compressing costs. */
 const ENCODING = process.env.BENCH_STATEMENT_ENCODING ?? 'gzip';
 export const TARGET_P99_MS = 200;
@@ -85,24 +88,48 @@ export async function statementPage(b: Bench): Promise<Table> {
   const device = await inProcessDevice(b.db, 'statement-bench@example.com', 'statement-phone');
   const events = bookEvents(token);
   for (let done = 0; done < events.length; done += 500) await device.push(events.slice(done, done + 500));
+  // The database's own after-work on those rows (autovacuum, analyze) not billed to the viewers.
+  await settle(b.url);
   const url = `${b.base}/s/${token}`;
+  // Each viewer its own kept-alive connection, as a browser has. The time is to the last byte
+  // received; the bytes are not decompressed per page — a viewer's own phone does that, and here
+  // it would load the machine the server runs on (the one check decompresses once, below).
+  const agents = new Map<number, Agent>();
+  const fetchPage = (viewer: number) =>
+    new Promise<{ status: number; body: Buffer }>((resolve, reject) => {
+      const agent = agents.get(viewer) ?? new Agent({ keepAlive: true, maxSockets: 1 });
+      agents.set(viewer, agent);
+      const headers = { 'x-forwarded-for': `10.22.0.${viewer + 1}`, 'accept-encoding': ENCODING };
+      get(url, { agent, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      }).on('error', reject);
+    });
   const read = async (viewer: number) => {
     const start = performance.now();
-    const res = await fetch(url, {
-      headers: { 'x-forwarded-for': `10.22.0.${viewer + 1}`, 'accept-encoding': ENCODING },
-    });
-    const body = await res.text();
-    if (res.status !== 200) throw new Error(`statement page answered ${res.status}`);
-    return { ms: performance.now() - start, bytes: body.length, rows: body.split('<tr>').length - 2 };
+    const { status, body } = await fetchPage(viewer);
+    const ms = performance.now() - start;
+    if (status !== 200) throw new Error(`statement page answered ${status}`);
+    return { ms, body };
   };
+  const html = (body: Buffer) => (ENCODING === 'gzip' ? gunzipSync(body) : body).toString('utf8');
   // Warm-up from an address of its own: the first opening also notes lastOpenedAt (a change of
   // the book), so the second makes the page the viewers then read.
   const first = await read(250);
   const second = await read(250);
   log(`statement: second page ${second.ms.toFixed(0)} ms`);
+  const page = html(second.body);
+  const rows = page.split('<tr>').length - 2;
+  if (rows !== ENTRIES) throw new Error(`the statement page shows ${rows} rows, not ${ENTRIES}`);
+  const kib = Buffer.byteLength(page) / 1024;
+  const sentKib = second.body.byteLength / 1024;
   log(
-    `statement: ${fmt(first.rows)} rows, ${fmt(first.bytes / 1024)} KiB, first page ${first.ms.toFixed(0)} ms`,
+    `statement: ${fmt(rows)} rows, ${fmt(kib)} KiB (${fmt(sentKib)} KiB sent), first page ${first.ms.toFixed(0)} ms`,
   );
+  // Then each viewer once, untimed: its connection opened, as a browser's is after the first page.
+  await Promise.all(Array.from({ length: VIEWERS }, (_, viewer) => read(viewer)));
   const times: number[] = [];
   const t0 = performance.now();
   await Promise.all(
@@ -111,10 +138,11 @@ export async function statementPage(b: Bench): Promise<Table> {
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
+  for (const agent of agents.values()) agent.destroy();
   const p99 = percentile(times, 99);
   const ms = (x: number) => x.toFixed(0);
   return {
-    title: `Statement page (/s/<token>), a customer with ${fmt(ENTRIES)} entries (${fmt(first.rows)} rows, ${fmt(first.bytes / 1024)} KiB of HTML, sent ${ENCODING}), ${VIEWERS} viewers at once after a warm-up, ${fmt(times.length)} pages, ms`,
+    title: `Statement page (/s/<token>), a customer with ${fmt(ENTRIES)} entries (${fmt(rows)} rows, ${fmt(kib)} KiB of HTML, ${fmt(sentKib)} KiB sent ${ENCODING}), ${VIEWERS} viewers at once after a warm-up, ${fmt(times.length)} pages, ms`,
     header: ['p50', 'p95', 'p99', 'max', `p99 < ${TARGET_P99_MS}`, 'pages/s'],
     rows: [
       [
