@@ -82,6 +82,7 @@ export async function tokenGuesses(b: Bench): Promise<Table> {
     ratios.push(ratio);
     rows.push([
       String(round),
+      `${quiet.load.p50.toFixed(0)} / ${busy.load.p50.toFixed(0)}`,
       quiet.load.p99.toFixed(0),
       busy.load.p99.toFixed(0),
       `×${ratio.toFixed(2)}`,
@@ -99,6 +100,7 @@ export async function tokenGuesses(b: Bench): Promise<Table> {
     'median',
     '',
     '',
+    '',
     `×${m.toFixed(2)}`,
     '',
     '',
@@ -110,6 +112,7 @@ export async function tokenGuesses(b: Bench): Promise<Table> {
     title: `Token guesses beside the 50-device load: ${fmt(GUESSES_PER_SECOND)} guesses/s at /s/<random token> from ${fmt(ADDRESSES)} addresses, pushes' p99 with and without them (${SECONDS} s runs, interleaved), target ≤ ×${TARGET_RATIO.toFixed(2)}`,
     header: [
       'round',
+      'p50 quiet / guessed (ms)',
       'p99 quiet (ms)',
       'p99 guessed (ms)',
       'ratio',
