@@ -71,7 +71,8 @@ describe('createRestHandlers', () => {
       expect(res.status).toBe(status);
       if (status === 200) continue;
       const body = await res.json();
-      expect(body).toEqual({ error: { code, message: expect.stringMatching(message) } });
+      expect(body.error).toMatchObject({ code, message: expect.stringMatching(message) });
+      expect(Object.keys(body.error).filter((k) => !['code', 'message', 'issues'].includes(k))).toEqual([]);
     }
     expect(await h.t.db.syncEvent.count()).toBe(before);
   });
@@ -81,6 +82,18 @@ describe('createRestHandlers', () => {
     const res = await post(off.devSignIn, { email: 'x@example.com', deviceId: 'x' }, {});
     expect(res.status).toBe(404);
     expect((await res.json()).error.code).toBe('NOT_FOUND');
+  });
+
+  it('names each invalid field of a refused input, as tRPC’s error.data.issues does', async () => {
+    const res = await post(rest.push, { deviceId: d.deviceId, events: [] });
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.issues).toEqual([
+      expect.objectContaining({ path: 'events', code: 'too_small', minimum: 1, origin: 'array' }),
+    ]);
+    const unauthorised = await (await post(rest.push, { deviceId: d.deviceId, events: [] }, {})).json();
+    expect(unauthorised.error).toEqual({ code: 'UNAUTHORIZED', message: expect.any(String) });
   });
 
   it('revokes the session on sign-out', async () => {

@@ -4,7 +4,7 @@ import { ZodError } from 'zod';
 import { type BodyLimits, readBody } from './body.ts';
 import { type Context, contextOfRequest, type RequestContextOptions } from './context.ts';
 import { withSameOriginWebAuth } from './cross-origin.ts';
-import { classifyError, describeZodError, retryAfterHeader } from './errors.ts';
+import { classifyError, describeZodError, refusalData, retryAfterHeader } from './errors.ts';
 import { defaultLogger, logRequest } from './log.ts';
 import { fastPull } from './pull-route.ts';
 import { createCaller } from './root.ts';
@@ -13,7 +13,11 @@ type Caller = ReturnType<typeof createCaller>;
 
 export type RestHandlerOptions = RequestContextOptions;
 
-/** `{ "error": { code, message } }` with the HTTP status tRPC gives that code (and `Retry-After` on 429/503). */
+/**
+ * `{ "error": { code, message } }` with the HTTP status tRPC gives that code (and `Retry-After`
+ * on 429/503); a refusal adds its `reason`/`params`, or invalid input its `issues`, as tRPC's
+ * `error.data` has them.
+ */
 function errorResponse(e: TRPCError): Response {
   const message =
     e.code === 'INTERNAL_SERVER_ERROR'
@@ -22,7 +26,7 @@ function errorResponse(e: TRPCError): Response {
         ? describeZodError(e.cause)
         : e.message;
   return Response.json(
-    { error: { code: e.code, message } },
+    { error: { code: e.code, message, ...refusalData(e) } },
     { status: getHTTPStatusCodeFromError(e), headers: retryAfterHeader(e) },
   );
 }
