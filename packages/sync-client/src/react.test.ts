@@ -1,5 +1,5 @@
 import { SETTINGS_ID } from '@storesync/schema';
-import { act, createElement } from 'react';
+import { act, createElement, useState } from 'react';
 import { create, type ReactTestRenderer } from 'react-test-renderer';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncClient } from './client.ts';
@@ -185,5 +185,40 @@ describe('useBookQuery', () => {
     await settle();
     expect(latest()).toEqual({ outstanding: 1_000, credit: 0, customersOwing: 1 });
     expect(reads - before).toBeLessThanOrEqual(3);
+  });
+
+  it('while paused (its screen out of sight) reads nothing, then once when the pause ends', async () => {
+    const { client } = await createTestClient(createScriptedApi().api);
+    let reads = 0;
+    let pause: (paused: boolean) => void = () => {};
+    const { latest } = await renderHook(() => {
+      const [paused, setPaused] = useState(false);
+      pause = setPaused;
+      return useBookQuery(
+        client,
+        ['customers', 'debts'],
+        'totals',
+        async () => {
+          reads += 1;
+          return client.reads.totals();
+        },
+        paused,
+      );
+    });
+    expect(latest()).toEqual({ outstanding: 0, credit: 0, customersOwing: 0 });
+    await act(async () => pause(true));
+    const before = reads;
+    await act(async () => {
+      const amina = await client.customers.create({ name: 'Amina' });
+      await client.debts.create({ customerId: amina.id, amount: 250 });
+      await client.debts.create({ customerId: amina.id, amount: 100 });
+    });
+    await settle();
+    expect(reads).toBe(before);
+    expect(latest()).toEqual({ outstanding: 0, credit: 0, customersOwing: 0 });
+    await act(async () => pause(false));
+    await settle();
+    expect(reads).toBe(before + 1);
+    expect(latest()).toEqual({ outstanding: 350, credit: 0, customersOwing: 1 });
   });
 });

@@ -1,5 +1,5 @@
 import { ENTITIES, type Entity } from '@storesync/schema';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { SyncClient } from './client.ts';
 import type { FailedChange } from './failed.ts';
 import type { Repository } from './repositories.ts';
@@ -15,15 +15,32 @@ type Loaded<T> = { key: string; value: T } | { key: string; error: unknown };
  * fails throws on render (for an error boundary). Changes that come while a
  * read runs are answered by one more read when it ends, not one each: a sync
  * writing chunk after chunk re-runs a screen's query at most once at a time.
+ * While `paused` (a screen out of sight), changes only mark the read stale; it
+ * runs once when the pause ends, so hidden screens do not queue their reads
+ * ahead of the one in view.
  */
-function useLive<T>(book: SyncClient, entities: readonly Entity[], key: string, read: () => Promise<T>) {
+function useLive<T>(
+  book: SyncClient,
+  entities: readonly Entity[],
+  key: string,
+  read: () => Promise<T>,
+  paused = false,
+) {
   const [loaded, setLoaded] = useState<Loaded<T> | null>(null);
+  const pausedNow = useRef(paused);
+  pausedNow.current = paused;
+  const stale = useRef(false);
+  const reload = useRef<(() => void) | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `entities` and `read`'s inputs.
   useEffect(() => {
     let active = true;
     let running = false;
     let again = false;
     const load = () => {
+      if (pausedNow.current) {
+        stale.current = true;
+        return;
+      }
       if (running) {
         again = true;
         return;
@@ -42,13 +59,20 @@ function useLive<T>(book: SyncClient, entities: readonly Entity[], key: string, 
           }
         });
     };
+    reload.current = load;
     const unsubscribe = book.subscribe(entities, load);
     load();
     return () => {
       active = false;
+      reload.current = null;
       unsubscribe();
     };
   }, [book, key]);
+  useEffect(() => {
+    if (paused || !stale.current) return;
+    stale.current = false;
+    reload.current?.();
+  }, [paused]);
   if (!loaded || loaded.key !== key) return undefined;
   if ('error' in loaded) throw loaded.error;
   return loaded.value;
@@ -58,14 +82,16 @@ function useLive<T>(book: SyncClient, entities: readonly Entity[], key: string, 
  * Any read of the book (usually one of `book.reads`), kept current: run again
  * when rows of `entities` change. `key` names the read's inputs: a new key is a
  * new read (undefined until it answers). The way a screen shows a slice of a
- * big book without holding the whole book.
+ * big book without holding the whole book. `paused`: the screen is out of sight
+ * (see `useLive`); it keeps what it last read and catches up when shown.
  */
 export const useBookQuery = <T>(
   book: SyncClient,
   entities: readonly Entity[],
   key: string,
   read: () => Promise<T>,
-): T | undefined => useLive(book, entities, key, read);
+  paused = false,
+): T | undefined => useLive(book, entities, key, read, paused);
 
 /** Entities with a repository of many rows (settings is one row: `useSettings`). */
 type RowEntity = Exclude<Entity, 'settings'>;

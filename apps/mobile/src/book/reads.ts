@@ -1,6 +1,7 @@
 import type { Entity } from '@storesync/schema';
 import type { BookReads, Row } from '@storesync/sync-client';
 import { useBookQuery, useRow, useSyncStatus } from '@storesync/sync-client/react';
+import { useFocused } from '../ui/use-focused';
 import { useBook } from './book-provider';
 
 /** The tables a balance or a figure reads. */
@@ -8,11 +9,14 @@ const LEDGER: readonly Entity[] = ['customers', 'debts', 'payments', 'sales'];
 
 /**
  * One of the book's reads, kept current: re-run (one at a time) when rows of
- * `entities` change. `key` names the read and its inputs. Undefined while loading.
+ * `entities` change while its screen is in view, once when it comes back into
+ * view otherwise — a sale saved on one screen waits for no hidden tab's reads.
+ * `key` names the read and its inputs. Undefined while loading.
  */
 export function useRead<T>(key: string, read: (reads: BookReads) => Promise<T>, entities = LEDGER) {
   const { book } = useBook();
-  return useBookQuery(book, entities, key, () => read(book.reads));
+  const focused = useFocused();
+  return useBookQuery(book, entities, key, () => read(book.reads), !focused);
 }
 
 /** One live row of the book: null when unknown or deleted, undefined while loading. */
