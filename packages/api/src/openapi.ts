@@ -16,6 +16,8 @@ import {
   SignInInputSchema,
   SignInOutputSchema,
   SignOutOutputSchema,
+  SnapshotInputSchema,
+  SnapshotOutputSchema,
 } from '@storesync/schema';
 import { z } from 'zod';
 
@@ -87,6 +89,7 @@ register(PushResultSchema, 'PushResult');
 register(PushOutputSchema, 'PushOutput');
 register(PulledEventSchema, 'PulledEvent');
 register(PullOutputSchema, 'PullOutput');
+register(SnapshotOutputSchema, 'SnapshotOutput');
 register(SignInInputSchema, 'GoogleSignInInput');
 register(DevSignInInputSchema, 'DevSignInInput');
 register(SignInOutputSchema, 'SignInOutput');
@@ -137,6 +140,9 @@ export function openApiDocument(serverUrl = '/') {
   const pullParams = Object.entries(z.toJSONSchema(PullInputSchema, { io: 'input' }).properties ?? {}).map(
     ([name, schema]) => ({ name, in: 'query', required: name === 'cursor', schema }),
   );
+  const snapshotParams = Object.entries(
+    z.toJSONSchema(SnapshotInputSchema, { io: 'input' }).properties ?? {},
+  ).map(([name, schema]) => ({ name, in: 'query', required: false, schema }));
   return {
     openapi: '3.1.0',
     info: {
@@ -216,6 +222,19 @@ export function openApiDocument(serverUrl = '/') {
           parameters: pullParams,
           responses: {
             200: { description: 'A page of events', ...json('PullOutput') },
+            ...errors(400, 401, 429, 500, 503),
+          },
+        },
+      },
+      '/sync/snapshot': {
+        get: {
+          operationId: 'snapshot',
+          summary:
+            'A page of the store’s current rows, for a first sync; then pull the log from the first page’s cursor',
+          security: bearer,
+          parameters: snapshotParams,
+          responses: {
+            200: { description: 'A page of rows', ...json('SnapshotOutput') },
             ...errors(400, 401, 429, 500, 503),
           },
         },

@@ -102,4 +102,26 @@ describe('createRestHandlers', () => {
     expect((await post(rest.signOut, '', headers)).status).toBe(200);
     expect((await rest.me(new Request('http://localhost/auth/me', { headers }))).status).toBe(401);
   });
+
+  it('serves the snapshot at GET /sync/snapshot, paged by after, and refuses a bad after with 400', async () => {
+    const events = [customer(), customer(), customer()];
+    await post(rest.push, { deviceId: d.deviceId, events });
+    const snapshot = (query: string) =>
+      rest.snapshot(new Request(`http://localhost/sync/snapshot?${query}`, { headers: auth() }));
+    const first = await (await snapshot('limit=2')).json();
+    expect(first.rows).toHaveLength(2);
+    expect(first.total).toBeGreaterThanOrEqual(3);
+    const ids: string[] = first.rows.map((r: { row: { id: string } }) => r.row.id);
+    for (let after = first.next; after; ) {
+      const page = await (await snapshot(`limit=2&after=${encodeURIComponent(after)}`)).json();
+      expect(page.total).toBeUndefined();
+      ids.push(...page.rows.map((r: { row: { id: string } }) => r.row.id));
+      after = page.next;
+    }
+    expect(ids).toHaveLength(first.total);
+    expect(ids).toEqual(expect.arrayContaining(events.map((e) => e.entityId)));
+    const bad = await snapshot('after=customers');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.code).toBe('BAD_REQUEST');
+  });
 });

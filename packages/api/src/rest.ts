@@ -110,6 +110,12 @@ export function createRestHandlers(options: RestHandlerOptions) {
       async (ctx, req) =>
         (await fastPull(ctx, pullInput(req))) ?? createCaller(ctx).sync.pull(asInput(pullInput(req))),
     ),
+    snapshot: procedure('sync.snapshot', (api, req) => {
+      const url = new URL(req.url);
+      return api.sync.snapshot(
+        asInput({ after: url.searchParams.get('after') ?? undefined, limit: queryNumber(url, 'limit') }),
+      );
+    }),
     googleSignIn: procedure('auth.signIn', async (api, req) => api.auth.signIn(asInput(await body(req)))),
     devSignIn: procedure('auth.devSignIn', async (api, req) => api.auth.devSignIn(asInput(await body(req)))),
     me: procedure('auth.me', (api) => api.auth.me()),

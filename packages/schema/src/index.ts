@@ -4,6 +4,7 @@ export * from './changes.ts';
 export * from './clock.ts';
 export * from './currencies.ts';
 export * from './debt-date.ts';
+export * from './digest.ts';
 export * from './due.ts';
 export * from './entities.ts';
 export * from './field-errors.ts';

@@ -54,6 +54,17 @@ export const PullOutputSchema = z.object({
     .describe("Only when asked for with withRemaining: the store's events after this page"),
 });
 
+export const SnapshotOutputSchema = z.object({
+  rows: z.array(z.object({ entity: EntitySchema, row: EntityRowSchema })),
+  cursor: z
+    .int()
+    .describe(
+      "The store's newest eventId when the page was read: keep the first page's, pull the log from it after the last",
+    ),
+  next: z.string().nullable().describe('Pass as `after` for the next page; null on the last page'),
+  total: z.int().optional().describe('First page only: the rows the snapshot holds'),
+});
+
 export const PublicUserSchema = z.object({ id: z.string(), email: z.string(), name: z.string().nullable() });
 
 export const SignInOutputSchema = z.object({

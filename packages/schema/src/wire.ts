@@ -91,6 +91,48 @@ export interface PullOutput {
   remaining?: number;
 }
 
+/**
+ * Where a snapshot page starts: `<entity>:<id>`, the previous page's `next`.
+ * Rows come entity by entity (in `ENTITIES` order), by id within each.
+ */
+export const SnapshotAfterSchema = z
+  .string()
+  .regex(/^[a-z]+:[0-9a-f-]{36}$/, "expected <entity>:<id>, a page's next");
+
+export const SnapshotInputSchema = z.object({
+  /** Absent on the first page; then the previous page's `next`. */
+  after: SnapshotAfterSchema.optional(),
+  /** Only this entity's rows: a device mending one entity its digest found wrong. */
+  entity: EntitySchema.optional(),
+  limit: z.int().min(1).max(PULL_LIMIT_MAX).default(1000),
+});
+export type SnapshotInput = z.input<typeof SnapshotInputSchema>;
+
+export interface SnapshotRow {
+  entity: z.infer<typeof EntitySchema>;
+  row: EntityRow;
+}
+
+export interface SnapshotOutput {
+  rows: SnapshotRow[];
+  /**
+   * The store's newest event id when the page was read (before its rows). A device keeps the
+   * first page's and, after the last page, pulls the log from it.
+   */
+  cursor: number;
+  /** Where the next page starts; null on the last page. */
+  next: string | null;
+  /** On the first page only: how many rows the snapshot holds, for a progress figure. */
+  total?: number;
+}
+
+/** The store's digest (see `BookDigest`) and the log position it holds at. */
+export interface DigestOutput {
+  /** The store's newest event id, read in the same snapshot as the digests. */
+  cursor: number;
+  entities: Record<z.infer<typeof EntitySchema>, { count: number; hash: number }>;
+}
+
 export const SignInInputSchema = z.object({
   idToken: z.string().min(1).max(8192),
   deviceId: DeviceIdSchema,

@@ -38,6 +38,10 @@ export function failureKind(error: unknown): FailureKind {
 export const isBadRequest = (error: unknown): boolean =>
   error instanceof TRPCClientError && statusOf(error) === 400;
 
+/** The server has no such procedure (404): one deployed before it, asked for something newer. */
+export const isNotFound = (error: unknown): boolean =>
+  error instanceof TRPCClientError && statusOf(error) === 404;
+
 /** A `Retry-After` past this is taken as this: a wrong header must not stop syncing for days. */
 const MAX_RETRY_AFTER_MS = 60 * 60_000;
 

@@ -1,7 +1,9 @@
-import { ENTITIES, type Entity, type EntityRow, type PulledEvent, type PullOutput } from '@storesync/schema';
+import type { PullOutput } from '@storesync/schema';
 import { isBadRequest } from './errors.ts';
 import type { Hlc } from './hlc.ts';
+import { CHUNK_EVENTS, chunks, rowsByEntity } from './pull-rows.ts';
 import { acceptServerRows, assertBoundTo } from './reconcile.ts';
+import { loadSnapshot } from './snapshot.ts';
 import type { CatchUp } from './status.ts';
 import type { Store } from './storage/types.ts';
 import type { SyncApi } from './transport.ts';
@@ -22,38 +24,8 @@ export interface PullDeps {
   onCatchUp?: (catchUp: CatchUp | null) => void;
 }
 
-/**
- * Events written per local transaction by default: a whole page of 5,000. Smaller chunks let
- * a screen's read in between, but on the web build (expo-sqlite's wa-sqlite on OPFS) every
- * commit cost time that grew with the book: 22,000 entries took 32–45 s in chunks of 500
- * against 12 s in chunks of 5,000 (same loaded machine, docs/benchmarks.md).
- */
-export const CHUNK_EVENTS = 5000;
-
 /** The most a server from before 2026-12 takes: it refuses a larger `limit` with 400. */
 const OLD_SERVER_LIMIT = 1000;
-
-const isEntity = (e: string): e is Entity => (ENTITIES as readonly string[]).includes(e);
-
-/**
- * The page's rows by entity, in log order. An entity this app version does not
- * know is skipped, not allowed to block the log.
- */
-function rowsByEntity(events: readonly PulledEvent[]): Map<Entity, EntityRow[]> {
-  const rows = new Map<Entity, EntityRow[]>();
-  for (const event of events) {
-    if (!isEntity(event.entity)) continue;
-    const list = rows.get(event.entity) ?? [];
-    rows.set(event.entity, list);
-    list.push(event.row);
-  }
-  return rows;
-}
-
-/** The page's events in runs of `size`. */
-function* chunks<T>(events: readonly T[], size: number): Generator<readonly T[]> {
-  for (let i = 0; i < events.length; i += size) yield events.slice(i, i + size);
-}
 
 /**
  * Pulls the change log from the stored cursor until the server has no more.
@@ -65,6 +37,8 @@ function* chunks<T>(events: readonly T[], size: number): Generator<readonly T[]>
  * the network and the local writes rather than their sum. The first request
  * asks how much is left: when more than a page, `onCatchUp` follows progress.
  */
+export { CHUNK_EVENTS } from './pull-rows.ts';
+
 export async function pullChanges(deps: PullDeps): Promise<void> {
   const { lastServerEventId: cursor, caughtUpAt } = await deps.store.transaction((tx) =>
     assertBoundTo(tx, deps.userId),
@@ -87,16 +61,27 @@ export async function pullChanges(deps: PullDeps): Promise<void> {
   if (catchUp) deps.onCatchUp?.(catchUp);
   let whole = false;
   const reached = () => ({ caughtUpAt: new Date().toISOString() });
-  let next: Promise<PullOutput> | null = pull(cursor, true);
+  let next: Promise<PullOutput> | null = null;
   try {
+    // A new device takes the store's rows by snapshot, then the log from where it stood.
+    const snapshotAt =
+      cursor === 0 && caughtUpAt === null
+        ? await loadSnapshot({ ...deps, chunkEvents: deps.chunkEvents ?? CHUNK_EVENTS }, (done, total) => {
+            catchUp = { done, total };
+            deps.onCatchUp?.(catchUp);
+          })
+        : null;
+    next = pull(snapshotAt ?? cursor, true);
     while (next) {
       const page: PullOutput = await next;
       next = page.hasMore && page.events.length > 0 ? pull(page.cursor) : null;
       // If writing this page fails, the prefetch's own failure must not go unhandled.
       next?.catch(() => undefined);
-      if (page.hasMore && catchUp?.total == null) {
-        const total = page.remaining === undefined ? null : page.events.length + page.remaining;
-        catchUp = { done: catchUp?.done ?? 0, total };
+      // After a snapshot, what the log adds counts on top of its rows.
+      if (page.hasMore && (catchUp?.total == null || (snapshotAt !== null && page.remaining !== undefined))) {
+        const done = catchUp?.done ?? 0;
+        const total = page.remaining === undefined ? null : done + page.events.length + page.remaining;
+        catchUp = { done, total };
         deps.onCatchUp?.(catchUp);
       }
       for (const chunk of chunks(page.events, deps.chunkEvents ?? CHUNK_EVENTS)) {

@@ -1,4 +1,4 @@
-import type { PullOutput, PushEvent, PushOutput } from '@storesync/schema';
+import type { PullOutput, PushEvent, PushOutput, SnapshotOutput } from '@storesync/schema';
 import { createTRPCUntypedClient, httpLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 
 /** What a live subscription reports (see live.ts). */
@@ -15,6 +15,8 @@ export interface LiveHandlers {
 export interface SyncApi {
   push(input: { deviceId: string; events: PushEvent[] }): Promise<PushOutput>;
   pull(input: { cursor: number; limit: number; withRemaining?: boolean }): Promise<PullOutput>;
+  /** `sync.snapshot`, for a first sync; without it (or on a server without it) a new device pulls the whole log. */
+  snapshot?(input: { after?: string; limit: number }): Promise<SnapshotOutput>;
   /** Subscribes to `sync.live`, when the transport can; returns the unsubscribe function. */
   live?(handlers: LiveHandlers): () => void;
 }
@@ -128,6 +130,7 @@ export function createTrpcSyncApi(options: TransportOptions): SyncApi {
   return {
     push: (input) => client.mutation('sync.push', input) as Promise<PushOutput>,
     pull: (input) => client.query('sync.pull', input) as Promise<PullOutput>,
+    snapshot: (input) => client.query('sync.snapshot', input) as Promise<SnapshotOutput>,
     ...(options.openEventSource && {
       live(handlers: LiveHandlers) {
         const subscription = client.subscription('sync.live', undefined, {

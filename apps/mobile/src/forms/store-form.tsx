@@ -10,7 +10,7 @@ import {
 } from '@storesync/schema';
 import { useSettings } from '@storesync/sync-client/react';
 import { getLocales } from 'expo-localization';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { StyleSheet, Text, View } from 'react-native';
 import { useBook } from '../book/book-provider';
 import { useCurrency } from '../book/currency';
@@ -70,11 +70,14 @@ export function StoreForm({ mode, onSaved }: StoreFormProps) {
   const [saved, setSaved] = useState(false);
   // Once the owner edits, values arriving from another device no longer overwrite what is typed.
   const [dirty, setDirty] = useState(false);
+  // Read by the effect below: an effect still pending from the render before a keystroke sees
+  // the keystroke here, where its own `dirty` is stale (it used to put the suggestion back).
+  const typed = useRef(false);
   const [dialog, ask] = useConfirm();
 
   // The store's values as they arrive (another device may have set them), else the phone's suggestions.
   useEffect(() => {
-    if (dirty) return;
+    if (dirty || typed.current) return;
     setName(settings?.shopName ?? '');
     setCountry(settings?.country ?? deviceRegion());
     setCode(currency);
@@ -86,6 +89,7 @@ export function StoreForm({ mode, onSaved }: StoreFormProps) {
   const edit =
     <V,>(set: (v: V) => void) =>
     (v: V) => {
+      typed.current = true;
       set(v);
       setSaved(false);
       setDirty(true);
@@ -150,6 +154,7 @@ export function StoreForm({ mode, onSaved }: StoreFormProps) {
       });
       setError(undefined);
       setSaved(true);
+      typed.current = false;
       setDirty(false);
       onSaved?.();
     } catch (e) {

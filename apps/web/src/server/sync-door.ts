@@ -59,7 +59,7 @@ async function send(
 }
 
 /**
- * The sync doors — `sync.push` and `sync.pull` over tRPC (`/api/trpc/…`) and plain
+ * The sync doors — `sync.push`, `sync.pull` and `sync.snapshot` over tRPC (`/api/trpc/…`) and plain
  * HTTP (`/sync/…`) — served straight from Node's http server by `server.mjs`, before
  * Next.js routes the request. They are the same handlers as the Next routes (same
  * procedures, limits, errors and log lines); what they skip is Next.js's routing and
@@ -77,6 +77,8 @@ export function createSyncDoor(opts: RestHandlerOptions, gzipLevel: number | nul
     ['GET /api/trpc/sync.pull', trpc],
     ['POST /sync/push', rest.push],
     ['GET /sync/pull', rest.pull],
+    ['GET /api/trpc/sync.snapshot', trpc],
+    ['GET /sync/snapshot', rest.snapshot],
   ]);
   return (req, res) => {
     const url = req.url ?? '/';

@@ -1,9 +1,11 @@
-import { PullInputSchema, PushInputSchema } from '@storesync/schema';
+import { PullInputSchema, PushInputSchema, SnapshotInputSchema } from '@storesync/schema';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { isWebDevice } from '../auth/web-sessions.ts';
+import { readDigest } from '../sync/digest.ts';
 import { pullEvents } from '../sync/pull.ts';
 import { readPullPage } from '../sync/pull-source.ts';
 import { applyPush } from '../sync/push.ts';
+import { parseAfter, readSnapshotPage } from '../sync/snapshot.ts';
 import { protectedProcedure } from '../trpc.ts';
 
 export const syncRouter = {
@@ -60,4 +62,20 @@ export const syncRouter = {
     ctx.log.pulled = (ctx.log.pulled ?? 0) + page.events.length;
     return page;
   }),
+
+  /** A page of the store's current rows, for a device's first sync (docs/protocol.md, "Snapshot"). */
+  snapshot: protectedProcedure.input(SnapshotInputSchema).query(async ({ ctx, input }) => {
+    const after = input.after === undefined ? null : parseAfter(input.after);
+    if ((input.after !== undefined && !after) || (after && input.entity && after.entity !== input.entity))
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: "after: not a page's next of this snapshot; pass it as it is",
+      });
+    const page = await readSnapshotPage(ctx.db.sql, ctx.auth.user.id, after, input.limit, input.entity);
+    ctx.log.pulled = (ctx.log.pulled ?? 0) + page.rows.length;
+    return page;
+  }),
+
+  /** The store's digest per entity, for a device to check its book against (docs/protocol.md, "Digest"). */
+  digest: protectedProcedure.query(({ ctx }) => readDigest(ctx.db.sql, ctx.auth.user.id)),
 } satisfies TRPCRouterRecord;

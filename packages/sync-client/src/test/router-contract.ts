@@ -20,6 +20,8 @@ export const routerAgrees: [
   Assignable<Parameters<SyncApi['pull']>[0], Inputs['pull']>,
   Assignable<Outputs['push'], Awaited<ReturnType<SyncApi['push']>>>,
   Assignable<Outputs['pull'], Awaited<ReturnType<SyncApi['pull']>>>,
+  Assignable<Parameters<NonNullable<SyncApi['snapshot']>>[0], Inputs['snapshot']>,
+  Assignable<Outputs['snapshot'], Awaited<ReturnType<NonNullable<SyncApi['snapshot']>>>>,
   Assignable<Parameters<AuthApi['signIn']>[0], AuthInputs['signIn']>,
   Assignable<Parameters<AuthApi['devSignIn']>[0], AuthInputs['devSignIn']>,
   Assignable<AuthOutputs['signIn'], Awaited<ReturnType<AuthApi['signIn']>>>,
@@ -27,4 +29,4 @@ export const routerAgrees: [
   Assignable<AuthOutputs['options'], Awaited<ReturnType<AuthApi['options']>>>,
   Assignable<AuthOutputs['me'], Awaited<ReturnType<AuthApi['me']>>>,
   Assignable<AuthOutputs['signOut'], Awaited<ReturnType<AuthApi['signOut']>>>,
-] = [true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true];

@@ -1,0 +1,3 @@
+import { rest } from '~/server/rest';
+
+export const GET = rest.snapshot;

@@ -1,0 +1,146 @@
+import type { PullOutput, SnapshotOutput } from '@storesync/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncClient } from './client.ts';
+import { startTestServer, type TestServer } from './test/server.ts';
+import { serverDevice } from './test/server-device.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+}, 60_000);
+afterAll(() => server.stop());
+
+let stores = 0;
+const store = () => `snapshot-${++stores}@example.com`;
+
+/** What a device received: snapshot rows and pulled events, and the procedures it called. */
+interface Traffic {
+  calls: string[];
+  snapshotRows: number;
+  pulledEvents: number;
+}
+
+/**
+ * A fetch that counts what comes back and asks for snapshot pages of `pageRows`; `afterPage`
+ * runs once each snapshot page has been answered, before the device sees it; `rename` sends
+ * `sync.snapshot` under another name (a server that has no such procedure answers its own 404).
+ */
+function watching(
+  traffic: Traffic,
+  {
+    pageRows,
+    afterPage,
+    rename,
+  }: { pageRows?: number; afterPage?: () => Promise<void>; rename?: string } = {},
+): typeof fetch {
+  return async (input, init) => {
+    const url = new URL(String(input));
+    const procedure = url.pathname.split('/').at(-1) ?? '';
+    traffic.calls.push(procedure);
+    if (procedure === 'sync.snapshot') {
+      const arg = JSON.parse(url.searchParams.get('input') ?? '{}') as object;
+      if (pageRows) url.searchParams.set('input', JSON.stringify({ ...arg, limit: pageRows }));
+      if (rename) url.pathname = url.pathname.replace('sync.snapshot', rename);
+    }
+    const res = await fetch(url, init);
+    if (!res.ok) return res;
+    const body = (await res.clone().json()) as { result: { data: SnapshotOutput & PullOutput } };
+    if (procedure === 'sync.snapshot') {
+      traffic.snapshotRows += body.result.data.rows.length;
+      await afterPage?.();
+    }
+    if (procedure === 'sync.pull') traffic.pulledEvents += body.result.data.events.length;
+    return res;
+  };
+}
+
+const newTraffic = (): Traffic => ({ calls: [], snapshotRows: 0, pulledEvents: 0 });
+
+/** A book of 30 customers, each edited 6 times, 2 of them deleted, and 10 debts: 100+ events for 41 rows. */
+async function editedBook(a: SyncClient): Promise<number> {
+  const customers = [];
+  for (let i = 0; i < 30; i++)
+    customers.push(await a.customers.create({ name: `Customer ${i}`, phone: null, note: null }));
+  await a.syncNow();
+  for (let round = 0; round < 5; round++) {
+    for (const c of customers) await a.customers.update(c.id, { note: `round ${round}` });
+    await a.syncNow();
+  }
+  for (const c of customers.slice(0, 10)) await a.debts.create({ customerId: c.id, amount: 100, note: null });
+  for (const c of customers.slice(28)) await a.customers.delete(c.id);
+  await a.syncNow();
+  return customers.length + 10;
+}
+
+/** The book as a shop owner sees it: customers with their balances, and the debts. */
+const bookOf = async (d: SyncClient) => ({
+  customers: (await d.customers.list()).map((c) => ({ id: c.id, name: c.name, note: c.note })),
+  debts: (await d.debts.list()).map((x) => ({ id: x.id, amount: x.amount, customerId: x.customerId })),
+});
+
+describe('a new device’s first sync', () => {
+  it('takes the book by snapshot: its rows, not every edit that made them', async () => {
+    const email = store();
+    const a = await serverDevice(server, email);
+    const rows = await editedBook(a);
+    const traffic = newTraffic();
+    const b = await serverDevice(server, email, { fetch: watching(traffic) });
+    await b.syncNow();
+    expect(await bookOf(b)).toEqual(await bookOf(a));
+    // 40 rows (the 2 deleted customers are tombstones the phone lists as recently deleted) and no event.
+    expect(traffic.snapshotRows).toBe(rows);
+    expect(traffic.pulledEvents).toBe(0);
+    const syncCalls = traffic.calls.filter((c) => c.startsWith('sync.'));
+    expect(syncCalls[0]).toBe('sync.snapshot');
+    expect(syncCalls.slice(1).every((c) => c === 'sync.pull')).toBe(true);
+    expect(b.status.get()).toMatchObject({ state: 'idle', catchUp: null });
+    // Later syncs pull the log from where the snapshot stood.
+    await a.customers.create({ name: 'After', phone: null, note: null });
+    await a.syncNow();
+    await b.syncNow();
+    expect(await bookOf(b)).toEqual(await bookOf(a));
+    expect(traffic.calls.filter((c) => c === 'sync.snapshot')).toHaveLength(1);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('misses nothing another device writes while the snapshot is paged', async () => {
+    const email = store();
+    const a = await serverDevice(server, email);
+    await editedBook(a);
+    const customers = await a.customers.list();
+    let page = 0;
+    const traffic = newTraffic();
+    const afterPage = async () => {
+      // Each page, another device edits a row already sent, adds one, and deletes one not yet sent.
+      const sent = customers[page];
+      const later = customers.at(-1 - page);
+      page++;
+      if (sent) await a.customers.update(sent.id, { name: `${sent.name} (edited)` });
+      await a.customers.create({ name: `New ${page}`, phone: null, note: null });
+      if (later && page % 2 === 0) await a.customers.delete(later.id);
+      await a.syncNow();
+    };
+    const b = await serverDevice(server, email, { fetch: watching(traffic, { pageRows: 4, afterPage }) });
+    await b.syncNow();
+    expect(page).toBeGreaterThan(8);
+    expect(traffic.pulledEvents).toBeGreaterThan(0);
+    expect(await bookOf(b)).toEqual(await bookOf(a));
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('pulls the whole log from a server without the snapshot, as before', async () => {
+    const email = store();
+    const a = await serverDevice(server, email);
+    await editedBook(a);
+    const traffic = newTraffic();
+    const b = await serverDevice(server, email, {
+      fetch: watching(traffic, { rename: 'sync.noSuchProcedure' }),
+    });
+    await b.syncNow();
+    expect(await bookOf(b)).toEqual(await bookOf(a));
+    expect(traffic.snapshotRows).toBe(0);
+    expect(traffic.pulledEvents).toBeGreaterThan(150);
+    expect(b.status.get()).toMatchObject({ state: 'idle', lastError: null });
+    await Promise.all([a.close(), b.close()]);
+  });
+});
