@@ -37,6 +37,8 @@ describe('the settings page’s devices', () => {
   it('lists the store’s phones and browsers with when each was last seen, and signs them out', async () => {
     const counter = await signIn(DEMO_EMAIL, 'counter-phone');
     await api(counter.sessionToken).auth.me.query();
+    // The counter phone found its book equal to the store's digest.
+    await api(counter.sessionToken).sync.verified.mutate({ cursor: 0, repaired: [] });
     const till = await signIn(DEMO_EMAIL, 'till-tablet');
     await signIn('someone-else@example.com', 'other-shop-phone');
 
@@ -55,6 +57,9 @@ describe('the settings page’s devices', () => {
     const tillRow = rows.filter({ hasText: 'till-tablet' });
     expect(await counterRow.getByRole('cell').nth(1).textContent()).toMatch(/\d{1,2}:\d{2}/);
     expect(await tillRow.getByRole('cell').nth(1).textContent()).toBe('Not yet');
+    expect(await counterRow.getByRole('cell').nth(2).textContent()).toMatch(/\d{1,2}:\d{2}/);
+    expect(await tillRow.getByRole('cell').nth(2).textContent()).toBe('Not yet');
+    expect(await table.getByRole('columnheader', { name: 'Book checked' }).isVisible()).toBe(true);
     expect(await table.textContent()).not.toContain('other-shop-phone');
     // Both browsers are headless Chromium on Linux, each seen when it loaded a page's data.
     const browsers = rows.filter({ hasText: 'Chrome on Linux' });

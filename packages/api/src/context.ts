@@ -24,6 +24,8 @@ export interface RequestLogFields {
   pulled?: number;
   /** With a read replica configured: where the (last) pull page was read. */
   pulledFrom?: 'primary' | 'replica';
+  /** `sync.verified`: the entities a device found different from the digest and fetched again. */
+  repaired?: string;
 }
 
 export interface Context {

@@ -133,6 +133,14 @@ export interface DigestOutput {
   entities: Record<z.infer<typeof EntitySchema>, { count: number; hash: number }>;
 }
 
+export const VerifiedInputSchema = z.object({
+  /** The log position the book was checked at. */
+  cursor: z.int().nonnegative(),
+  /** The entities that differed and were fetched again; empty when the book matched. */
+  repaired: z.array(EntitySchema).max(20),
+});
+export type VerifiedInput = z.input<typeof VerifiedInputSchema>;
+
 export const SignInInputSchema = z.object({
   idToken: z.string().min(1).max(8192),
   deviceId: DeviceIdSchema,

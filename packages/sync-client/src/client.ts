@@ -14,6 +14,7 @@ import type { SettingsRepository } from './settings.ts';
 import { createStatusStore, type StatusSource } from './status.ts';
 import type { Store } from './storage/types.ts';
 import { createTrpcSyncApi, type SyncApi, type TransportOptions } from './transport.ts';
+import { verifyBook } from './verify.ts';
 
 interface CommonOptions {
   /** The local database: `openSqliteStore(file)`, `createMemoryStore()`, or your adapter's. */
@@ -35,6 +36,12 @@ interface CommonOptions {
    */
   keepSentDays?: number;
   keepSentCount?: number;
+  /**
+   * How often the book is checked against the server's digest, after a sync that reached the
+   * log's end (default 6 hours; the first check is after the first such sync of each run).
+   * 0: never. An entity found different is fetched again whole (`status.lastRepair`).
+   */
+  verifyEveryMs?: number;
   /** Batch sizes; pushes are capped at the server's 500. */
   pushBatchSize?: number;
   /**
@@ -141,6 +148,36 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
     // A book never fetched whole is partial from the moment it opens, before any sync starts.
     if (s.caughtUpAt === null && !status.get().catchUp) status.update({ catchUp: { done: 0, total: null } });
   };
+  const verifyEveryMs = options.verifyEveryMs ?? 6 * 60 * 60_000;
+  let verifiedAtMs = Number.NEGATIVE_INFINITY;
+  let verifying: Promise<unknown> | null = null;
+  /** The digest check, when it is due: a failed check is only tried again at the next sync. */
+  const check = async (userId: string) => {
+    const result = await verifyBook({ store, api, hlc, userId, limit: pullLimit });
+    if (result.state === 'unsettled') return;
+    verifiedAtMs = now();
+    if (result.state === 'unsupported') return;
+    const at = new Date(verifiedAtMs).toISOString();
+    const repaired = result.state === 'repaired' ? result.entities : [];
+    if (repaired.length > 0) {
+      console.warn(`storesync: the book differed from the server's in ${repaired.join(', ')}; fetched again`);
+      status.update({ lastRepair: { at, entities: repaired } });
+    }
+    status.update({ verifiedAt: at });
+    await api.verified?.({ cursor: result.cursor, repaired });
+  };
+  const verifyNow = (userId: string) => {
+    if (verifying || verifyEveryMs <= 0 || now() - verifiedAtMs < verifyEveryMs) return;
+    verifying = check(userId)
+      .catch((error: unknown) => {
+        // Offline or asked to wait: the next sync's check will do. Anything else is worth a line.
+        if (!['offline', 'busy'].includes(failureKind(error)))
+          console.warn('storesync: the book could not be checked against the server now', error);
+      })
+      .finally(() => {
+        verifying = null;
+      });
+  };
   /**
    * Push, then pull: a push the server keeps failing must not also cut the
    * device off its changes. Unless there is no network, or the server asked to
@@ -171,6 +208,8 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
         ...(options.pullChunkEvents && { chunkEvents: options.pullChunkEvents }),
       });
       if (pushFailure) throw pushFailure.error;
+      // Not awaited: "Up to date" does not wait for the check (verify.ts mends only if no pull moved the book meanwhile).
+      verifyNow(userId);
       await store.transaction(async (tx) => {
         await tx.setState({ lastSyncAt: new Date(now()).toISOString() });
         await tx.pruneSent({ madeBefore: new Date(now() - keepSentMs).toISOString(), keep: keepSentCount });
@@ -245,6 +284,8 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
     async close() {
       live?.dispose();
       runner.stop();
+      // A check under way ends before its database closes.
+      await verifying;
       await store.close();
     },
   };

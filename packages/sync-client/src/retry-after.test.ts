@@ -19,7 +19,7 @@ const trpcError = (httpStatus: number, code: string) => ({
 /**
  * A tRPC endpoint that answers the first `busy` requests to `procedure` with
  * `status` and `Retry-After: 1`, and the rest as an empty server would (the
- * snapshot is not counted in `seen`).
+ * snapshot, and the digest it does not have, are not counted in `seen`).
  */
 async function busyServer(procedure: string, status: number, code: string, busy = 1) {
   const seen: Seen[] = [];
@@ -34,6 +34,8 @@ async function busyServer(procedure: string, status: number, code: string, busy 
     // A new device's snapshot of an empty store, before its pulls: not what these tests count.
     if (path === 'sync.snapshot')
       return reply(res, 200, { result: { data: { rows: [], cursor: 0, next: null, total: 0 } } });
+    // Nor is the book's check: this server has no digest (a 404, as from one deployed before it).
+    if (path !== 'sync.pull' && path !== 'sync.push') return reply(res, 404, trpcError(404, 'NOT_FOUND'));
     const count = seen.filter((s) => s.path === path).length;
     const refuse = path === procedure && count < busy;
     seen.push({ path, at: Date.now(), status: refuse ? status : 200 });

@@ -1,6 +1,7 @@
 import type { PullOutput, SnapshotOutput } from '@storesync/schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SyncClient } from './client.ts';
+import { openSqliteStore } from './storage/sqlite.ts';
 import { startTestServer, type TestServer } from './test/server.ts';
 import { serverDevice } from './test/server-device.ts';
 
@@ -90,7 +91,7 @@ describe('a new device’s first sync', () => {
     // 40 rows (the 2 deleted customers are tombstones the phone lists as recently deleted) and no event.
     expect(traffic.snapshotRows).toBe(rows);
     expect(traffic.pulledEvents).toBe(0);
-    const syncCalls = traffic.calls.filter((c) => c.startsWith('sync.'));
+    const syncCalls = traffic.calls.filter((c) => c === 'sync.snapshot' || c === 'sync.pull');
     expect(syncCalls[0]).toBe('sync.snapshot');
     expect(syncCalls.slice(1).every((c) => c === 'sync.pull')).toBe(true);
     expect(b.status.get()).toMatchObject({ state: 'idle', catchUp: null });
@@ -141,6 +142,59 @@ describe('a new device’s first sync', () => {
     expect(traffic.snapshotRows).toBe(0);
     expect(traffic.pulledEvents).toBeGreaterThan(150);
     expect(b.status.get()).toMatchObject({ state: 'idle', lastError: null });
+    await Promise.all([a.close(), b.close()]);
+  });
+});
+
+describe('a book checked against the server’s digest', () => {
+  it('matches after a first sync, and the server keeps the time for the dashboard', async () => {
+    const email = store();
+    const a = await serverDevice(server, email);
+    await editedBook(a);
+    const b = await serverDevice(server, email);
+    await b.syncNow();
+    await vi.waitFor(() => expect(b.status.get().verifiedAt).not.toBeNull());
+    expect(b.status.get().lastRepair).toBeNull();
+    await vi.waitFor(async () => {
+      const [session] = await server.admin.db.sql.query<{ verified_at: Date | null }>(
+        'SELECT verified_at FROM sessions WHERE device_id = $1',
+        [b.deviceId],
+      );
+      expect(session?.verified_at).toBeInstanceOf(Date);
+    });
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('finds rows changed, lost or added behind the client’s back, mends them, and says so', async () => {
+    const email = store();
+    const a = await serverDevice(server, email);
+    await editedBook(a);
+    const local = await openSqliteStore(':memory:');
+    const b = await serverDevice(server, email, { store: local, verifyEveryMs: 1 });
+    await b.syncNow();
+    await vi.waitFor(() => expect(b.status.get().verifiedAt).not.toBeNull());
+    const truth = await bookOf(a);
+    // Behind the client: a name and version overwritten, a debt lost, a customer that never was.
+    const [first] = await b.customers.list();
+    const [debt] = await b.debts.list();
+    await local.transaction(async (tx) => {
+      await tx.putRows('customers', [
+        { ...(first as NonNullable<typeof first>), name: 'Tampered', rowVersion: 999 },
+      ]);
+      await tx.deleteRows('debts', [debt?.id as string]);
+      await tx.putRows('customers', [
+        { ...(first as NonNullable<typeof first>), id: crypto.randomUUID(), name: 'Ghost' },
+      ]);
+    });
+    expect(await bookOf(b)).not.toEqual(truth);
+    await b.syncNow();
+    await vi.waitFor(() => expect(b.status.get().lastRepair?.entities).toEqual(['customers', 'debts']));
+    expect(await bookOf(b)).toEqual(truth);
+    // Mended, the next check matches.
+    const repairedAt = b.status.get().lastRepair?.at;
+    await b.syncNow();
+    await vi.waitFor(() => expect(b.status.get().verifiedAt).not.toBe(repairedAt));
+    expect(b.status.get().lastRepair?.at).toBe(repairedAt);
     await Promise.all([a.close(), b.close()]);
   });
 });

@@ -1,3 +1,5 @@
+import type { Entity } from '@storesync/schema';
+
 /**
  * - `idle`: the last sync succeeded (or none has run yet);
  * - `syncing`: a sync is running;
@@ -29,6 +31,13 @@ export interface SyncStatus {
    * truth. Null otherwise.
    */
   catchUp: CatchUp | null;
+  /**
+   * When the book was last found to match the server's digest (or mended to), this app run;
+   * null before (docs/protocol.md, "Digest").
+   */
+  verifiedAt: string | null;
+  /** The last mend: when, and which entities differed from the server's and were fetched again. */
+  lastRepair: { at: string; entities: Entity[] } | null;
 }
 
 /** What a UI reads; shaped for React's `useSyncExternalStore(subscribe, get)`. */
@@ -52,6 +61,8 @@ export function createStatusStore(): StatusStore {
     lastError: null,
     live: false,
     catchUp: null,
+    verifiedAt: null,
+    lastRepair: null,
   };
   const listeners = new Set<(status: SyncStatus) => void>();
   return {

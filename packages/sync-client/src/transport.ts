@@ -1,4 +1,11 @@
-import type { PullOutput, PushEvent, PushOutput, SnapshotOutput } from '@storesync/schema';
+import type {
+  DigestOutput,
+  Entity,
+  PullOutput,
+  PushEvent,
+  PushOutput,
+  SnapshotOutput,
+} from '@storesync/schema';
 import { createTRPCUntypedClient, httpLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 
 /** What a live subscription reports (see live.ts). */
@@ -16,7 +23,11 @@ export interface SyncApi {
   push(input: { deviceId: string; events: PushEvent[] }): Promise<PushOutput>;
   pull(input: { cursor: number; limit: number; withRemaining?: boolean }): Promise<PullOutput>;
   /** `sync.snapshot`, for a first sync; without it (or on a server without it) a new device pulls the whole log. */
-  snapshot?(input: { after?: string; limit: number }): Promise<SnapshotOutput>;
+  snapshot?(input: { after?: string; limit: number; entity?: Entity }): Promise<SnapshotOutput>;
+  /** `sync.digest`: what a book pulled to its `cursor` holds, to check this one against. */
+  digest?(): Promise<DigestOutput>;
+  /** `sync.verified`: tells the server this device's book matched (or was mended) at `cursor`. */
+  verified?(input: { cursor: number; repaired: Entity[] }): Promise<unknown>;
   /** Subscribes to `sync.live`, when the transport can; returns the unsubscribe function. */
   live?(handlers: LiveHandlers): () => void;
 }
@@ -131,6 +142,8 @@ export function createTrpcSyncApi(options: TransportOptions): SyncApi {
     push: (input) => client.mutation('sync.push', input) as Promise<PushOutput>,
     pull: (input) => client.query('sync.pull', input) as Promise<PullOutput>,
     snapshot: (input) => client.query('sync.snapshot', input) as Promise<SnapshotOutput>,
+    digest: () => client.query('sync.digest') as Promise<DigestOutput>,
+    verified: (input) => client.mutation('sync.verified', input),
     ...(options.openEventSource && {
       live(handlers: LiveHandlers) {
         const subscription = client.subscription('sync.live', undefined, {

@@ -8,6 +8,8 @@ export interface DeviceInfo {
   signedInAt: string;
   /** The start of the latest minute it made a request in; null before its first request. */
   lastSeenAt: string | null;
+  /** When the device last found its book equal to the store's digest (`sync.verified`); null before. */
+  verifiedAt: string | null;
   /** A browser signed in to the dashboard (`web:<id>`), not a phone or tablet. */
   browser: boolean;
   /** The caller itself. */
@@ -18,7 +20,7 @@ export interface DeviceInfo {
 export async function listDevices(db: Db, userId: string, callerDeviceId?: string): Promise<DeviceInfo[]> {
   const rows = await db.session.findMany({
     where: { userId, revokedAt: null, expiresAt: { gt: new Date() } },
-    select: { deviceId: true, deviceName: true, createdAt: true, lastSeenAt: true },
+    select: { deviceId: true, deviceName: true, createdAt: true, lastSeenAt: true, verifiedAt: true },
     orderBy: [{ lastSeenAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }],
   });
   // One entry per device: sessions made before re-sign-in revoked old ones may still be live.
@@ -32,6 +34,7 @@ export async function listDevices(db: Db, userId: string, callerDeviceId?: strin
         deviceName: r.deviceName,
         signedInAt: r.createdAt.toISOString(),
         lastSeenAt: r.lastSeenAt?.toISOString() ?? null,
+        verifiedAt: r.verifiedAt?.toISOString() ?? null,
         browser: isWebDevice(r.deviceId),
         current: r.deviceId === callerDeviceId,
       },

@@ -1,4 +1,9 @@
-import { PullInputSchema, PushInputSchema, SnapshotInputSchema } from '@storesync/schema';
+import {
+  PullInputSchema,
+  PushInputSchema,
+  SnapshotInputSchema,
+  VerifiedInputSchema,
+} from '@storesync/schema';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { isWebDevice } from '../auth/web-sessions.ts';
 import { readDigest } from '../sync/digest.ts';
@@ -78,4 +83,17 @@ export const syncRouter = {
 
   /** The store's digest per entity, for a device to check its book against (docs/protocol.md, "Digest"). */
   digest: protectedProcedure.query(({ ctx }) => readDigest(ctx.db.sql, ctx.auth.user.id)),
+
+  /**
+   * The device found its book equal to the digest (or mended it): the time is kept on its
+   * session, for the dashboard's list of devices; what was mended goes in the request's log line.
+   */
+  verified: protectedProcedure.input(VerifiedInputSchema).mutation(async ({ ctx, input }) => {
+    const [row] = await ctx.db.sql.query<{ at: Date }>(
+      'UPDATE sessions SET verified_at = now() WHERE id = $1::uuid AND user_id = $2::uuid RETURNING verified_at AS at',
+      [ctx.auth.sessionId, ctx.auth.user.id],
+    );
+    if (input.repaired.length > 0) ctx.log.repaired = input.repaired.join(',');
+    return { verifiedAt: row ? new Date(row.at).toISOString() : null };
+  }),
 } satisfies TRPCRouterRecord;

@@ -22,6 +22,8 @@ export const routerAgrees: [
   Assignable<Outputs['pull'], Awaited<ReturnType<SyncApi['pull']>>>,
   Assignable<Parameters<NonNullable<SyncApi['snapshot']>>[0], Inputs['snapshot']>,
   Assignable<Outputs['snapshot'], Awaited<ReturnType<NonNullable<SyncApi['snapshot']>>>>,
+  Assignable<Outputs['digest'], Awaited<ReturnType<NonNullable<SyncApi['digest']>>>>,
+  Assignable<Parameters<NonNullable<SyncApi['verified']>>[0], Inputs['verified']>,
   Assignable<Parameters<AuthApi['signIn']>[0], AuthInputs['signIn']>,
   Assignable<Parameters<AuthApi['devSignIn']>[0], AuthInputs['devSignIn']>,
   Assignable<AuthOutputs['signIn'], Awaited<ReturnType<AuthApi['signIn']>>>,
@@ -29,4 +31,4 @@ export const routerAgrees: [
   Assignable<AuthOutputs['options'], Awaited<ReturnType<AuthApi['options']>>>,
   Assignable<AuthOutputs['me'], Awaited<ReturnType<AuthApi['me']>>>,
   Assignable<AuthOutputs['signOut'], Awaited<ReturnType<AuthApi['signOut']>>>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];

@@ -274,6 +274,8 @@ export const dashboardEn = {
     noDevices: 'No devices signed in',
     device: 'Device',
     lastSeen: 'Last seen',
+    bookChecked: 'Book checked',
+    bookCheckedHelp: 'Its book last found equal to the store’s, entry for entry',
     signedIn: 'signed in {when}',
     notYet: 'Not yet',
     signOut: 'Sign out',

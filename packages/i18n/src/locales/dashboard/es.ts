@@ -272,6 +272,8 @@ export const dashboardEs: Catalogue['dashboard'] = {
     noDevices: 'Ningún equipo con sesión',
     device: 'Equipo',
     lastSeen: 'Visto por última vez',
+    bookChecked: 'Libro verificado',
+    bookCheckedHelp: 'Última vez que su libro coincidió con el de la tienda',
     signedIn: 'entró el {when}',
     notYet: 'Todavía no',
     signOut: 'Cerrar sesión',

@@ -272,6 +272,8 @@ export const dashboardFr: Catalogue['dashboard'] = {
     noDevices: 'Aucun appareil connecté',
     device: 'Appareil',
     lastSeen: 'Vu pour la dernière fois',
+    bookChecked: 'Registre vérifié',
+    bookCheckedHelp: 'Dernière fois que son registre a été trouvé identique à celui de la boutique',
     signedIn: 'connecté le {when}',
     notYet: 'Pas encore',
     signOut: 'Déconnecter',

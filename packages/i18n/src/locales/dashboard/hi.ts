@@ -269,6 +269,8 @@ export const dashboardHi: Catalogue['dashboard'] = {
     noDevices: 'कोई डिवाइस लॉग इन नहीं',
     device: 'डिवाइस',
     lastSeen: 'आख़िरी बार दिखा',
+    bookChecked: 'बही जाँची गई',
+    bookCheckedHelp: 'आख़िरी बार जब इसकी बही दुकान की बही से मेल खाई',
     signedIn: '{when} को लॉग इन',
     notYet: 'अभी नहीं',
     signOut: 'लॉग आउट',

@@ -272,6 +272,8 @@ export const dashboardSw: Catalogue['dashboard'] = {
     noDevices: 'Hakuna kifaa kilichoingia',
     device: 'Kifaa',
     lastSeen: 'Kilionekana mwisho',
+    bookChecked: 'Daftari limekaguliwa',
+    bookCheckedHelp: 'Mara ya mwisho daftari lake lilipolingana na la duka',
     signedIn: 'kiliingia {when}',
     notYet: 'Bado',
     signOut: 'Toa',

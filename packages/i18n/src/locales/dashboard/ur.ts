@@ -272,6 +272,8 @@ export const dashboardUr: Catalogue['dashboard'] = {
     noDevices: 'کوئی ڈیوائس لاگ اِن نہیں',
     device: 'ڈیوائس',
     lastSeen: 'آخری بار دکھی',
+    bookChecked: 'کھاتہ جانچا گیا',
+    bookCheckedHelp: 'آخری بار جب اس کا کھاتہ دکان کے کھاتے سے ملا',
     signedIn: '{when} کو لاگ اِن',
     notYet: 'ابھی نہیں',
     signOut: 'لاگ آؤٹ',

@@ -45,6 +45,9 @@ export function DevicesCard() {
             <tr>
               <th scope="col">{t('dashboard.settings.device')}</th>
               <th scope="col">{t('dashboard.settings.lastSeen')}</th>
+              <th scope="col" title={t('dashboard.settings.bookCheckedHelp')}>
+                {t('dashboard.settings.bookChecked')}
+              </th>
               <th scope="col">
                 <span className="visually-hidden">{t('dashboard.customers.actions')}</span>
               </th>
@@ -72,6 +75,13 @@ export function DevicesCard() {
                     dateTime(d.lastSeenAt)
                   ) : (
                     <span className="muted">{t('dashboard.settings.notYet')}</span>
+                  )}
+                </td>
+                <td data-label={t('dashboard.settings.bookChecked')}>
+                  {d.verifiedAt ? (
+                    dateTime(d.verifiedAt)
+                  ) : (
+                    <span className="muted">{d.browser ? '—' : t('dashboard.settings.notYet')}</span>
                   )}
                 </td>
                 <td className="row-actions">
