@@ -61,10 +61,10 @@ function rowWeight(entity: Entity): string {
 const entityPageSql = (entity: Entity, keyed: boolean) => `SELECT id::text AS id,
     CASE WHEN coalesce(sum(${rowWeight(entity)}) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
       < $4::bigint THEN ${rowJson(entity)} END AS row
-  FROM ${tableOf(entity)}
+  FROM ${tableOf(entity)} t
   WHERE user_id = $1::uuid AND ${keyed ? 'id > $2::uuid' : '$2::uuid IS NULL'}
     AND (deleted_at IS NULL OR deleted_at > now() - make_interval(days => ${SNAPSHOT_TOMBSTONE_DAYS}))
-  ORDER BY id LIMIT $3::int`;
+  ORDER BY t.id LIMIT $3::int`; // t.id: a bare `id` would sort by the output's id::text, over every row left
 
 const PAGE_SQL = Object.fromEntries(
   ENTITIES.map((e) => [e, { keyed: entityPageSql(e, true), first: entityPageSql(e, false) }]),
