@@ -15,7 +15,8 @@ export interface EntityDigest {
 
 export type BookDigest = Record<Entity, EntityDigest>;
 
-const MOD = BigInt(2) ** BigInt(48);
+/** 2^48, spelled out: no BigInt exponentiation for older engines (Hermes). */
+const MOD = BigInt('0x1000000000000');
 /** Spreads the version's bits over the hash (Knuth's multiplicative constant). */
 const SPREAD = BigInt(2654435761);
 
