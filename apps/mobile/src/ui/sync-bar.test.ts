@@ -13,6 +13,8 @@ const base: SyncStatus = {
   lastError: null,
   live: false,
   catchUp: null,
+  verifiedAt: null,
+  lastRepair: null,
 };
 
 describe('describeSync', () => {
