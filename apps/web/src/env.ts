@@ -34,6 +34,9 @@ const EnvSchema = z.object({
   DATABASE_REPLICA_POOL_SIZE: z.coerce.number().int().positive().optional(),
   // Longest a pull waits for a lagging replica before it reads from the primary.
   DATABASE_REPLICA_WAIT_MS: z.coerce.number().int().min(0).default(20),
+  // Change-log entries older than this many days are compacted (superseded ones, and tombstones);
+  // 0 turns compaction off. A device offline longer is told to resync (docs/protocol.md).
+  LOG_HORIZON_DAYS: z.coerce.number().int().min(0).max(36500).default(90),
   // How long the server waits at start for a PostgreSQL that does not answer yet (serving
   // /health, 503 elsewhere) before it exits 1. Unset or empty: forever; 0: one attempt.
   DATABASE_WAIT_SECONDS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().min(0).optional()),
@@ -96,6 +99,10 @@ export function productionRefusals(): string[] {
 
 const perMinute = (max: number | undefined, rule: LimitRule): LimitRule =>
   max === undefined ? rule : { max, windowSeconds: 60 };
+
+/** The change log's compaction (server/compaction.ts): null when LOG_HORIZON_DAYS is 0. */
+export const compaction =
+  raw.LOG_HORIZON_DAYS > 0 ? { horizonDays: raw.LOG_HORIZON_DAYS, batch: 1000 } : null;
 
 export const apiConfig: ApiConfig = defaultApiConfig({
   googleClientIds: raw.GOOGLE_CLIENT_IDS,

@@ -12,6 +12,8 @@ export const REFUSAL_REASONS = [
   'BALANCE_CHANGED',
   /** A restore of a row whose tombstone is newer than the server's clock (a fast device clock). */
   'DELETED_CLOCK_AHEAD',
+  /** A pull from a cursor older than the store's compacted log: take the snapshot again. */
+  'RESYNC_REQUIRED',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

@@ -42,6 +42,11 @@ export const isBadRequest = (error: unknown): boolean =>
 export const isNotFound = (error: unknown): boolean =>
   error instanceof TRPCClientError && statusOf(error) === 404;
 
+/** The server's log no longer reaches back to this device's cursor: take the snapshot again. */
+export const isResyncRequired = (error: unknown): boolean =>
+  error instanceof TRPCClientError &&
+  (error.data as { reason?: unknown } | undefined)?.reason === 'RESYNC_REQUIRED';
+
 /** A `Retry-After` past this is taken as this: a wrong header must not stop syncing for days. */
 const MAX_RETRY_AFTER_MS = 60 * 60_000;
 

@@ -1,5 +1,5 @@
 import type { PullOutput } from '@storesync/schema';
-import { isBadRequest } from './errors.ts';
+import { isBadRequest, isResyncRequired } from './errors.ts';
 import type { Hlc } from './hlc.ts';
 import { CHUNK_EVENTS, chunks, rowsByEntity } from './pull-rows.ts';
 import { acceptServerRows, assertBoundTo } from './reconcile.ts';
@@ -64,16 +64,31 @@ export async function pullChanges(deps: PullDeps): Promise<void> {
   let next: Promise<PullOutput> | null = null;
   try {
     // A new device takes the store's rows by snapshot, then the log from where it stood.
-    const snapshotAt =
-      cursor === 0 && caughtUpAt === null
-        ? await loadSnapshot({ ...deps, chunkEvents: deps.chunkEvents ?? CHUNK_EVENTS }, (done, total) => {
-            catchUp = { done, total };
-            deps.onCatchUp?.(catchUp);
-          })
-        : null;
+    const snapshot = (resync: boolean) =>
+      loadSnapshot(
+        { ...deps, chunkEvents: deps.chunkEvents ?? CHUNK_EVENTS },
+        (done, total) => {
+          catchUp = { done, total };
+          deps.onCatchUp?.(catchUp);
+        },
+        resync,
+      );
+    let snapshotAt = cursor === 0 && caughtUpAt === null ? await snapshot(false) : null;
+    let resynced = false;
     next = pull(snapshotAt ?? cursor, true);
     while (next) {
-      const page: PullOutput = await next;
+      let page: PullOutput;
+      try {
+        page = await next;
+      } catch (error) {
+        // The log was compacted past this device's cursor: the snapshot again, then the log from it.
+        if (resynced || !isResyncRequired(error)) throw error;
+        resynced = true;
+        snapshotAt = await snapshot(true);
+        if (snapshotAt === null) throw error;
+        next = pull(snapshotAt, true);
+        continue;
+      }
       next = page.hasMore && page.events.length > 0 ? pull(page.cursor) : null;
       // If writing this page fails, the prefetch's own failure must not go unhandled.
       next?.catch(() => undefined);

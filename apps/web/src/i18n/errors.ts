@@ -44,6 +44,7 @@ export function reasonMessage(t: T, reason: RefusalReason, params?: RefusalParam
     case 'SALE_NEEDS_CUSTOMER':
     case 'BALANCE_CHANGED':
     case 'DELETED_CLOCK_AHEAD':
+    case 'RESYNC_REQUIRED':
       return t(`errors.${reason}`);
     default:
       return reason satisfies never;

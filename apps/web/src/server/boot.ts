@@ -16,6 +16,13 @@ async function serveSync(): Promise<void> {
   const { createSyncDoor, installSyncDoor } = await import('./sync-door');
   const { apiDoors } = await import('./rest');
   installSyncDoor(createSyncDoor(apiDoors, gzipLevel()));
+  // The change log's compaction, in the background (LOG_HORIZON_DAYS=0 turns it off).
+  const { compaction } = await import('~/env');
+  if (compaction) {
+    const { startCompaction } = await import('./compaction');
+    const { getDb } = await import('./db');
+    startCompaction(await getDb(), compaction);
+  }
 }
 
 async function prepare(): Promise<void> {

@@ -14,7 +14,8 @@ export interface FieldChange {
 export interface HistoryEntry {
   eventId: number;
   deviceId: string;
-  kind: 'created' | 'edited' | 'deleted' | 'restored';
+  /** `compacted`: the oldest entry left after compaction (sync/compact.ts): the row as it stood then, its earlier changes gone. */
+  kind: 'created' | 'edited' | 'deleted' | 'restored' | 'compacted';
   /** When the device made the change (its clock), and when the server received it. */
   editedAt: string;
   receivedAt: string;
@@ -65,7 +66,7 @@ export function rowHistory(events: readonly LoggedEvent[], fields: readonly stri
     entries.push({
       eventId: e.eventId,
       deviceId: e.deviceId,
-      kind: kindOf(before, e.row),
+      kind: before || !(Number(e.row.rowVersion) > 1) ? kindOf(before, e.row) : 'compacted',
       editedAt: e.editedAt,
       receivedAt: e.receivedAt,
       changes,

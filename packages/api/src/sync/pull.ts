@@ -1,5 +1,16 @@
 import type { SqlDb } from '@storesync/db';
 import type { PulledEvent, PullOutput } from '@storesync/schema';
+import { RefusedError } from '../errors.ts';
+import { logHorizon } from './compact.ts';
+
+/** A cursor older than the store's compacted log (docs/protocol.md, "Compaction"). */
+const resyncRequired = (cursor: number) =>
+  new RefusedError({
+    code: 'CONFLICT',
+    reason: 'RESYNC_REQUIRED',
+    message: `cursor ${cursor}: the log before it was compacted; take the snapshot again (sync.snapshot), then pull from its cursor`,
+    params: { cursor },
+  });
 
 /** `server_received_at` as the wire's ISO-8601 UTC text. */
 const AT = `to_char(server_received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -84,6 +95,9 @@ async function readPage(
       limit,
     ]);
     const page = cutPage(records, cursor, limit);
+    // Read after the page: a compaction that removed an entry past the cursor before the page
+    // was read has committed its horizon too (same transaction), so this sees it.
+    if (cursor > 0 && cursor < (await logHorizon(tx, userId))) throw resyncRequired(cursor);
     if (!withRemaining) return page;
     // Asked once per sync, so a range count of the store's index (in the same snapshot) costs one page's time at most.
     const [left] = page.hasMore

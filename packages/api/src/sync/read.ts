@@ -11,7 +11,7 @@ export interface BatchState {
 
 /**
  * Everything a batch needs to know, in one round trip: which of its event uuids
- * were applied before, and the current state of every row it touches or refers to.
+ * were applied before (in the log, or compacted out of it: sync/compact.ts), and the current state of every row it touches or refers to.
  * Each id is a LATERAL probe of a unique index on (user_id, …), so the cost is
  * the batch's size whatever the planner believes about a fast-growing store
  * (with stale statistics it used to scan all of the store's events and rows,
@@ -31,6 +31,8 @@ export async function readBatchState(
   const parts = [
     `SELECT 'event' AS k, e.event_uuid::text AS a, e.event_id::text AS b
      FROM unnest($2::uuid[]) AS u(id), LATERAL (SELECT event_uuid, event_id FROM sync_events
+       WHERE user_id = ${STORE_ID} AND event_uuid = u.id
+       UNION ALL SELECT event_uuid, event_id FROM compacted_events
        WHERE user_id = ${STORE_ID} AND event_uuid = u.id LIMIT 1) e`,
   ];
   for (const entity of ENTITIES) {

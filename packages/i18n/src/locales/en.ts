@@ -328,6 +328,8 @@ export const en = {
     BALANCE_CHANGED:
       'The balance changed on another device since it was shown: nothing was written off. Check it and try again.',
     DELETED_CLOCK_AHEAD: 'It was deleted on a device whose clock is ahead: try again in a few minutes.',
+    RESYNC_REQUIRED:
+      'This phone was away longer than the server keeps history: it is fetching the book again, keeping what it has not sent.',
     tooLarge: 'Too large for the server to take: shorten it and save again.',
     unknown: 'Refused by the server ({code}).',
   },

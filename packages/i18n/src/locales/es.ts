@@ -322,6 +322,8 @@ export const es: Catalogue = {
       'El saldo cambió en otro equipo desde que se mostró: no se dio nada por perdido. Revísalo y vuelve a intentarlo.',
     DELETED_CLOCK_AHEAD:
       'Se borró en un equipo con el reloj adelantado: vuelve a intentarlo en unos minutos.',
+    RESYNC_REQUIRED:
+      'Este teléfono estuvo fuera más tiempo del que el servidor guarda el historial: está cargando el libro de nuevo, sin perder lo que aún no envió.',
     tooLarge: 'Demasiado grande para el servidor: acórtalo y guarda de nuevo.',
     unknown: 'Rechazado por el servidor ({code}).',
   },

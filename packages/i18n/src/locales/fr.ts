@@ -327,6 +327,8 @@ export const fr: Catalogue = {
       'Le solde a changé sur un autre appareil depuis son affichage : rien n’a été passé en perte. Vérifiez-le et réessayez.',
     DELETED_CLOCK_AHEAD:
       'Il a été supprimé sur un appareil dont l’horloge avance : réessayez dans quelques minutes.',
+    RESYNC_REQUIRED:
+      'Ce téléphone est resté absent plus longtemps que le serveur ne garde l’historique : il recharge le registre, sans perdre ce qu’il n’a pas encore envoyé.',
     tooLarge: 'Trop volumineux pour le serveur : raccourcissez-le et enregistrez à nouveau.',
     unknown: 'Refusé par le serveur ({code}).',
   },

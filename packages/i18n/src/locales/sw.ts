@@ -322,6 +322,8 @@ export const sw: Catalogue = {
       'Salio limebadilika kwenye kifaa kingine tangu lilipoonyeshwa: hakuna deni lililosamehewa. Liangalie kisha ujaribu tena.',
     DELETED_CLOCK_AHEAD:
       'Lilifutwa kwenye kifaa ambacho saa yake iko mbele: jaribu tena baada ya dakika chache.',
+    RESYNC_REQUIRED:
+      'Simu hii ilikaa mbali kuliko muda seva inaotunza historia: inapakua daftari upya, ikihifadhi ambayo bado haijatuma.',
     tooLarge: 'Ni kubwa mno kwa seva kupokea: ifupishe na uhifadhi tena.',
     unknown: 'Imekataliwa na seva ({code}).',
   },

@@ -43,7 +43,7 @@ export function RowHistory({ entity, id }: { entity: HistoryEntity; id: string }
               {entry.changes.map((c) => (
                 <li key={c.field} className={c.stands ? undefined : 'row-history__overridden'}>
                   {fieldLabel(i18n, c.field)}{' '}
-                  {entry.kind !== 'created' && (
+                  {entry.kind !== 'created' && entry.kind !== 'compacted' && (
                     <>
                       <span className="row-history__from">{formatValue(i18n, c.field, c.from, money)}</span> →{' '}
                     </>

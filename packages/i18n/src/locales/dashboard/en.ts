@@ -302,6 +302,7 @@ export const dashboardEn = {
     edited: 'Changed',
     deleted: 'Deleted',
     restored: 'Restored',
+    compacted: 'As it stood (older changes compacted)',
     on: ' on ',
     received: 'Received {when}',
     stands: 'stands',

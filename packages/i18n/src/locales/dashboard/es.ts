@@ -300,6 +300,7 @@ export const dashboardEs: Catalogue['dashboard'] = {
     edited: 'Cambiado',
     deleted: 'Borrado',
     restored: 'Recuperado',
+    compacted: 'Como estaba (cambios anteriores compactados)',
     on: ' en ',
     received: 'Recibido el {when}',
     stands: 'vigente',

@@ -301,6 +301,7 @@ export const dashboardFr: Catalogue['dashboard'] = {
     edited: 'Modifié',
     deleted: 'Supprimé',
     restored: 'Restauré',
+    compacted: 'État à cette date (changements plus anciens compactés)',
     on: ' sur ',
     received: 'Reçu le {when}',
     stands: 'en vigueur',

@@ -297,6 +297,7 @@ export const dashboardHi: Catalogue['dashboard'] = {
     edited: 'बदला',
     deleted: 'हटाया',
     restored: 'वापस लाया',
+    compacted: 'जैसा था (पुराने बदलाव संक्षिप्त किए गए)',
     on: ' डिवाइस: ',
     received: '{when} को मिला',
     stands: 'लागू है',

@@ -300,6 +300,7 @@ export const dashboardSw: Catalogue['dashboard'] = {
     edited: 'Imebadilishwa',
     deleted: 'Imefutwa',
     restored: 'Imerejeshwa',
+    compacted: 'Ilivyokuwa (mabadiliko ya zamani yamefupishwa)',
     on: ' kwenye ',
     received: 'Ilipokelewa {when}',
     stands: 'inatumika',

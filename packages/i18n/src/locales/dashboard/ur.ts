@@ -300,6 +300,7 @@ export const dashboardUr: Catalogue['dashboard'] = {
     edited: 'بدلا',
     deleted: 'مٹایا',
     restored: 'واپس لایا',
+    compacted: 'جیسا تھا (پرانی تبدیلیاں مختصر کی گئیں)',
     on: ' ڈیوائس: ',
     received: '{when} کو ملا',
     stands: 'لاگو ہے',
