@@ -72,7 +72,10 @@ describe.each<DbKind>(['pg', 'pglite'])('compacting a store’s change log (%s)'
     expect(after.book).toEqual(live(before));
     expect(await compactStore(h.t.db.sql, phone.userId, { horizonDays: 90, batch: 7 })).toBe(0);
     // The dashboard's history of a row says its older changes were compacted.
-    const history = await phone.api.history.row({ entity: 'customers', id: firstEvents[1]?.entityId as string });
+    const history = await phone.api.history.row({
+      entity: 'customers',
+      id: firstEvents[1]?.entityId as string,
+    });
     expect(history.map((e) => e.kind)).toEqual(['compacted']);
     expect(history[0]?.changes.map((c) => c.field)).toEqual(expect.arrayContaining(['name', 'note']));
   });
