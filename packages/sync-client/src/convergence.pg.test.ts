@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OutboxItem } from './storage/types.ts';
 import {
   expectedRows,
+  type LoggedEntry,
   localRows,
   mergedView,
   outboxOf,
   type Rows,
-  serverRows,
+  serverBook,
 } from './test/convergence/oracle.ts';
 import { type Plan, planArbitrary } from './test/convergence/plan.ts';
 import { T0 } from './test/convergence/values.ts';
@@ -28,19 +29,10 @@ const SEED = process.env.PROPERTY_SEED === undefined ? undefined : Number(proces
 
 let server: TestServer;
 let runs = 0;
-const totals = { writes: 0, rejected: 0, syncs: 0, revived: 0, hasBalance: 0 };
+const totals = { writes: 0, rejected: 0, syncs: 0, revived: 0, hasBalance: 0, compactions: 0, compacted: 0 };
 
 /** A change-log entry of the server's own: a customer brought back by an entry (docs/protocol.md, Ledger rules). */
-interface LoggedEvent {
-  u: string;
-  entity: string;
-  entity_id: string;
-  op: string;
-  device_id: string;
-  at: Date;
-  payload: Record<string, unknown>;
-}
-const asRevivalItem = (e: LoggedEvent) =>
+const asRevivalItem = (e: LoggedEntry) =>
   ({
     entity: e.entity,
     entityId: e.entity_id,
@@ -85,7 +77,7 @@ async function check(plan: Plan) {
     await world.quiesce();
 
     const observer = await server.signIn(email, 'observer');
-    const truth = await serverRows(createTrpcSyncApi({ url: server.url, getToken: () => observer.token }));
+    const truth = await serverBook(createTrpcSyncApi({ url: server.url, getToken: () => observer.token }));
     const outboxes = await Promise.all(world.devices.map((d) => outboxOf(d.store)));
     const items = outboxes.flat();
 
@@ -106,11 +98,14 @@ async function check(plan: Plan) {
     expect([...truth.keys()].filter((k) => world.doomed.has(k.slice(k.indexOf(':') + 1)))).toEqual([]);
     // Each accepted item was applied at most once; nothing rejected was applied; the server's
     // own entries are revivals of customers.
-    const logged = await server.admin.db.$queryRawUnsafe<LoggedEvent[]>(
-      `SELECT event_uuid::text AS u, entity, entity_id::text, op, device_id, client_updated_at AS at, payload
-       FROM sync_events WHERE user_id = $1::uuid`,
-      world.userId(),
+    const logged = await world.everyLogged();
+    // No uuid both in the log and among the compacted ones: each applied once, compacted or not.
+    const [both] = await server.admin.db.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM sync_events e JOIN compacted_events c
+         ON c.user_id = e.user_id AND c.event_uuid = e.event_uuid WHERE e.user_id = $1::uuid`,
+      [world.userId()],
     );
+    expect(both?.n).toBe(0);
     const sent = items.filter((i) => i.status === 'sent');
     const sentUuids = new Set(sent.map((i) => i.eventUuid));
     const revivals = logged.filter((r) => !sentUuids.has(r.u));
@@ -127,13 +122,15 @@ async function check(plan: Plan) {
     totals.revived += revivals.length;
     totals.hasBalance += hasBalance.length;
     totals.syncs += plan.steps.filter((s) => s.kind === 'sync').length;
+    totals.compactions += world.compactions.runs;
+    totals.compacted += world.compactions.removed;
   } finally {
     await world.close();
   }
 }
 
 describe('sync convergence (fast-check, real server on PostgreSQL)', () => {
-  it(`converges: ${DEVICES} devices × ${STEPS} steps × ${RUNS} runs, with faults and restarts`, async () => {
+  it(`converges: ${DEVICES} devices × ${STEPS} steps × ${RUNS} runs, with faults, restarts and compactions`, async () => {
     await fc.assert(fc.asyncProperty(planArbitrary(DEVICES, STEPS), check), {
       numRuns: RUNS,
       ...(SEED !== undefined && { seed: SEED }),
@@ -143,11 +140,14 @@ describe('sync convergence (fast-check, real server on PostgreSQL)', () => {
     });
     console.info(
       `convergence: ${runs} runs, ${totals.writes} writes, ${totals.syncs} syncs, ${totals.rejected} rejected ` +
-        `(${totals.hasBalance} customer deletes over a balance), ${totals.revived} customers revived`,
+        `(${totals.hasBalance} customer deletes over a balance), ${totals.revived} customers revived, ` +
+        `${totals.compactions} compactions removing ${totals.compacted} entries`,
     );
     expect(totals.rejected).toBeGreaterThan(0);
     // The runs reach both ledger rules, not only plain merges.
     expect(totals.revived).toBeGreaterThan(0);
     expect(totals.hasBalance).toBeGreaterThan(0);
+    // And compaction: entries removed, devices behind it resynced (the books above still agree).
+    expect(totals.compacted).toBeGreaterThan(0);
   }, 600_000);
 });

@@ -11,6 +11,7 @@ import {
 import { changedFields } from '../../rebase.ts';
 import type { OutboxItem, Store } from '../../storage/types.ts';
 import type { SyncApi } from '../../transport.ts';
+import type { TestServer } from '../server.ts';
 
 /** Rows keyed `entity:id`. */
 export type Rows = Map<string, EntityRow>;
@@ -24,6 +25,48 @@ export async function localRows(store: Store): Promise<Rows> {
   });
   return rows;
 }
+
+/**
+ * The server's rows as a new device takes them: the snapshot, then the log from its cursor,
+ * each row replaced by id (once compacted, the log from 0 no longer holds old tombstones).
+ */
+export async function serverBook(api: SyncApi): Promise<Rows> {
+  const rows: Rows = new Map();
+  let after: string | undefined;
+  let cursor: number | null = null;
+  do {
+    const page = await api.snapshot?.({ limit: 1000, ...(after && { after }) });
+    if (!page) throw new Error('the test server has no snapshot');
+    cursor ??= page.cursor;
+    for (const r of page.rows) rows.set(`${r.entity}:${r.row.id}`, r.row);
+    after = page.next ?? undefined;
+  } while (after);
+  for (let from = cursor ?? 0; ; ) {
+    const page = await api.pull({ cursor: from, limit: 1000 });
+    for (const e of page.events) rows.set(`${e.entity}:${e.entityId}`, e.row);
+    from = page.cursor;
+    if (!page.hasMore) return rows;
+  }
+}
+
+/** A change-log entry as the checks read it. */
+export interface LoggedEntry {
+  u: string;
+  entity: string;
+  entity_id: string;
+  op: string;
+  device_id: string;
+  at: Date;
+  payload: Record<string, unknown>;
+}
+
+/** The store's change log as it is now. */
+export const loggedEntries = (server: Pick<TestServer, 'admin'>, userId: string): Promise<LoggedEntry[]> =>
+  server.admin.db.$queryRawUnsafe<LoggedEntry[]>(
+    `SELECT event_uuid::text AS u, entity, entity_id::text, op, device_id, client_updated_at AS at, payload
+     FROM sync_events WHERE user_id = $1::uuid`,
+    userId,
+  );
 
 /** The server's rows: the whole change log pulled from cursor 0, each row replaced by id. */
 export async function serverRows(api: SyncApi): Promise<Rows> {

@@ -38,6 +38,8 @@ export type Step = { dt: number } & (
   | { kind: 'sync'; device: number; fault: Fault | null; nth: number; during: Write[] }
   | { kind: 'restart-server' }
   | { kind: 'restart-device'; device: number }
+  /** The store's log ages past the horizon and is compacted: devices behind must resync. */
+  | { kind: 'compact' }
 );
 
 export interface Plan {
@@ -117,6 +119,7 @@ export function planArbitrary(devices: number, steps: number): fc.Arbitrary<Plan
         { weight: 30, arbitrary: sync },
         { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart-server' as const) }) },
         { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart-device' as const), device }) },
+        { weight: 1, arbitrary: fc.record({ kind: fc.constant('compact' as const) }) },
       ),
       // Mostly quick successions (concurrent edits, equal timestamps), sometimes minutes apart.
       fc.oneof({ weight: 4, arbitrary: fc.nat(2_000) }, { weight: 1, arbitrary: fc.nat(180_000) }),

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compactStore } from '@storesync/api';
 import { customerBalance, type Entity, type EntityRow } from '@storesync/schema';
 import { vi } from 'vitest';
 import { createSyncClient, type SyncClient } from '../../client.ts';
@@ -9,7 +10,7 @@ import { openSqliteStore } from '../../storage/sqlite.ts';
 import type { Store } from '../../storage/types.ts';
 import { createFaultyFetch, type FaultyFetch } from '../faults.ts';
 import type { TestServer } from '../server.ts';
-import { pendingNotShown } from './oracle.ts';
+import { type LoggedEntry, loggedEntries, pendingNotShown } from './oracle.ts';
 import type { Plan, Step, Write } from './plan.ts';
 import { createIds, createValues, EDITABLE, fieldValue, GHOST_ID, saleFigures } from './values.ts';
 
@@ -45,6 +46,7 @@ export async function createWorld(server: TestServer, plan: Plan, email: string)
   /** Rows whose create the server must reject: a ghost reference, or a reference to such a row. */
   const doomed = new Set<string>();
   let writes = 0;
+  const compactions = { runs: 0, removed: 0 };
 
   const open = async (i: number, first: boolean): Promise<Device> => {
     const store = i === 0 ? memory : await openSqliteStore(join(dir, `d${i}.db`));
@@ -159,9 +161,29 @@ export async function createWorld(server: TestServer, plan: Plan, email: string)
     writes += 1;
   }
 
+  /** Every log entry the store ever had, by uuid: compaction removes some, the final checks want all. */
+  const archive = new Map<string, LoggedEntry>();
+  const archiveLog = async () => {
+    for (const e of await loggedEntries(server, sessions[0]?.userId ?? '')) archive.set(e.u, e);
+  };
+
+  /** Ages the store's whole log past the horizon, then compacts it in small batches. */
+  async function compact() {
+    const userId = sessions[0]?.userId ?? '';
+    await archiveLog();
+    await server.admin.db.sql.query(
+      // The database's clock, not the plan's virtual one (years ahead): all of it is past the horizon.
+      `UPDATE sync_events SET server_received_at = now() - interval '100 days' WHERE user_id = $1::uuid`,
+      [userId],
+    );
+    compactions.removed += await compactStore(server.admin.db.sql, userId, { horizonDays: 90, batch: 25 });
+    compactions.runs += 1;
+  }
+
   async function run(step: Step) {
     vi.setSystemTime(Date.now() + step.dt);
     if (step.kind === 'restart-server') return server.restart();
+    if (step.kind === 'compact') return compact();
     const d = at(step.device);
     if (step.kind === 'restart-device') {
       await d.client.close();
@@ -201,6 +223,12 @@ export async function createWorld(server: TestServer, plan: Plan, email: string)
     doomed,
     writes: () => writes,
     userId: () => sessions[0]?.userId ?? '',
+    compactions,
+    /** The store's log as it is, with every entry compaction removed before. */
+    async everyLogged(): Promise<LoggedEntry[]> {
+      await archiveLog();
+      return [...archive.values()];
+    },
     run,
     quiesce,
     async close() {
