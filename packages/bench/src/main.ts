@@ -12,6 +12,7 @@ import { fillReadStore, pullPhase } from './phases/pull.ts';
 import { pushPhase } from './phases/push.ts';
 import { storeSizePhase } from './phases/store-size.ts';
 import { renderBlock, renderTable, type Table, writeReport } from './report.ts';
+import { compactionScenario } from './scenarios/compaction.ts';
 import { dashboardReads } from './scenarios/dashboard-reads.ts';
 import { historyWeight } from './scenarios/history.ts';
 import { statementPage } from './scenarios/statement.ts';
@@ -74,8 +75,9 @@ try {
     console.log(renderTable(await dashboardReads(b)));
     process.exitCode = 0;
   } else if (process.env.BENCH_ONLY === 'history') {
-    // BENCH_ONLY=history: only issue 25's first sync of an edited store against a new one, printed.
+    // BENCH_ONLY=history: only issue 25's first sync of an edited store against a new one, and compaction, printed.
     console.log(renderTable(await historyWeight(b)));
+    console.log(renderTable(await compactionScenario(b)));
   } else {
     server.resetPeak();
     const push = await pushPhase(b, peer);
@@ -90,6 +92,7 @@ try {
     const statement = [await statementPage(b), await tokenGuesses(b)];
     // Issue 25: a store's history no longer weighs on a new device's first sync.
     const history = await historyWeight(b);
+    const compaction = await compactionScenario(b);
     const storeSize = await storeSizePhase(b);
     const results: Results = { push, pull, firstSync, load, storeSize, peer: peer !== null };
 
@@ -112,6 +115,7 @@ try {
       dashboard,
       ...statement,
       history,
+      compaction,
     ].filter((x) => x !== null);
     if (config.full) {
       mkdirSync(docs, { recursive: true });
