@@ -43,15 +43,15 @@ const BATCH_SQL = `WITH looked AS (
     SELECT $1::uuid, event_uuid, event_id FROM gone ON CONFLICT DO NOTHING
   )
   SELECT (SELECT count(*) FROM looked)::int AS looked,
-    coalesce((SELECT bool_and(old) FROM looked), false) AS all_old,
+    coalesce((SELECT bool_or(old) FROM looked), false) AS any_old,
     (SELECT max(event_id) FROM looked)::text AS last,
     (SELECT count(*) FROM gone)::int AS removed,
     (SELECT max(event_id) FROM gone WHERE NOT superseded)::text AS horizon`;
 
 /**
  * One batch of one store (see BATCH_SQL), in one transaction; null when another compactor
- * (another app process) is at work. `done`: the pass reached entries younger than the horizon,
- * or the log's end, and the next starts over.
+ * (another app process) is at work. `done`: the pass reached a batch with no entry older than
+ * the horizon, or the log's end, and the next starts over.
  */
 export async function compactBatch(
   sql: SqlDb,
@@ -70,12 +70,13 @@ export async function compactBatch(
     );
     const [b] = await tx.query<{
       looked: number;
-      all_old: boolean;
+      any_old: boolean;
       last: string | null;
       removed: number;
       horizon: string | null;
     }>(BATCH_SQL, [userId, at?.scanned ?? '0', options.batch, options.horizonDays]);
-    const done = !b || b.looked < options.batch || !b.all_old;
+    // Entries come in time order, so a batch with nothing old means the rest is young too.
+    const done = !b || b.looked < options.batch || !b.any_old;
     await tx.query(
       `UPDATE log_horizons SET scanned_to = $2::bigint, event_id = greatest(event_id, $3::bigint),
          compacted_at = CASE WHEN $4::int > 0 THEN now() ELSE compacted_at END
