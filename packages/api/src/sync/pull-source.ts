@@ -19,7 +19,7 @@ const BEHIND_MS = 1_000;
 const behindUntil = new WeakMap<SqlDb, number>();
 
 /** The store's newest event id on `sql` (0 for none): a backward scan of (user_id, event_id). */
-async function newestEventId(sql: SqlDb, userId: string): Promise<number> {
+export async function newestEventId(sql: Pick<SqlDb, 'query'>, userId: string): Promise<number> {
   const [row] = await sql.query<{ id: string | null }>(
     'SELECT max(event_id)::text AS id FROM sync_events WHERE user_id = $1::uuid',
     [userId],

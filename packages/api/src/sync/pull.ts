@@ -1,7 +1,6 @@
 import type { SqlDb } from '@storesync/db';
 import type { PulledEvent, PullOutput } from '@storesync/schema';
 import { RefusedError } from '../errors.ts';
-import { logHorizon } from './compact.ts';
 
 /** A cursor older than the store's compacted log (docs/protocol.md, "Compaction"). */
 const resyncRequired = (cursor: number) =>
@@ -47,10 +46,14 @@ const EVENT_JSON = `'{"eventId":' || event_id || ',"entity":' || to_json(entity)
  * while they draw ids (see sync/lock.ts). An entry whose rows before it in
  * the page hold `PAGE_BYTES` or more comes back with a null `event`, unprinted:
  * the page ends before it. The running sum is one window over the same scan
- * (5–7 % of the page query's own rate, docs/benchmarks.md). The bench's pull
+ * (5–7 % of the page query's own rate, docs/benchmarks.md). `horizon` is the
+ * store's compaction horizon (sync/compact.ts), read once, in the same snapshot
+ * as the page: a compaction's deletes and its horizon commit together, so the
+ * page either still holds what it removed or sees the horizon. The bench's pull
  * ceiling runs this SQL too.
  */
 export const PULL_PAGE_SQL = `SELECT event_id::text AS id,
+    (SELECT event_id FROM log_horizons WHERE user_id = $1::uuid)::text AS horizon,
     CASE WHEN coalesce(sum(${ROW_BYTES}) OVER (ORDER BY event_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
       < ${PAGE_BYTES} THEN ${EVENT_JSON} END AS event
   FROM sync_events WHERE user_id = $1::uuid AND event_id > $2::bigint
@@ -89,15 +92,13 @@ async function readPage(
     // may pick a bitmap scan, which reads every remaining event of the store
     // for each page: pulling from 0 would then be quadratic.
     await tx.query('SET LOCAL enable_bitmapscan = off');
-    const records = await tx.query<{ id: string; event: string | null }>(PULL_PAGE_SQL, [
-      userId,
-      cursor,
-      limit,
-    ]);
+    const records = await tx.query<{ id: string; horizon: string | null; event: string | null }>(
+      PULL_PAGE_SQL,
+      [userId, cursor, limit],
+    );
     const page = cutPage(records, cursor, limit);
-    // Read after the page: a compaction that removed an entry past the cursor before the page
-    // was read has committed its horizon too (same transaction), so this sees it.
-    if (cursor > 0 && cursor < (await logHorizon(tx, userId))) throw resyncRequired(cursor);
+    // No entry after the cursor means it is at the newest, which compaction never removes.
+    if (cursor > 0 && cursor < Number(records[0]?.horizon ?? 0)) throw resyncRequired(cursor);
     if (!withRemaining) return page;
     // Asked once per sync, so a range count of the store's index (in the same snapshot) costs one page's time at most.
     const [left] = page.hasMore

@@ -1,4 +1,4 @@
-import type { SqlDb, SqlRunner } from '@storesync/db';
+import type { SqlDb } from '@storesync/db';
 import {
   ENTITIES,
   type Entity,
@@ -8,12 +8,12 @@ import {
   type SnapshotRow,
 } from '@storesync/schema';
 import { PAGE_BYTES } from './pull.ts';
-import { tableOf } from './tables.ts';
+import { newestEventId } from './pull-source.ts';
+import { snake, tableOf } from './tables.ts';
 
 /** Tombstones a snapshot still carries: rows deleted within this many days (a phone lists them as recently deleted). */
 export const SNAPSHOT_TOMBSTONE_DAYS = 90;
 
-const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const iso = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** A field's value as `canonicalRow` has it in the log's rows: instants as ISO-8601 UTC, days as `YYYY-MM-DD`. */
@@ -84,14 +84,6 @@ const TOTAL_SQL = `SELECT (${ENTITIES.map(
 export function parseAfter(after: string): { entity: Entity; id: string } | null {
   const [entity, id] = after.split(':') as [string, string];
   return (ENTITIES as readonly string[]).includes(entity) ? { entity: entity as Entity, id } : null;
-}
-
-async function newestEventId(tx: SqlRunner, userId: string): Promise<number> {
-  const [row] = await tx.query<{ id: string | null }>(
-    'SELECT max(event_id)::text AS id FROM sync_events WHERE user_id = $1::uuid',
-    [userId],
-  );
-  return row?.id ? Number(row.id) : 0;
 }
 
 /**

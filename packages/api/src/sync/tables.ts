@@ -28,7 +28,8 @@ export const STORE_ID = '(SELECT $1::uuid)';
 /** Entity names are a closed set, so they double as table names. */
 export const tableOf = (entity: Entity): string => entity;
 
-const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** A field's column name: `customerId` → `customer_id`. */
+export const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const iso = (v: unknown) => (typeof v === 'string' ? new Date(v).toISOString() : null);
 
 /** Column list in the order used by writes. */
