@@ -7,7 +7,6 @@ import {
   type LoggedEntry,
   localRows,
   mergedView,
-  outboxOf,
   type Rows,
   serverBook,
 } from './test/convergence/oracle.ts';
@@ -29,7 +28,18 @@ const SEED = process.env.PROPERTY_SEED === undefined ? undefined : Number(proces
 
 let server: TestServer;
 let runs = 0;
-const totals = { writes: 0, rejected: 0, syncs: 0, revived: 0, hasBalance: 0, compactions: 0, compacted: 0 };
+const totals = {
+  writes: 0,
+  rejected: 0,
+  syncs: 0,
+  revived: 0,
+  hasBalance: 0,
+  compactions: 0,
+  compacted: 0,
+  joins: 0,
+  snapshotPages: 0,
+  resyncs: 0,
+};
 
 /** A change-log entry of the server's own: a customer brought back by an entry (docs/protocol.md, Ledger rules). */
 const asRevivalItem = (e: LoggedEntry) =>
@@ -78,8 +88,7 @@ async function check(plan: Plan) {
 
     const observer = await server.signIn(email, 'observer');
     const truth = await serverBook(createTrpcSyncApi({ url: server.url, getToken: () => observer.token }));
-    const outboxes = await Promise.all(world.devices.map((d) => outboxOf(d.store)));
-    const items = outboxes.flat();
+    const items = await world.outboxes();
 
     // Every device holds exactly the server's rows, tombstones and server columns included.
     for (const d of world.devices)
@@ -124,13 +133,16 @@ async function check(plan: Plan) {
     totals.syncs += plan.steps.filter((s) => s.kind === 'sync').length;
     totals.compactions += world.compactions.runs;
     totals.compacted += world.compactions.removed;
+    totals.joins += world.seen.joins;
+    totals.snapshotPages += world.seen.snapshotPages;
+    totals.resyncs += world.seen.resyncs;
   } finally {
     await world.close();
   }
 }
 
 describe('sync convergence (fast-check, real server on PostgreSQL)', () => {
-  it(`converges: ${DEVICES} devices × ${STEPS} steps × ${RUNS} runs, with faults, restarts and compactions`, async () => {
+  it(`converges: ${DEVICES} devices × ${STEPS} steps × ${RUNS} runs, with faults, restarts, compactions and new phones`, async () => {
     await fc.assert(fc.asyncProperty(planArbitrary(DEVICES, STEPS), check), {
       numRuns: RUNS,
       ...(SEED !== undefined && { seed: SEED }),
@@ -141,7 +153,8 @@ describe('sync convergence (fast-check, real server on PostgreSQL)', () => {
     console.info(
       `convergence: ${runs} runs, ${totals.writes} writes, ${totals.syncs} syncs, ${totals.rejected} rejected ` +
         `(${totals.hasBalance} customer deletes over a balance), ${totals.revived} customers revived, ` +
-        `${totals.compactions} compactions removing ${totals.compacted} entries`,
+        `${totals.compactions} compactions removing ${totals.compacted} entries, ${totals.resyncs} pulls told to resync, ` +
+        `${totals.joins} new phones, ${totals.snapshotPages} snapshot pages`,
     );
     expect(totals.rejected).toBeGreaterThan(0);
     // The runs reach both ledger rules, not only plain merges.
@@ -149,5 +162,8 @@ describe('sync convergence (fast-check, real server on PostgreSQL)', () => {
     expect(totals.hasBalance).toBeGreaterThan(0);
     // And compaction: entries removed, devices behind it resynced (the books above still agree).
     expect(totals.compacted).toBeGreaterThan(0);
+    expect(totals.resyncs).toBeGreaterThan(0);
+    // New phones joined mid-run by snapshot, in pages small enough for faults to strike between.
+    expect(totals.joins).toBeGreaterThan(0);
   }, 600_000);
 });

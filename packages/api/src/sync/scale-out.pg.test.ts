@@ -2,7 +2,7 @@ import { type OpenDb, openDb } from '@storesync/db';
 import { createTestClusters, type TestClusters, type TestDb } from '@storesync/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestLogFields } from '../context.ts';
-import { createHarness, type Device, type Harness, upsertEvent, uuid } from '../test/harness.ts';
+import { createHarness, type Device, deleteEvent, type Harness, upsertEvent, uuid } from '../test/harness.ts';
 import { pullEvents } from './pull.ts';
 import { readPullPage } from './pull-source.ts';
 import { syncSuite } from './sync-suite.ts';
@@ -187,5 +187,79 @@ describe('pulls from a lagging replica', () => {
     await clusters.catchUp();
     expect(await replicaHas(fresh)).toBe(fresh.length);
     expect((await source(b, cursor, 50)).source).toBe('replica');
+  });
+});
+
+describe('a snapshot’s seam, through PgBouncer, with the log pulled from the replica', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness(openThroughBouncer);
+  }, 60_000);
+  afterAll(async () => {
+    await clusters.resumeReplay();
+    await h?.t.drop();
+  });
+
+  type Book = Map<string, unknown>;
+  /** The log from `cursor`, replayed over `book`, as a device pulls it. */
+  const replay = async (d: Device, book: Book, cursor: number) => {
+    for (;;) {
+      const page = await d.api.sync.pull({ cursor, limit: 50 });
+      for (const e of page.events) book.set(`${e.entity}/${e.entityId}`, e.row);
+      cursor = page.cursor;
+      if (!page.hasMore) return book;
+    }
+  };
+
+  it('misses nothing written between its pages, whether the log comes from the replica or the primary', async () => {
+    const a = await h.device('seam@example.com', 'writer');
+    const b = await h.device('seam@example.com', 'new-phone');
+    const ids = (
+      await push(
+        a,
+        Array.from({ length: 120 }, (_, i) => `c${i}`),
+      )
+    ).length;
+    expect(ids).toBe(120);
+    await clusters.catchUp();
+    const book: Book = new Map();
+    let page = await b.api.sync.snapshot({ limit: 10 });
+    const cursor = page.cursor;
+    for (let n = 0; ; n++) {
+      for (const r of page.rows) book.set(`${r.entity}/${r.row.id}`, r.row);
+      // Between pages another phone edits a row already sent, adds one, deletes one not yet sent.
+      const sent = [...book.keys()][n]?.split('/')[1] as string;
+      const events: (ReturnType<typeof upsertEvent> | ReturnType<typeof deleteEvent>)[] = [
+        upsertEvent('customers', sent, { note: `edited ${n}` }, Date.now()),
+        customer(`new ${n}`),
+      ];
+      if (page.next) {
+        const notYet = await h.t.db.sql.query<{ id: string }>(
+          'SELECT id::text AS id FROM customers WHERE user_id = $1::uuid AND id > $2::uuid AND deleted_at IS NULL ORDER BY id DESC LIMIT 1',
+          [a.userId, (page.next.split(':')[1] as string) ?? ''],
+        );
+        if (notYet[0]) events.push(deleteEvent('customers', notYet[0].id, Date.now()));
+      }
+      await a.api.sync.push({ deviceId: a.deviceId, events });
+      if (!page.next) break;
+      page = await b.api.sync.snapshot({ limit: 10, after: page.next });
+    }
+    // The log after the snapshot from a replica that holds it all…
+    await clusters.catchUp();
+    const viaReplica = await replay(b, new Map(book), cursor);
+    expect(viaReplica.size).toBeGreaterThan(120);
+    expect(viaReplica).toEqual(await replay(b, new Map(), 0));
+    // …and, more written, from one that stopped replaying (the pulls fall back to the primary).
+    await clusters.pauseReplay();
+    const [first] = book.keys();
+    await a.api.sync.push({
+      deviceId: a.deviceId,
+      events: [deleteEvent('customers', first?.split('/')[1] as string, Date.now()), customer('last')],
+    });
+    const viaPrimary = await replay(b, new Map(book), cursor);
+    await clusters.resumeReplay();
+    await clusters.catchUp();
+    expect(viaPrimary).toEqual(await replay(b, new Map(), 0));
+    expect(viaPrimary).not.toEqual(viaReplica);
   });
 });

@@ -6,6 +6,17 @@ import type { Store } from '../storage/types.ts';
 import { type FetchLike, fetchEventSource } from '../transport.ts';
 import type { TestServer } from './server.ts';
 
+/** `auth.devSignIn` over HTTP at the tRPC endpoint `url`. */
+export async function devSignIn(url: string, email: string, deviceId: string) {
+  const res = await fetch(`${url}/auth.devSignIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, deviceId }),
+  });
+  const body = (await res.json()) as { result: { data: { sessionToken: string; user: { id: string } } } };
+  return { token: body.result.data.sessionToken, userId: body.result.data.user.id };
+}
+
 /**
  * A device of `email`'s store, signed in over HTTP to the test server and syncing only when told to.
  * Its book is SQLite in memory unless `sqlite` is false; `now` is its clock; with `live`, it holds

@@ -5,6 +5,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createTrpcHandler, defaultApiConfig, type PokeHub, startPokeHub } from '@storesync/api';
 import { type DbOptions, type OpenDb, openDb } from '@storesync/db';
 import { createTestDatabase, type TestDb } from '@storesync/db/testing';
+import { devSignIn } from './server-device.ts';
 
 /** The real server (tRPC handler and live hub on PostgreSQL) behind node:http on 127.0.0.1, restartable. */
 export interface TestServer {
@@ -101,15 +102,7 @@ export async function startTestServer(
       await listen(http, port);
     },
     hub: () => hub,
-    async signIn(email, deviceId) {
-      const res = await fetch(`${url}/auth.devSignIn`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, deviceId }),
-      });
-      const body = (await res.json()) as { result: { data: { sessionToken: string; user: { id: string } } } };
-      return { token: body.result.data.sessionToken, userId: body.result.data.user.id };
-    },
+    signIn: (email, deviceId) => devSignIn(url, email, deviceId),
     async stop() {
       await hub.close();
       await stopHttp();

@@ -40,6 +40,8 @@ export type Step = { dt: number } & (
   | { kind: 'restart-device'; device: number }
   /** The store's log ages past the horizon and is compacted: devices behind must resync. */
   | { kind: 'compact' }
+  /** The device, synced, is replaced by a new phone with an empty book: it joins by snapshot. */
+  | { kind: 'new-phone'; device: number }
 );
 
 export interface Plan {
@@ -120,6 +122,7 @@ export function planArbitrary(devices: number, steps: number): fc.Arbitrary<Plan
         { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart-server' as const) }) },
         { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart-device' as const), device }) },
         { weight: 1, arbitrary: fc.record({ kind: fc.constant('compact' as const) }) },
+        { weight: 1, arbitrary: fc.record({ kind: fc.constant('new-phone' as const), device }) },
       ),
       // Mostly quick successions (concurrent edits, equal timestamps), sometimes minutes apart.
       fc.oneof({ weight: 4, arbitrary: fc.nat(2_000) }, { weight: 1, arbitrary: fc.nat(180_000) }),

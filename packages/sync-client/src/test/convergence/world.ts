@@ -7,10 +7,11 @@ import { vi } from 'vitest';
 import { createSyncClient, type SyncClient } from '../../client.ts';
 import { createMemoryStore } from '../../storage/memory.ts';
 import { openSqliteStore } from '../../storage/sqlite.ts';
-import type { Store } from '../../storage/types.ts';
+import type { OutboxItem, Store } from '../../storage/types.ts';
+import type { FetchLike } from '../../transport.ts';
 import { createFaultyFetch, type FaultyFetch } from '../faults.ts';
 import type { TestServer } from '../server.ts';
-import { type LoggedEntry, loggedEntries, pendingNotShown } from './oracle.ts';
+import { type LoggedEntry, loggedEntries, outboxOf, pendingNotShown } from './oracle.ts';
 import type { Plan, Step, Write } from './plan.ts';
 import { createIds, createValues, EDITABLE, fieldValue, GHOST_ID, saleFigures } from './values.ts';
 
@@ -40,22 +41,42 @@ const manual = { isOnline: () => false, subscribe: () => () => undefined };
 /** Devices of one store, driven step by step through a plan on virtual time. */
 export async function createWorld(server: TestServer, plan: Plan, email: string) {
   const dir = mkdtempSync(join(tmpdir(), 'sync-convergence-'));
-  const memory = createMemoryStore();
+  /** Device 0's book, in memory (the others' are SQLite files): a new phone gets a new one. */
+  let memory = createMemoryStore();
   const ids = plan.skews.map((_, i) => createIds(plan.seed, i));
   const sessions: { token: string; userId: string }[] = [];
   /** Rows whose create the server must reject: a ghost reference, or a reference to such a row. */
   const doomed = new Set<string>();
   let writes = 0;
   const compactions = { runs: 0, removed: 0 };
+  /** New phones that joined by snapshot, the snapshot pages they took, and pulls told to resync. */
+  const seen = { joins: 0, snapshotPages: 0, resyncs: 0 };
+  /** The outboxes of phones replaced by new ones: the final checks count their items too. */
+  const retired: OutboxItem[] = [];
+  /** Each index's installs so far: a new phone gets a book and a device id of its own. */
+  const installs: number[] = plan.skews.map(() => 0);
+
+  /** The faulty fetch, counting the snapshot pages and the pulls answered RESYNC_REQUIRED. */
+  const watched =
+    (faults: FaultyFetch): FetchLike =>
+    async (input, init) => {
+      const res = await faults.fetch(input, init);
+      const path = new URL(String(input)).pathname;
+      if (path.endsWith('/sync.snapshot') && res.ok) seen.snapshotPages += 1;
+      if (path.endsWith('/sync.pull') && res.status === 409) seen.resyncs += 1;
+      return res;
+    };
 
   const open = async (i: number, first: boolean): Promise<Device> => {
-    const store = i === 0 ? memory : await openSqliteStore(join(dir, `d${i}.db`));
+    const install = installs[i] ?? 0;
+    const name = install === 0 ? `d${i}` : `d${i}-${install}`;
+    const store = i === 0 ? memory : await openSqliteStore(join(dir, `${name}.db`));
     const faults = createFaultyFetch();
     const client = await createSyncClient({
       store,
       url: server.url,
       getToken: () => sessions[i]?.token ?? null,
-      fetch: faults.fetch,
+      fetch: watched(faults),
       connectivity: manual,
       intervalMs: 3_600_000,
       writeDelayMs: 3_600_000,
@@ -65,7 +86,7 @@ export async function createWorld(server: TestServer, plan: Plan, email: string)
       keepSentCount: Number.MAX_SAFE_INTEGER,
       ...SIZES[i],
       // On a restart the device id must come back from the local database.
-      ...(first && { deviceId: `d${i}` }),
+      ...(first && { deviceId: name }),
     });
     if (first) sessions[i] = await server.signIn(email, client.deviceId);
     await client.signIn(sessions[i]?.userId ?? '');
@@ -180,10 +201,26 @@ export async function createWorld(server: TestServer, plan: Plan, email: string)
     compactions.runs += 1;
   }
 
+  /** The owner syncs the phone, then signs in on a new one: its first sync is by snapshot. */
+  async function newPhone(index: number) {
+    const i = index % devices.length;
+    const d = devices[i] as Device;
+    await d.client.syncNow().catch(() => undefined);
+    // A phone with changes still unsent is kept (an owner would not throw them away).
+    if (d.client.status.get().pending > 0) return;
+    retired.push(...(await outboxOf(d.store)));
+    await d.client.close();
+    installs[i] = (installs[i] ?? 0) + 1;
+    if (i === 0) memory = createMemoryStore();
+    devices[i] = await open(i, true);
+    seen.joins += 1;
+  }
+
   async function run(step: Step) {
     vi.setSystemTime(Date.now() + step.dt);
     if (step.kind === 'restart-server') return server.restart();
     if (step.kind === 'compact') return compact();
+    if (step.kind === 'new-phone') return newPhone(step.device);
     const d = at(step.device);
     if (step.kind === 'restart-device') {
       await d.client.close();
@@ -224,6 +261,11 @@ export async function createWorld(server: TestServer, plan: Plan, email: string)
     writes: () => writes,
     userId: () => sessions[0]?.userId ?? '',
     compactions,
+    seen,
+    /** Every outbox item of every phone, replaced ones included. */
+    async outboxes(): Promise<OutboxItem[]> {
+      return [...retired, ...(await Promise.all(devices.map((d) => outboxOf(d.store)))).flat()];
+    },
     /** The store's log as it is, with every entry compaction removed before. */
     async everyLogged(): Promise<LoggedEntry[]> {
       await archiveLog();
