@@ -5,20 +5,21 @@ import { type Context, contextOfRequest, type RequestContextOptions } from './co
 import { withSameOriginWebAuth } from './cross-origin.ts';
 import { classifyError, RetryLaterError } from './errors.ts';
 import { defaultLogger, logRequest } from './log.ts';
-import { fastPull } from './pull-route.ts';
+import { FAST_READS } from './pull-route.ts';
 import { appRouter } from './root.ts';
 
 export interface TrpcHandlerOptions extends RequestContextOptions {
   endpoint: string;
 }
 
-/** The input of an unbatched `GET <endpoint>/sync.pull`, or null for any other request. */
-function pullInput(req: Request, url: URL, endpoint: string): { input: unknown } | null {
-  if (req.method !== 'GET') return null;
-  if (url.pathname !== `${endpoint}/sync.pull` || url.searchParams.has('batch')) return null;
+/** The fast read and input of an unbatched `GET <endpoint>/sync.pull` or `sync.snapshot`, or null for any other request. */
+function fastRead(req: Request, url: URL, endpoint: string) {
+  if (req.method !== 'GET' || url.searchParams.has('batch')) return null;
+  const read = FAST_READS[url.pathname.slice(endpoint.length + 1)];
+  if (!read) return null;
   const raw = url.searchParams.get('input');
   try {
-    return { input: raw === null ? undefined : JSON.parse(raw) };
+    return { read, input: raw === null ? undefined : (JSON.parse(raw) as unknown) };
   } catch {
     return null;
   }
@@ -28,7 +29,7 @@ const isFault = (e: TRPCError) => e.code === 'INTERNAL_SERVER_ERROR' || e.code =
 
 /**
  * The tRPC endpoint as a fetch handler (Next route handlers, tests). A plain
- * `sync.pull` takes the fast path of pull-route.ts, in tRPC's own envelope.
+ * `sync.pull` or `sync.snapshot` takes the fast path of pull-route.ts, in tRPC's own envelope.
  * Bodies are read within the size and time limits; batches are capped; a
  * request that fails before its procedures run (body, session, limit, fast
  * pull) is answered by tRPC from that error, so every answer has tRPC's error
@@ -58,10 +59,10 @@ export function createTrpcHandler(options: TrpcHandlerOptions) {
       return res;
     };
 
-    const pull = pullInput(req, url, opts.endpoint);
+    const fast = fastRead(req, url, opts.endpoint);
     let body: string | undefined;
     try {
-      const page = pull && (await fastPull(await context(), pull.input));
+      const page = fast && (await fast.read(await context(), fast.input));
       if (page) {
         return done(
           new Response(`{"result":{"data":${page}}}`, { headers: { 'content-type': 'application/json' } }),

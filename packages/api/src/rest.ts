@@ -6,7 +6,7 @@ import { type Context, contextOfRequest, type RequestContextOptions } from './co
 import { withSameOriginWebAuth } from './cross-origin.ts';
 import { classifyError, describeZodError, refusalData, retryAfterHeader } from './errors.ts';
 import { defaultLogger, logRequest } from './log.ts';
-import { fastPull } from './pull-route.ts';
+import { fastPull, fastSnapshot } from './pull-route.ts';
 import { createCaller } from './root.ts';
 
 type Caller = ReturnType<typeof createCaller>;
@@ -102,6 +102,15 @@ export function createRestHandlers(options: RestHandlerOptions) {
     };
   };
 
+  const snapshotInput = (req: Request) => {
+    const url = new URL(req.url);
+    return {
+      after: url.searchParams.get('after') ?? undefined,
+      entity: url.searchParams.get('entity') ?? undefined,
+      limit: queryNumber(url, 'limit'),
+    };
+  };
+
   return {
     push: procedure('sync.push', async (api, req) => api.sync.push(asInput(await body(req)))),
     // The fast path's page as it is; input it cannot take goes to the procedure for its error.
@@ -110,12 +119,12 @@ export function createRestHandlers(options: RestHandlerOptions) {
       async (ctx, req) =>
         (await fastPull(ctx, pullInput(req))) ?? createCaller(ctx).sync.pull(asInput(pullInput(req))),
     ),
-    snapshot: procedure('sync.snapshot', (api, req) => {
-      const url = new URL(req.url);
-      return api.sync.snapshot(
-        asInput({ after: url.searchParams.get('after') ?? undefined, limit: queryNumber(url, 'limit') }),
-      );
-    }),
+    snapshot: route(
+      'sync.snapshot',
+      async (ctx, req) =>
+        (await fastSnapshot(ctx, snapshotInput(req))) ??
+        createCaller(ctx).sync.snapshot(asInput(snapshotInput(req))),
+    ),
     googleSignIn: procedure('auth.signIn', async (api, req) => api.auth.signIn(asInput(await body(req)))),
     devSignIn: procedure('auth.devSignIn', async (api, req) => api.auth.devSignIn(asInput(await body(req)))),
     me: procedure('auth.me', (api) => api.auth.me()),

@@ -14,6 +14,7 @@ import { storeSizePhase } from './phases/store-size.ts';
 import { renderBlock, renderTable, type Table, writeReport } from './report.ts';
 import { compactionScenario } from './scenarios/compaction.ts';
 import { dashboardReads } from './scenarios/dashboard-reads.ts';
+import { firstSyncBySize } from './scenarios/first-sync-size.ts';
 import { historyWeight } from './scenarios/history.ts';
 import { statementPage } from './scenarios/statement.ts';
 import { tokenGuesses } from './scenarios/token-guesses.ts';
@@ -47,7 +48,9 @@ const server = await startServer(t.url, { env: { TRUSTED_PROXY_HOPS: '1' } }).ca
   throw e;
 });
 const peer =
-  config.peer && process.env.BENCH_ONLY !== 'dashboard' && process.env.BENCH_ONLY !== 'history'
+  config.peer &&
+  process.env.BENCH_ONLY !== 'dashboard' &&
+  !['history', 'first-sync'].includes(process.env.BENCH_ONLY ?? '')
     ? await startPeer().catch(async (e) => {
         server.stop();
         await t.drop();
@@ -74,10 +77,14 @@ try {
   if (process.env.BENCH_ONLY === 'dashboard') {
     console.log(renderTable(await dashboardReads(b)));
     process.exitCode = 0;
+  } else if (process.env.BENCH_ONLY === 'first-sync') {
+    // BENCH_ONLY=first-sync: only issue 25's first sync of 100,000 and 1,000,000 customers, printed.
+    console.log(renderTable(await firstSyncBySize(b)));
   } else if (process.env.BENCH_ONLY === 'history') {
     // BENCH_ONLY=history: only issue 25's first sync of an edited store against a new one, and compaction, printed.
     console.log(renderTable(await historyWeight(b)));
     console.log(renderTable(await compactionScenario(b)));
+    console.log(renderTable(await firstSyncBySize(b)));
   } else {
     server.resetPeak();
     const push = await pushPhase(b, peer);
@@ -93,6 +100,7 @@ try {
     // Issue 25: a store's history no longer weighs on a new device's first sync.
     const history = await historyWeight(b);
     const compaction = await compactionScenario(b);
+    const bySize = await firstSyncBySize(b);
     const storeSize = await storeSizePhase(b);
     const results: Results = { push, pull, firstSync, load, storeSize, peer: peer !== null };
 
@@ -116,6 +124,7 @@ try {
       ...statement,
       history,
       compaction,
+      bySize,
     ].filter((x) => x !== null);
     if (config.full) {
       mkdirSync(docs, { recursive: true });

@@ -187,6 +187,16 @@ export const LOCAL_MIGRATIONS: readonly Migration[] = [
         await driver.run('UPDATE customers SET name_key = ? WHERE id = ?', [nameSortKey(c.name), c.id]);
     },
   },
+  {
+    // A first sync's bulk load (storage/sql-bulk.ts): the indexes it set aside, recorded with
+    // the drop so a crash loses none. And names sort and search by name_key alone: the index
+    // by NOCASE name (version 4) served no query, and cost a first sync a third of its time.
+    version: 6,
+    statements: [
+      'CREATE TABLE deferred_indexes (name TEXT PRIMARY KEY NOT NULL, sql TEXT NOT NULL)',
+      'DROP INDEX IF EXISTS customers_name_idx',
+    ],
+  },
 ];
 
 /**

@@ -31,3 +31,11 @@ export function rowsByEntity(
 export function* chunks<T>(events: readonly T[], size: number): Generator<readonly T[]> {
   for (let i = 0; i < events.length; i += size) yield events.slice(i, i + size);
 }
+
+/**
+ * Lets a request just made leave before the page in hand is written: a synchronous SQLite
+ * binding (better-sqlite3) holds the event loop for the whole write, and the next page's
+ * request would wait behind it instead of being answered meanwhile. A first sync of
+ * 100,000 rows: a page every ~70 ms without, ~45 ms with (docs/benchmarks.md).
+ */
+export const letRequestLeave = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

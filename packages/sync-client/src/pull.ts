@@ -1,7 +1,7 @@
 import type { PullOutput } from '@storesync/schema';
 import { isBadRequest, isResyncRequired } from './errors.ts';
 import type { Hlc } from './hlc.ts';
-import { CHUNK_EVENTS, chunks, rowsByEntity } from './pull-rows.ts';
+import { CHUNK_EVENTS, chunks, letRequestLeave, rowsByEntity } from './pull-rows.ts';
 import { acceptServerRows, assertBoundTo } from './reconcile.ts';
 import { loadSnapshot } from './snapshot.ts';
 import type { CatchUp } from './status.ts';
@@ -92,6 +92,7 @@ export async function pullChanges(deps: PullDeps): Promise<void> {
       next = page.hasMore && page.events.length > 0 ? pull(page.cursor) : null;
       // If writing this page fails, the prefetch's own failure must not go unhandled.
       next?.catch(() => undefined);
+      if (next) await letRequestLeave();
       // After a snapshot, what the log adds counts on top of its rows.
       if (page.hasMore && (catchUp?.total == null || (snapshotAt !== null && page.remaining !== undefined))) {
         const done = catchUp?.done ?? 0;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncClient } from './client.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
@@ -49,6 +50,25 @@ const until = async (what: string, check: () => boolean, ms = 30_000) => {
   }
 };
 
+/** The indexes a bulk load set aside and has not built again, read behind the store. */
+function deferredIndexes(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  const names = (db.prepare('SELECT name FROM deferred_indexes').all() as { name: string }[]).map(
+    (r) => r.name,
+  );
+  db.close();
+  return names;
+}
+
+const indexNames = (file: string): string[] => {
+  const db = new Database(file, { readonly: true });
+  const names = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]
+  ).map((r) => r.name);
+  db.close();
+  return names;
+};
+
 /** What the owner sees: the customers and the debts. */
 const bookOf = async (d: SyncClient) => ({
   customers: (await d.customers.list()).map((c) => ({ id: c.id, name: c.name, note: c.note })),
@@ -66,9 +86,28 @@ describe('a new device killed with -9 in the middle of its first sync by snapsho
       await a.debts.create({ customerId: c.id, amount: 250, note: null });
     for (const c of customers.slice(0, 50)) await a.customers.update(c.id, { note: 'edited' });
     await a.syncNow();
+    // And 2,000 more, pushed in bulk: a book big enough for the new device to load it with
+    // its indexes set aside (storage/sql-bulk.ts), which the kill must not lose.
+    const seeder = await server.signIn(email, 'seeder');
+    for (let batch = 0; batch < 4; batch++) {
+      const events = Array.from({ length: 500 }, (_, i) => ({
+        eventUuid: crypto.randomUUID(),
+        entity: 'customers',
+        entityId: crypto.randomUUID(),
+        op: 'upsert',
+        payload: { name: `Bulk ${batch * 500 + i}`, phone: null, note: null },
+        clientUpdatedAt: new Date().toISOString(),
+      }));
+      const res = await fetch(`${server.url}/sync.push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${seeder.token}` },
+        body: JSON.stringify({ deviceId: 'seeder', events }),
+      });
+      expect(res.status).toBe(200);
+    }
 
     const file = join(dir, 'book.db');
-    const device = startDevice(file, email, 5);
+    const device = startDevice(file, email, 25);
     // Another phone writes while the first pages arrive: an edit and a new customer each.
     for (let page = 1; page <= 4; page++) {
       await until(`snapshot page ${page}`, () => device.seen.pages >= page);
@@ -82,16 +121,19 @@ describe('a new device killed with -9 in the middle of its first sync by snapsho
     expect(await device.exited).toBe('SIGKILL');
     expect(device.seen.synced).toBe(false);
 
-    // What the dead process left: part of the book, no cursor, and the customer typed meanwhile, unsent.
+    // What the dead process left: part of the book, no cursor, and the customer typed meanwhile,
+    // unsent; its indexes set aside, as recorded. Opening the store builds them again.
+    expect(deferredIndexes(file)).toContain('customers_name_key_idx');
     const store = await openSqliteStore(file);
+    expect(deferredIndexes(file)).toEqual([]);
     const left = await store.transaction(async (tx) => ({
       state: await tx.getState(),
       rows: (await tx.listRows('customers')).length + (await tx.listRows('debts')).length,
       pending: await tx.countOutbox('pending'),
     }));
     expect(left.state.lastServerEventId).toBe(0);
-    expect(left.rows).toBeGreaterThanOrEqual(5 * 6);
-    expect(left.rows).toBeLessThan(300 + 4 + 100);
+    expect(left.rows).toBeGreaterThanOrEqual(25 * 6);
+    expect(left.rows).toBeLessThan(2300 + 4 + 100);
     expect(left.pending).toBe(1);
 
     // Started again on the same file: the snapshot from the top, the log after it, the change pushed.
@@ -99,10 +141,11 @@ describe('a new device killed with -9 in the middle of its first sync by snapsho
     await b.syncNow();
     await a.syncNow();
     const book = await bookOf(a);
-    expect(book.customers).toHaveLength(300 + 4 + 1);
+    expect(book.customers).toHaveLength(2300 + 4 + 1);
     expect(book.customers.filter((c) => c.name === 'Typed during the sync')).toHaveLength(1);
     expect(await bookOf(b)).toEqual(book);
     expect(b.status.get()).toMatchObject({ state: 'idle', pending: 0, lastError: null });
+    expect(indexNames(file)).toContain('customers_name_key_idx');
     await Promise.all([a.close(), b.close()]);
   }, 120_000);
 });

@@ -1,9 +1,12 @@
 import { ENTITIES, type SnapshotOutput } from '@storesync/schema';
 import { isNotFound } from './errors.ts';
 import type { PullDeps } from './pull.ts';
-import { chunks, rowsByEntity } from './pull-rows.ts';
+import { chunks, letRequestLeave, rowsByEntity } from './pull-rows.ts';
 import { acceptServerRows, assertBoundTo } from './reconcile.ts';
 import type { StoreTx } from './storage/types.ts';
+
+/** Rows from which a first sync sets the book's indexes aside while it loads (storage/sql-bulk.ts). */
+const BULK_ROWS = 2000;
 
 /** Removes the book's rows the snapshot did not send, but for rows with changes not yet sent. */
 async function dropUnsent(tx: StoreTx, sent: ReadonlySet<string>) {
@@ -24,7 +27,9 @@ async function dropUnsent(tx: StoreTx, sent: ReadonlySet<string>) {
  * their changes replayed on top (reconcile.ts), as with the log.
  *
  * A crash midway leaves the cursor where it was: the next sync takes a snapshot again, and
- * rows already written are replaced by id. With `resync` (the server answered RESYNC_REQUIRED:
+ * rows already written are replaced by id. A first sync of a big book writes it with the
+ * indexes set aside and builds them with the last chunk (the store builds any a crash left
+ * aside when it opens). With `resync` (the server answered RESYNC_REQUIRED:
  * the device's cursor is older than the compacted log), the book held rows the snapshot may not
  * have: those the server did not send are dropped, with the last page, unless this device has
  * changes of them not yet sent (they are pushed, and the merge rules decide as always). Returns the cursor to pull the log from, or null when
@@ -48,6 +53,8 @@ export async function loadSnapshot(
   }
   const cursor = page.cursor;
   const total = page.total ?? null;
+  // A first sync of a big book loads it with the indexes set aside, built once at the end.
+  let bulk = !resync && (total ?? 0) >= BULK_ROWS;
   // A resync also drops what the server no longer holds: the rows it did not send.
   const sent = resync ? new Set<string>() : null;
   let done = 0;
@@ -56,6 +63,7 @@ export async function loadSnapshot(
     // The next page comes while this one is written, as with the log.
     const next = page.next ? ask(page.next) : null;
     next?.catch(() => undefined);
+    if (next) await letRequestLeave();
     for (const r of page.rows) sent?.add(`${r.entity}/${r.row.id}`);
     const parts = [...chunks(page.rows, deps.chunkEvents ?? page.rows.length)];
     if (!next && parts.length === 0) parts.push([]);
@@ -63,8 +71,11 @@ export async function loadSnapshot(
       const end = !next && i === parts.length - 1;
       await store.transaction(async (tx) => {
         await assertBoundTo(tx, deps.userId);
+        if (bulk) await tx.deferIndexes?.();
+        bulk = false;
         for (const [entity, rows] of rowsByEntity(chunk)) await acceptServerRows(tx, deps.hlc, entity, rows);
         if (end && sent) await dropUnsent(tx, sent);
+        if (end) await tx.buildIndexes?.();
         if (end) await tx.setState({ lastServerEventId: cursor, clock: deps.hlc.current() });
       });
       done += chunk.length;

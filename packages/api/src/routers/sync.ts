@@ -10,7 +10,7 @@ import { readDigest } from '../sync/digest.ts';
 import { pullEvents } from '../sync/pull.ts';
 import { readPullPage } from '../sync/pull-source.ts';
 import { applyPush } from '../sync/push.ts';
-import { parseAfter, readSnapshotPage } from '../sync/snapshot.ts';
+import { readSnapshotPage, snapshotStart } from '../sync/snapshot.ts';
 import { protectedProcedure } from '../trpc.ts';
 
 export const syncRouter = {
@@ -70,12 +70,7 @@ export const syncRouter = {
 
   /** A page of the store's current rows, for a device's first sync (docs/protocol.md, "Snapshot"). */
   snapshot: protectedProcedure.input(SnapshotInputSchema).query(async ({ ctx, input }) => {
-    const after = input.after === undefined ? null : parseAfter(input.after);
-    if ((input.after !== undefined && !after) || (after && input.entity && after.entity !== input.entity))
-      throw new TRPCError({
-        code: 'BAD_REQUEST',
-        message: "after: not a page's next of this snapshot; pass it as it is",
-      });
+    const after = snapshotStart(input);
     const page = await readSnapshotPage(ctx.db.sql, ctx.auth.user.id, after, input.limit, input.entity);
     ctx.log.pulled = (ctx.log.pulled ?? 0) + page.rows.length;
     return page;

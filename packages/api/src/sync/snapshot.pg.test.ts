@@ -37,7 +37,12 @@ async function fillBook(device: Device): Promise<{ customers: string[] }> {
       upsertEvent(
         'customers',
         id,
-        { name: `Customer ${i}`, phone: null, language: i % 2 ? 'sw' : null },
+        // One name with every character JSON must escape, and scripts it must not.
+        {
+          name: i === 2 ? 'Zoë "Z" \\ \t\u0001 😀 </x> علی' : `Customer ${i}`,
+          phone: null,
+          language: i % 2 ? 'sw' : null,
+        },
         at(),
       ),
     ),
@@ -45,7 +50,7 @@ async function fillBook(device: Device): Promise<{ customers: string[] }> {
   for (let round = 0; round < 3; round++)
     await push(
       device,
-      customers.map((id, i) => upsertEvent('customers', id, { note: `edit ${round} of ${i}` }, at())),
+      customers.map((id, i) => upsertEvent('customers', id, { note: `edit ${round} of ${i}\nlínea` }, at())),
     );
   const [amina, baraka, , , , , gone] = customers as [string, string, string, string, string, string, string];
   const debt = uuid();

@@ -55,19 +55,35 @@ const PARAMS_PER_STATEMENT = 999;
 
 /**
  * Writes rows of `width` values with multi-row `VALUES` lists, as many rows per statement as
- * the parameter bound allows: `sql(values)` is the statement around the list. One statement
- * per ~80 rows instead of one per row: on expo-sqlite each statement is a call into the
- * database's thread (on the web, a message to its worker), which cost most of a first sync.
+ * the parameter bound allows: `sql(values)` is the statement around the list, and `put`
+ * appends a row's values to the statement's. One statement per ~80 rows instead of one per
+ * row: on expo-sqlite each statement is a call into the database's thread (on the web, a
+ * message to its worker), which cost most of a first sync.
  */
-export async function runRows(
+export async function runRows<T>(
   db: SqlDriver,
   sql: (values: string) => string,
   width: number,
-  rows: readonly (readonly SqlValue[])[],
+  rows: readonly T[],
+  put: (row: T, params: SqlValue[]) => void,
 ) {
   const per = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / width));
   for (let i = 0; i < rows.length; i += per) {
-    const group = rows.slice(i, i + per);
-    await db.run(sql(Array.from(group, () => tuple(width)).join(', ')), group.flat());
+    const end = Math.min(rows.length, i + per);
+    const params: SqlValue[] = [];
+    for (let j = i; j < end; j++) put(rows[j] as T, params);
+    await db.run(sql(valuesList(width, end - i)), params);
   }
+}
+
+/** `(?, ?), (?, ?)` for `count` rows of `width`, made once per shape: a first sync writes thousands of statements of the same few. */
+const lists = new Map<string, string>();
+function valuesList(width: number, count: number): string {
+  const key = `${width}x${count}`;
+  let list = lists.get(key);
+  if (list === undefined) {
+    list = Array.from({ length: count }, () => tuple(width)).join(', ');
+    lists.set(key, list);
+  }
+  return list;
 }

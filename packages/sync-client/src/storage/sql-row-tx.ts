@@ -1,7 +1,7 @@
 import type { Entity, EntityRow } from '@storesync/schema';
 import { allIn, runIn, runMany, runRows } from './sql-batch.ts';
 import type { SqlDriver, SqlValue } from './sql-driver.ts';
-import { columnsOf, rowFromRecord, rowToParams } from './sql-rows.ts';
+import { columnsOf, putRowParams, rowFromRecord } from './sql-rows.ts';
 import type { StoreTx } from './types.ts';
 
 type RowOps =
@@ -35,7 +35,8 @@ export function createSqlRowTx(db: SqlDriver): Pick<StoreTx, RowOps> {
       (values) =>
         `INSERT INTO ${entity} (${names(entity)}) VALUES ${values} ON CONFLICT (id) DO UPDATE SET ${set} ${where}`,
       columnsOf(entity).length,
-      rows.map((row) => rowToParams(entity, row)),
+      rows,
+      (row, params) => putRowParams(entity, row, params),
     );
   };
 

@@ -41,13 +41,16 @@ export function columnsOf(entity: Entity): Column[] {
   return cols;
 }
 
-/** A row as the bound parameters of an INSERT into its table, in `columnsOf` order. */
-export function rowToParams(entity: Entity, row: EntityRow): SqlValue[] {
-  return columnsOf(entity).map((c) => {
-    if (c.derive) return c.derive(row);
+/** Appends a row's bound parameters for an INSERT into its table, in `columnsOf` order. */
+export function putRowParams(entity: Entity, row: EntityRow, params: SqlValue[]): void {
+  for (const c of columnsOf(entity)) {
+    if (c.derive) {
+      params.push(c.derive(row));
+      continue;
+    }
     const v = row[c.key] ?? null;
-    return c.json && v !== null ? JSON.stringify(v) : (v as SqlValue);
-  });
+    params.push(c.json && v !== null ? JSON.stringify(v) : (v as SqlValue));
+  }
 }
 
 /** A table record back as a row: camelCase keys, JSON fields parsed. */

@@ -3,6 +3,7 @@ import { migrate } from '../local-schema.ts';
 import { createSqlReads } from '../queries/sql-reads.ts';
 import { createSerialQueue } from './serial.ts';
 import { allIn } from './sql-batch.ts';
+import { buildIndexes, deferIndexes } from './sql-bulk.ts';
 import type { SqlDriver, SqlValue } from './sql-driver.ts';
 import { createSqlRowTx } from './sql-row-tx.ts';
 import { type OutboxRecord, outboxFromRecord, STATE_COLUMNS } from './sql-rows.ts';
@@ -97,6 +98,8 @@ function createSqlTx(db: SqlDriver): StoreTx {
         'id = 1',
         [],
       ),
+    deferIndexes: () => deferIndexes(db),
+    buildIndexes: () => buildIndexes(db),
     async reset() {
       for (const table of [...ENTITIES, 'balances', 'server_rows', 'outbox'])
         await db.run(`DELETE FROM ${table}`);
@@ -115,7 +118,7 @@ export async function createSqlStore(driver: SqlDriver): Promise<Store> {
   await migrate(driver);
   const serial = createSerialQueue();
   const tx = createSqlTx(driver);
-  return {
+  const store: Store = {
     transaction: (fn) =>
       serial(async () => {
         await driver.run('BEGIN IMMEDIATE');
@@ -130,4 +133,7 @@ export async function createSqlStore(driver: SqlDriver): Promise<Store> {
       }),
     close: () => serial(() => driver.close()),
   };
+  // A bulk load cut short (the app killed mid first sync) left indexes set aside: made now.
+  await store.transaction((t) => t.buildIndexes?.() ?? Promise.resolve());
+  return store;
 }

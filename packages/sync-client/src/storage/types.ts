@@ -95,6 +95,13 @@ export interface StoreTx {
   setState(patch: Partial<StoredSyncState>): Promise<void>;
   /** Forgets every row, outbox item and the cursor, for when the device changes store. */
   reset(): Promise<void>;
+  /**
+   * Optional, for a bulk load into a book that holds little (a first sync): the rows' indexes
+   * may be set aside until `buildIndexes`, which makes them once. A crash between the two
+   * loses none: the store builds them when it next opens. Reads stay right meanwhile, only slower.
+   */
+  deferIndexes?(): Promise<void>;
+  buildIndexes?(): Promise<void>;
 }
 
 /** The local database. */
