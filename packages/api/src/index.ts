@@ -19,6 +19,12 @@ export { openApiDocument } from './openapi.ts';
 export { createRestHandlers, type RestHandlerOptions } from './rest.ts';
 export { type AppRouter, appRouter, createCaller } from './root.ts';
 export { STATEMENT_HEADERS, type StatementDoor, statementResponse } from './statement/page.ts';
-export { type CompactOptions, compactBatch, compactStore, DEFAULT_COMPACTION } from './sync/compact.ts';
+export {
+  type CompactOptions,
+  compactBatch,
+  compactStore,
+  DEFAULT_COMPACTION,
+  pauseAfter,
+} from './sync/compact.ts';
 export { cutPage, PAGE_BYTES, PULL_PAGE_SQL } from './sync/pull.ts';
 export { applyPush } from './sync/push.ts';

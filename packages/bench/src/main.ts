@@ -50,7 +50,7 @@ const server = await startServer(t.url, { env: { TRUSTED_PROXY_HOPS: '1' } }).ca
 const peer =
   config.peer &&
   process.env.BENCH_ONLY !== 'dashboard' &&
-  !['history', 'first-sync'].includes(process.env.BENCH_ONLY ?? '')
+  !['history', 'first-sync', 'compaction'].includes(process.env.BENCH_ONLY ?? '')
     ? await startPeer().catch(async (e) => {
         server.stop();
         await t.drop();
@@ -77,6 +77,9 @@ try {
   if (process.env.BENCH_ONLY === 'dashboard') {
     console.log(renderTable(await dashboardReads(b)));
     process.exitCode = 0;
+  } else if (process.env.BENCH_ONLY === 'compaction') {
+    // BENCH_ONLY=compaction: only issue 25's compaction of a 1,000,000-entry store, printed.
+    console.log(renderTable(await compactionScenario(b)));
   } else if (process.env.BENCH_ONLY === 'first-sync') {
     // BENCH_ONLY=first-sync: only issue 25's first sync of 100,000 and 1,000,000 customers, printed.
     console.log(renderTable(await firstSyncBySize(b)));

@@ -1,18 +1,15 @@
-import { type CompactOptions, compactStore } from '@storesync/api';
+import { type CompactOptions, compactStore, pauseAfter } from '@storesync/api';
 import type { Db } from '@storesync/db';
 import { serverLog } from './log';
 
-/** How often a pass over every store starts, and the pause between two batches (pushes go first). */
+/** How often a pass over every store starts. */
 const EVERY_MS = 60 * 60_000;
 const FIRST_AFTER_MS = 60_000;
-const PAUSE_MS = 20;
-
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, PAUSE_MS));
 
 /**
  * The change log's compaction in the background (sync/compact.ts in @storesync/api): an hour
  * after another, a pass over each store in batches of a thousand entries, one transaction
- * each, pausing between them; one process at a time compacts (the others find the lock taken).
+ * each, pausing three times as long as each took (pushes go first); one process at a time compacts (the others find the lock taken).
  * Returns the stop function.
  */
 export function startCompaction(db: Db, options: CompactOptions): () => void {
@@ -27,7 +24,7 @@ export function startCompaction(db: Db, options: CompactOptions): () => void {
       const stores = await db.sql.query<{ id: string }>('SELECT id::text AS id FROM users ORDER BY id');
       for (const { id } of stores) {
         if (stopped) break;
-        removed += await compactStore(db.sql, id, options, pause);
+        removed += await compactStore(db.sql, id, options, pauseAfter);
       }
       if (removed > 0)
         serverLog.info({ removed, ms: Math.round(performance.now() - started) }, 'change log compacted');

@@ -89,23 +89,34 @@ export async function compactBatch(
 
 /**
  * A whole pass over one store: batches until one reaches entries younger than the horizon.
- * `pause` runs between batches (the background job yields to pushes there). The entries removed.
+ * `pause` runs between batches, told how long the last one took (the background job yields to
+ * pushes there: `pauseAfter`). The entries removed.
  */
 export async function compactStore(
   sql: SqlDb,
   userId: string,
   options: CompactOptions = DEFAULT_COMPACTION,
-  pause: () => Promise<void> = async () => {},
+  pause: (batchMs: number) => Promise<void> = async () => {},
 ): Promise<number> {
   let removed = 0;
   for (;;) {
+    const started = performance.now();
     const batch = await compactBatch(sql, userId, options);
     if (!batch) return removed;
     removed += batch.removed;
     if (batch.done) return removed;
-    await pause();
+    await pause(performance.now() - started);
   }
 }
+
+/**
+ * The pause after a batch: three times as long as it took, 20 ms at least. Compaction then
+ * holds the database a quarter of the time at most, whatever the machine, and the pushes
+ * between its batches go first (a fixed 20 ms let a 1,000,000-entry pass take most of the
+ * database's time, and other stores' pushes waited: docs/benchmarks.md).
+ */
+export const pauseAfter = (batchMs: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, Math.max(20, 3 * batchMs)));
 
 /** The store's horizon: a pull from a cursor above 0 and below it must resync. */
 export async function logHorizon(sql: Pick<SqlDb, 'query'>, userId: string): Promise<number> {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type Bench, fmt, log, logRound } from '../context.ts';
 import { grow } from '../phases/store-size.ts';
@@ -9,8 +9,13 @@ import { interleave, spread } from '../stats.ts';
 const SIZES = (process.env.BENCH_FIRST_SYNC_SIZES ?? '100000,1000000').split(',').map(Number);
 const RUNS = 3;
 
-/** One first sync by a fresh process (first-sync-main.ts): its time and its peak RSS. */
+/**
+ * One first sync by a fresh process (first-sync-main.ts): its time and its peak RSS. The
+ * disk's pending writes are flushed first: the run before left a book of up to 400 MB being
+ * written back, which each commit of this one would wait behind.
+ */
 function firstSyncProcess(base: string, email: string, rows: number) {
+  execFileSync('sync');
   const main = fileURLToPath(new URL('../first-sync-main.ts', import.meta.url));
   return new Promise<{ seconds: number; peakRssMiB: number }>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', main, base, email], {
