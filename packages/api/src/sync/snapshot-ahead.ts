@@ -6,7 +6,7 @@ type Page = Awaited<ReturnType<typeof readSnapshotPageJson>>;
 
 /** Pages read ahead, by store and page; few, and soon stale: a device asks for its next page at once. */
 const ahead = new Map<string, { at: number; page: Promise<Page> }>();
-const MAX_AHEAD = 32;
+const MAX_AHEAD = 16;
 const FRESH_MS = 10_000;
 
 const keyOf = (userId: string, after: string | null, limit: number, only?: Entity) =>
@@ -19,9 +19,9 @@ const keyOf = (userId: string, after: string | null, limit: number, only?: Entit
  *
  * A page read ahead is as good as one read when asked: its rows are read after the first
  * page's cursor, which is all the snapshot's seam needs (snapshot.ts), and it is served only
- * to the store it was read for. At most `MAX_AHEAD` wait, each `FRESH_MS` at most; one this
- * process never serves (the device gave up, or its next request went to another process) is
- * the only work wasted.
+ * to the store it was read for. At most `MAX_AHEAD` wait (a page is at most ~4 MiB), each
+ * `FRESH_MS` at most; one this process never serves (the device gave up, or its next request
+ * went to another process) is the only work wasted.
  */
 export async function readSnapshotPageAhead(
   sql: SqlDb,
@@ -40,7 +40,11 @@ export async function readSnapshotPageAhead(
     for (const [k, v] of ahead) if (ahead.size >= MAX_AHEAD || Date.now() - v.at >= FRESH_MS) ahead.delete(k);
     const read = readSnapshotPageJson(sql, userId, next, limit, only);
     read.catch(() => undefined); // Unserved, its failure is nobody's: a request reads the page again.
-    ahead.set(keyOf(userId, page.next, limit, only), { at: Date.now(), page: read });
+    const nextKey = keyOf(userId, page.next, limit, only);
+    const entry = { at: Date.now(), page: read };
+    ahead.set(nextKey, entry);
+    // Let go of it when stale, even if no other snapshot is asked for meanwhile.
+    setTimeout(() => ahead.get(nextKey) === entry && ahead.delete(nextKey), FRESH_MS).unref?.();
   }
   return page;
 }
