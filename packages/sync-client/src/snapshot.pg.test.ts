@@ -55,6 +55,9 @@ function watching(
   };
 }
 
+/** The book's check runs in the background after a sync: as long as a loaded CI machine takes for it. */
+const CHECKED = { timeout: 15_000, interval: 50 };
+
 const newTraffic = (): Traffic => ({ calls: [], snapshotRows: 0, pulledEvents: 0 });
 
 /** A book of 30 customers, each edited 6 times, 2 of them deleted, and 10 debts: 100+ events for 41 rows. */
@@ -153,7 +156,7 @@ describe('a book checked against the server’s digest', () => {
     await editedBook(a);
     const b = await serverDevice(server, email);
     await b.syncNow();
-    await vi.waitFor(() => expect(b.status.get().verifiedAt).not.toBeNull());
+    await vi.waitFor(() => expect(b.status.get().verifiedAt).not.toBeNull(), CHECKED);
     expect(b.status.get().lastRepair).toBeNull();
     await vi.waitFor(async () => {
       const [session] = await server.admin.db.sql.query<{ verified_at: Date | null }>(
@@ -161,7 +164,7 @@ describe('a book checked against the server’s digest', () => {
         [b.deviceId],
       );
       expect(session?.verified_at).toBeInstanceOf(Date);
-    });
+    }, CHECKED);
     await Promise.all([a.close(), b.close()]);
   });
 
@@ -172,7 +175,7 @@ describe('a book checked against the server’s digest', () => {
     const local = await openSqliteStore(':memory:');
     const b = await serverDevice(server, email, { store: local, verifyEveryMs: 1 });
     await b.syncNow();
-    await vi.waitFor(() => expect(b.status.get().verifiedAt).not.toBeNull());
+    await vi.waitFor(() => expect(b.status.get().verifiedAt).not.toBeNull(), CHECKED);
     const truth = await bookOf(a);
     // Behind the client: a name and version overwritten, a debt lost, a customer that never was.
     const [first] = await b.customers.list();
@@ -188,12 +191,15 @@ describe('a book checked against the server’s digest', () => {
     });
     expect(await bookOf(b)).not.toEqual(truth);
     await b.syncNow();
-    await vi.waitFor(() => expect(b.status.get().lastRepair?.entities).toEqual(['customers', 'debts']));
+    await vi.waitFor(
+      () => expect(b.status.get().lastRepair?.entities).toEqual(['customers', 'debts']),
+      CHECKED,
+    );
     expect(await bookOf(b)).toEqual(truth);
     // Mended, the next check matches.
     const repairedAt = b.status.get().lastRepair?.at;
     await b.syncNow();
-    await vi.waitFor(() => expect(b.status.get().verifiedAt).not.toBe(repairedAt));
+    await vi.waitFor(() => expect(b.status.get().verifiedAt).not.toBe(repairedAt), CHECKED);
     expect(b.status.get().lastRepair?.at).toBe(repairedAt);
     await Promise.all([a.close(), b.close()]);
   });
