@@ -1,3 +1,4 @@
+import { DEFAULT_RATE_LIMITS } from '@storesync/api';
 import { balancesByCustomer, type EntityRow } from '@storesync/schema';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -68,7 +69,11 @@ function hiddenAmounts(truth: Rows): string[] {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // A run's new phones sign in to one store many times within a real minute (the plan's hours
+  // pass in seconds): more than the default 10 a minute an account allows.
+  server = await startTestServer({
+    config: { limits: { ...DEFAULT_RATE_LIMITS, signInPerAccount: { max: 1_000, windowSeconds: 60 } } },
+  });
   // Only Date is virtual: every device's wall clock and the server's share it, so runs replay exactly.
   vi.useFakeTimers({ toFake: ['Date'] });
 }, 60_000);

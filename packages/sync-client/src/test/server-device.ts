@@ -13,7 +13,11 @@ export async function devSignIn(url: string, email: string, deviceId: string) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, deviceId }),
   });
-  const body = (await res.json()) as { result: { data: { sessionToken: string; user: { id: string } } } };
+  const body = (await res.json()) as {
+    result?: { data: { sessionToken: string; user: { id: string } } };
+    error?: { message: string };
+  };
+  if (!body.result) throw new Error(`devSignIn ${email}/${deviceId}: ${res.status} ${body.error?.message}`);
   return { token: body.result.data.sessionToken, userId: body.result.data.user.id };
 }
 

@@ -2,7 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { createTrpcHandler, defaultApiConfig, type PokeHub, startPokeHub } from '@storesync/api';
+import {
+  type ApiConfig,
+  createTrpcHandler,
+  defaultApiConfig,
+  type PokeHub,
+  startPokeHub,
+} from '@storesync/api';
 import { type DbOptions, type OpenDb, openDb } from '@storesync/db';
 import { createTestDatabase, type TestDb } from '@storesync/db/testing';
 import { devSignIn } from './server-device.ts';
@@ -56,13 +62,13 @@ const listen = (server: Server, port: number) =>
 /**
  * Starts a server on a database of its own, or, given `database`, a second
  * server (as a second app process would be) on that one; `dbOptions` say how
- * it connects (by default straight to `database`).
+ * it connects (by default straight to `database`); `config` overrides the API's defaults.
  */
 export async function startTestServer(
-  options: { database?: TestDb; dbOptions?: DbOptions } = {},
+  options: { database?: TestDb; dbOptions?: DbOptions; config?: Partial<ApiConfig> } = {},
 ): Promise<TestServer> {
   const admin = options.database ?? (await createTestDatabase());
-  const config = defaultApiConfig({ devLogin: true });
+  const config = defaultApiConfig({ devLogin: true, ...options.config });
   // How the server reaches the database: directly by default, or e.g. through PgBouncer.
   const dbOptions = options.dbOptions ?? { databaseUrl: admin.url };
   let db: OpenDb = await openDb(dbOptions);
