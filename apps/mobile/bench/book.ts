@@ -139,11 +139,15 @@ function* bookEvents(size: BookSize): Generator<Event> {
 
 /** Signs in as `email`'s seeding device, over the same door the phone uses. */
 async function signIn(server: string, email: string, deviceId: string): Promise<string> {
-  const res = await fetch(`${server}/auth/dev-sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, deviceId }),
-  });
+  const send = () =>
+    fetch(`${server}/auth/dev-sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, deviceId }),
+    });
+  // The first request after the export may go out on a kept-alive socket the server has just
+  // closed ("other side closed"): a sign-in is safe to send again.
+  const res = await send().catch((e: unknown) => (e instanceof TypeError ? send() : Promise.reject(e)));
   if (!res.ok) throw new Error(`dev sign-in for ${email}: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { sessionToken: string }).sessionToken;
 }

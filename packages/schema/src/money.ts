@@ -29,10 +29,24 @@
  * a `code` and `params` (the i18n catalogue's `amount.*`); `error` is the English text.
  */
 
+/**
+ * The currency format of `locale` (the default one when undefined), made once: an
+ * `Intl.NumberFormat` costs far more to make than to use, and a list shows hundreds of amounts.
+ */
+const currencyFormats = new Map<string, Intl.NumberFormat>();
+function currencyFormat(currency: string, locale?: string): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${currency}`;
+  let format = currencyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    currencyFormats.set(key, format);
+  }
+  return format;
+}
+
 /** How many decimals a currency's minor unit has (2 for USD and KES, 0 for JPY and UGX). */
 export function minorDigits(currency: string): number {
-  const options = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions();
-  return options.maximumFractionDigits ?? 2;
+  return currencyFormat(currency, 'en').resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 /**
@@ -46,7 +60,7 @@ export const MAX_AMOUNT = 9_999_999_999_999;
 /** An amount stored in minor units, shown in the currency and the given (or default) locale. */
 export function formatMoney(minor: number, currency: string, locale?: string): string {
   const digits = minorDigits(currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** digits);
+  return currencyFormat(currency, locale).format(minor / 10 ** digits);
 }
 
 /**

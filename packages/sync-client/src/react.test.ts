@@ -3,7 +3,15 @@ import { act, createElement, useState } from 'react';
 import { create, type ReactTestRenderer } from 'react-test-renderer';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncClient } from './client.ts';
-import { useBookQuery, useFailedChanges, useRow, useRows, useSettings, useSyncStatus } from './react.ts';
+import {
+  useBookQuery,
+  useFailedChanges,
+  useRow,
+  useRows,
+  useSettings,
+  useSyncStatus,
+  useSyncStatusPart,
+} from './react.ts';
 import { createPullLog, createScriptedApi, createTestClient, serverRow } from './test/fake-api.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -122,6 +130,19 @@ describe('useSyncStatus', () => {
     expect(latest()?.pending).toBe(1);
     await act(() => client.syncNow());
     expect(latest()).toMatchObject({ pending: 0, state: 'idle' });
+  });
+});
+
+describe('useSyncStatusPart', () => {
+  it('re-renders when its part changes, and not for the rest of the status', async () => {
+    const { client } = await createTestClient(createScriptedApi().api);
+    const failed = await renderHook(() => useSyncStatusPart(client, (s) => s.failed));
+    const pending = await renderHook(() => useSyncStatusPart(client, (s) => s.pending));
+    await act(() => client.customers.create({ name: 'Amina' }));
+    await act(() => client.syncNow());
+    // The write moved `pending` up and the sync down again, with `state` changing twice.
+    expect(pending.values).toEqual([0, 1, 0]);
+    expect(failed.values).toEqual([0]);
   });
 });
 

@@ -134,6 +134,16 @@ export function useSyncStatus(book: SyncClient): SyncStatus {
   return useSyncExternalStore(book.status.subscribe, book.status.get, book.status.get);
 }
 
+/**
+ * One part of the sync status (`part` picks it), re-rendering only when that part changes:
+ * a screen that shows the catch-up's progress is not drawn again for each pending count or
+ * sync state. `part` must return the status's own values (compared with `Object.is`).
+ */
+export function useSyncStatusPart<T>(book: SyncClient, part: (status: SyncStatus) => T): T {
+  const get = () => part(book.status.get());
+  return useSyncExternalStore(book.status.subscribe, get, get);
+}
+
 /** The changes the server rejected, oldest first, kept current; undefined while loading. */
 export function useFailedChanges(book: SyncClient): FailedChange[] | undefined {
   // A rejection undoes its row, and a discard deletes its item: either tells the entity's subscribers.

@@ -1,6 +1,6 @@
 import type { Entity } from '@storesync/schema';
-import type { BookReads, Row } from '@storesync/sync-client';
-import { useBookQuery, useRow, useSyncStatus } from '@storesync/sync-client/react';
+import type { BookReads, Row, SyncStatus } from '@storesync/sync-client';
+import { useBookQuery, useRow, useSyncStatusPart } from '@storesync/sync-client/react';
 import { useFocused } from '../ui/use-focused';
 import { useBook } from './book-provider';
 
@@ -29,8 +29,11 @@ export function useBookRow<E extends 'customers' | 'debts' | 'payments' | 'sales
   return id ? row : null;
 }
 
+const catchUpOf = (s: SyncStatus) => s.catchUp;
+
 /** How far a first sync or a long catch-up has come; null when the book is whole. */
 export function useCatchUp() {
   const { book } = useBook();
-  return useSyncStatus(book).catchUp;
+  // Only the progress: a screen is not drawn again for each pending count or sync state.
+  return useSyncStatusPart(book, catchUpOf);
 }

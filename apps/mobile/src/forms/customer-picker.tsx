@@ -21,12 +21,15 @@ export function CustomerPicker({ value, onChange, error }: CustomerPickerProps) 
   const search = query.trim();
   // Only the few that match are read: a book of thousands is searched, never listed. With nothing
   // typed, the customers with the latest entries (the ones at the counter again).
-  const found = useRead(`picker:${search}`, async (r) =>
-    search
-      ? (await r.customers({ search, order: 'name', limit: 5 })).rows.map((c) => c.customer)
-      : r.recentCustomers(RECENT),
-  );
   const chosen = useBookRow('customers', value);
+  // Nothing to offer once a customer is chosen: no read at every change of the book.
+  const found = useRead(chosen ? 'picker:chosen' : `picker:${search}`, async (r) =>
+    chosen
+      ? []
+      : search
+        ? (await r.customers({ search, order: 'name', limit: 5 })).rows.map((c) => c.customer)
+        : r.recentCustomers(RECENT),
+  );
   if (chosen)
     return (
       <View style={styles.chosen}>

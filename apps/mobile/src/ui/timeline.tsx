@@ -1,9 +1,9 @@
-import type { TimelineEntry } from '@storesync/schema';
+import type { SaleItem, TimelineEntry } from '@storesync/schema';
 import type { Row } from '@storesync/sync-client';
 import { useRouter } from 'expo-router';
 import { StyleSheet, Text, View } from 'react-native';
 import { useCurrency } from '../book/currency';
-import { useBookRow, useRead } from '../book/reads';
+import { useRead } from '../book/reads';
 import { useLocale } from '../i18n/locale';
 import { formatWhen } from './format';
 import { ListItem } from './list-item';
@@ -16,11 +16,14 @@ const ROUTE = { debt: '/debts', payment: '/payments', sale: '/sales/view' } as c
 export function Timeline({
   entries,
   notes,
+  saleItems,
   writeOffs,
   customerId,
 }: {
   entries: TimelineEntry[];
   notes: Map<string, string | null>;
+  /** Each sale's items, by its id: read with the entries, not once per row. */
+  saleItems: Map<string, SaleItem[]>;
   /** Repayments that are write-offs: named so, not counted as money taken. */
   writeOffs: ReadonlySet<string>;
   /** Whose history: their reminders show in it too, each in its place in time. */
@@ -44,6 +47,7 @@ export function Timeline({
             key={`${item.kind}:${item.id}`}
             entry={item}
             note={notes.get(item.id) ?? null}
+            items={saleItems.get(item.id) ?? []}
             writeOff={writeOffs.has(item.id)}
           />
         ),
@@ -84,20 +88,21 @@ function ReminderRow({ reminder }: { reminder: Row<'reminders'> }) {
 function TimelineRow({
   entry: e,
   note,
+  items,
   writeOff,
 }: {
   entry: TimelineEntry;
   note: string | null;
+  items: SaleItem[];
   writeOff: boolean;
 }) {
   const { t, locale, tag } = useLocale();
   const { money } = useCurrency();
   const router = useRouter();
-  const sale = useBookRow('sales', e.kind === 'sale' ? e.id : null);
   const amount = money(e.amount);
   const title =
-    sale && sale.items.length > 0
-      ? t('phone.history.sale', { items: saleSummary(sale.items, locale), amount })
+    items.length > 0
+      ? t('phone.history.sale', { items: saleSummary(items, locale), amount })
       : t('timeline.entry', { kind: writeOff ? 'writeOff' : e.kind, amount });
   const when = formatWhen(e.at, new Date(), tag);
   const sign = e.effect > 0 ? '+' : e.effect < 0 ? '−' : '';

@@ -47,6 +47,7 @@ export default function CustomerScreen() {
   const notes = new Map<string, string | null>(
     [...entries.debts, ...entries.payments, ...entries.sales].map((r) => [r.id, r.note]),
   );
+  const saleItems = new Map(entries.sales.map((s) => [s.id, s.items]));
   const writeOffs = new Set(entries.payments.filter((p) => p.kind === 'writeOff').map((p) => p.id));
   const remove = async () => {
     const name = customer.name;
@@ -118,7 +119,13 @@ export default function CustomerScreen() {
       {catchUp ? null : (
         <>
           <Heading>{t('customer.history')}</Heading>
-          <Timeline entries={timeline} notes={notes} writeOffs={writeOffs} customerId={customer.id} />
+          <Timeline
+            entries={timeline}
+            notes={notes}
+            saleItems={saleItems}
+            writeOffs={writeOffs}
+            customerId={customer.id}
+          />
         </>
       )}
       <Row>
