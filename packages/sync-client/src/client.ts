@@ -208,12 +208,13 @@ export async function createSyncClient(options: SyncClientOptions): Promise<Sync
         ...(options.pullChunkEvents && { chunkEvents: options.pullChunkEvents }),
       });
       if (pushFailure) throw pushFailure.error;
-      // Not awaited: "Up to date" does not wait for the check (verify.ts mends only if no pull moved the book meanwhile).
-      verifyNow(userId);
       await store.transaction(async (tx) => {
         await tx.setState({ lastSyncAt: new Date(now()).toISOString() });
         await tx.pruneSent({ madeBefore: new Date(now() - keepSentMs).toISOString(), keep: keepSentCount });
       });
+      // Not awaited, and after the sync's own last write: "Up to date" waits neither for the check nor
+      // behind its read of the whole book (verify.ts mends only if no pull moved the book meanwhile).
+      verifyNow(userId);
     } finally {
       await refreshCounts();
     }

@@ -55,3 +55,30 @@ describe('createExpoSqliteStore on a connection of its own', () => {
     await app.closeAsync();
   });
 });
+
+describe('createExpoSqliteStore settings', () => {
+  const pragma = async (db: ReturnType<typeof expoLikeDatabase>, name: string) =>
+    Object.values((await db.getAllAsync<Record<string, unknown>>(`PRAGMA ${name}`, []))[0] ?? {})[0];
+
+  it('makes a new book with 16 KiB pages and a 32 MiB cache; a book made before keeps its pages and opens', async () => {
+    const fresh = expoLikeDatabase(join(dir, 'fresh.db'));
+    const store = await createExpoSqliteStore(fresh);
+    expect(await pragma(fresh, 'page_size')).toBe(16384);
+    expect(await pragma(fresh, 'cache_size')).toBe(-32768);
+    expect(await pragma(fresh, 'temp_store')).toBe(2);
+    await store.close();
+
+    const oldFile = join(dir, 'old.db');
+    const made = expoLikeDatabase(oldFile);
+    await made.execAsync(
+      'PRAGMA page_size = 4096; CREATE TABLE before_us (x); INSERT INTO before_us VALUES (1);',
+    );
+    await made.closeAsync();
+    const old = expoLikeDatabase(oldFile);
+    const reopened = await createExpoSqliteStore(old);
+    expect(await pragma(old, 'page_size')).toBe(4096);
+    await reopened.transaction((tx) => tx.putRows('customers', [customer]));
+    expect(await old.getAllAsync('SELECT name FROM customers', [])).toEqual([{ name: 'half-written' }]);
+    await reopened.close();
+  });
+});

@@ -51,8 +51,25 @@ export function expoSqliteDriver(db: ExpoSqliteDatabaseLike): SqlDriver {
  * connection to its file, which could take a sync's journal for a crashed one.
  */
 export async function createExpoSqliteStore(db: ExpoSqliteDatabaseLike): Promise<Store> {
-  // Write-ahead logging where the platform's SQLite has it (SQLite keeps the old mode
-  // where not): the app's connection reads while a sync writes. And wait out its lock.
-  await db.execAsync('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;');
+  await db.execAsync(
+    [
+      // Before anything is written (a book already made keeps its own): a page is one call into
+      // the file layer, which on the web is a message to the browser's storage each; 16 KiB pages
+      // made a first sync of 22,000 rows a second faster than 4 KiB ones.
+      'PRAGMA page_size = 16384',
+      // Write-ahead logging where the platform's SQLite has it (SQLite keeps the old mode where
+      // not: wa-sqlite on the web): the app's connection reads while a sync writes.
+      'PRAGMA journal_mode = WAL',
+      // And wait out its lock.
+      'PRAGMA busy_timeout = 5000',
+      // SQLite's default 2 MiB cache re-read most of a big book's index pages from the file
+      // during a first sync (3.7 of its 9 s on the web); 32 MiB holds a book of 20,000 entries.
+      'PRAGMA cache_size = -32768',
+      // Sorting for an index build or a query stays in memory, not in files on the phone's storage.
+      'PRAGMA temp_store = MEMORY',
+    ]
+      .map((p) => `${p};`)
+      .join(' '),
+  );
   return createSqlStore(expoSqliteDriver(db));
 }
