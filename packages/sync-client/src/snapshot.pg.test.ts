@@ -1,7 +1,8 @@
-import type { PullOutput, SnapshotOutput } from '@storesync/schema';
+import type { Entity, PullOutput, SnapshotOutput } from '@storesync/schema';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SyncClient } from './client.ts';
 import { openSqliteStore } from './storage/sqlite.ts';
+import type { Store } from './storage/types.ts';
 import { startTestServer, type TestServer } from './test/server.ts';
 import { serverDevice } from './test/server-device.ts';
 
@@ -165,6 +166,65 @@ describe('a book checked against the server’s digest', () => {
       );
       expect(session?.verified_at).toBeInstanceOf(Date);
     }, CHECKED);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('takes a sale recorded while the book is read, entity by entity, for no difference', async () => {
+    const email = store();
+    const a = await serverDevice(server, email);
+    await editedBook(a);
+    const local = await openSqliteStore(':memory:');
+    let armed = false;
+    let sale: Promise<unknown> | null = null;
+    // The check reads an entity per transaction: right after it has read the customers, a sale.
+    const watched: Store = {
+      ...local,
+      transaction: (fn) =>
+        local.transaction(async (tx) => {
+          let readCustomers = false;
+          const seen = new Proxy(tx, {
+            get(target, key, receiver) {
+              if (key === 'listRows')
+                return (entity: Entity) => {
+                  if (entity === 'customers') readCustomers = true;
+                  return target.listRows(entity);
+                };
+              const value = Reflect.get(target, key, receiver);
+              return typeof value === 'function' ? value.bind(target) : value;
+            },
+          });
+          const result = await fn(seen);
+          if (armed && readCustomers) {
+            armed = false;
+            sale = b.sales.create({
+              customerId: null,
+              items: [{ name: 'Bread', quantity: 1, unitPrice: 250 }],
+              total: 250,
+              paidAmount: 250,
+              soldAt: new Date().toISOString(),
+              note: null,
+            });
+          }
+          return result;
+        }),
+    };
+    const b = await serverDevice(server, email, { store: watched, verifyEveryMs: 1 });
+    await b.syncNow();
+    await vi.waitFor(() => expect(b.status.get().verifiedAt).not.toBeNull(), CHECKED);
+    const first = b.status.get().verifiedAt;
+    armed = true;
+    await b.syncNow();
+    await vi.waitFor(() => expect(sale).not.toBeNull(), CHECKED);
+    await sale;
+    // The next entities were read with the sale unsent: no verdict, and nothing "mended".
+    await new Promise((r) => setTimeout(r, 300));
+    expect(b.status.get().verifiedAt).toBe(first);
+    expect(b.status.get().lastRepair).toBeNull();
+    // Once it is sent, the book matches again.
+    await b.syncNow();
+    await vi.waitFor(() => expect(b.status.get().verifiedAt).not.toBe(first), CHECKED);
+    expect(b.status.get().lastRepair).toBeNull();
+    expect(await bookOf(b)).toEqual(await bookOf(a));
     await Promise.all([a.close(), b.close()]);
   });
 

@@ -27,16 +27,24 @@ export type Verification =
   | { state: 'unsettled' }
   | { state: 'unsupported' };
 
-/** This book's digest of the entities the server digests, or null when it cannot be compared with one taken at `cursor`. */
+/**
+ * This book's digest of the entities the server digests, or null when it cannot be compared with
+ * one taken at `cursor`. Entity by entity, each read in a transaction of its own and taken at
+ * `cursor` with nothing unsent: a sale recorded meanwhile waits for one entity's read, not the
+ * whole book's (a second or more on a phone's big book).
+ */
 async function localDigest(deps: VerifyDeps, cursor: number): Promise<Partial<BookDigest> | null> {
-  return deps.store.transaction(async (tx) => {
-    const state = await assertBoundTo(tx, deps.userId);
-    if (state.lastServerEventId !== cursor || (await tx.countOutbox('pending')) > 0) return null;
-    const out: Partial<BookDigest> = {};
-    for (const entity of ENTITIES)
-      out[entity] = entityDigest((await tx.listRows(entity)).filter((r) => r.deletedAt === null));
-    return out;
-  });
+  const out: Partial<BookDigest> = {};
+  for (const entity of ENTITIES) {
+    const rows = await deps.store.transaction(async (tx) => {
+      const state = await assertBoundTo(tx, deps.userId);
+      if (state.lastServerEventId !== cursor || (await tx.countOutbox('pending')) > 0) return null;
+      return tx.listRows(entity);
+    });
+    if (!rows) return null;
+    out[entity] = entityDigest(rows.filter((r) => r.deletedAt === null));
+  }
+  return out;
 }
 
 /** Every row of one entity the server holds (its snapshot of that entity alone). */

@@ -71,5 +71,10 @@ export async function createExpoSqliteStore(db: ExpoSqliteDatabaseLike): Promise
       .map((p) => `${p};`)
       .join(' '),
   );
+  const [mode] = await db.getAllAsync<{ journal_mode: string }>('PRAGMA journal_mode', []);
+  // Without WAL (the web), the rollback journal is kept between transactions rather than made
+  // and deleted for each: on the web each is a write and a flush of the browser's storage.
+  if (mode?.journal_mode === 'delete')
+    await db.execAsync('PRAGMA journal_mode = PERSIST; PRAGMA journal_size_limit = 4194304;');
   return createSqlStore(expoSqliteDriver(db));
 }
