@@ -184,10 +184,10 @@ describe('a book checked against the server’s digest', () => {
           let readCustomers = false;
           const seen = new Proxy(tx, {
             get(target, key, receiver) {
-              if (key === 'listRows')
+              if (key === 'liveVersions')
                 return (entity: Entity) => {
                   if (entity === 'customers') readCustomers = true;
-                  return target.listRows(entity);
+                  return target.liveVersions(entity);
                 };
               const value = Reflect.get(target, key, receiver);
               return typeof value === 'function' ? value.bind(target) : value;

@@ -39,10 +39,10 @@ async function localDigest(deps: VerifyDeps, cursor: number): Promise<Partial<Bo
     const rows = await deps.store.transaction(async (tx) => {
       const state = await assertBoundTo(tx, deps.userId);
       if (state.lastServerEventId !== cursor || (await tx.countOutbox('pending')) > 0) return null;
-      return tx.listRows(entity);
+      return tx.liveVersions(entity);
     });
     if (!rows) return null;
-    out[entity] = entityDigest(rows.filter((r) => r.deletedAt === null));
+    out[entity] = entityDigest(rows);
   }
   return out;
 }

@@ -52,6 +52,10 @@ export function createMemoryStore(): Store {
     reads: createMemoryReads(<E extends Entity>(entity: E) => copy([...table(entity).values()]) as Row<E>[]),
     getRow: async (entity, id) => copy(table(entity).get(id) ?? null),
     listRows: async (entity) => copy([...table(entity).values()].sort(byCreated)),
+    liveVersions: async (entity) =>
+      [...table(entity).values()]
+        .filter((r) => r.deletedAt === null)
+        .map((r) => ({ id: r.id, rowVersion: r.rowVersion })),
     async putRows(entity, rs) {
       for (const row of rs) write(table(entity), row.id, copy(row));
     },

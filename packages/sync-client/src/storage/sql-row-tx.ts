@@ -7,6 +7,7 @@ import type { StoreTx } from './types.ts';
 type RowOps =
   | 'getRow'
   | 'listRows'
+  | 'liveVersions'
   | 'putRows'
   | 'putRowsIfNewer'
   | 'deleteRows'
@@ -49,6 +50,10 @@ export function createSqlRowTx(db: SqlDriver): Pick<StoreTx, RowOps> {
       const rs = await db.all<Record<string, SqlValue>>(`SELECT * FROM ${entity} ORDER BY created_at, id`);
       return rs.map((r) => rowFromRecord(entity, r));
     },
+    liveVersions: (entity) =>
+      db.all<{ id: string; rowVersion: number }>(
+        `SELECT id, row_version AS "rowVersion" FROM ${entity} WHERE deleted_at IS NULL`,
+      ),
     putRows: (entity, rows) => upsert(entity, rows, ''),
     putRowsIfNewer: (entity, rows) =>
       upsert(entity, rows, `WHERE excluded.row_version > ${entity}.row_version`),

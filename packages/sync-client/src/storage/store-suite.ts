@@ -46,6 +46,12 @@ export function storeContract(name: string, open: () => Promise<Store>) {
         await tx.getServerRows('debts', [C1]),
       ]);
       expect(list.map((r) => r.id)).toEqual([C1, C2]);
+      // The digest's reading: live rows only, id and version.
+      const versions = await store.transaction((tx) => tx.liveVersions('customers'));
+      expect(versions).toEqual(
+        list.filter((r) => r.deletedAt === null).map((r) => ({ id: r.id, rowVersion: r.rowVersion })),
+      );
+      expect(versions).toHaveLength(1);
       expect(list[1]?.deletedAt).toBe('2030-01-02T00:00:00.000Z');
       expect(one).toEqual(customer(C1, '2030-01-01T00:00:00.000Z'));
       expect([...server.keys()].sort()).toEqual([C1, C2]);
