@@ -39,7 +39,9 @@ async function localDigest(deps: VerifyDeps, cursor: number): Promise<Partial<Bo
     const rows = await deps.store.transaction(async (tx) => {
       const state = await assertBoundTo(tx, deps.userId);
       if (state.lastServerEventId !== cursor || (await tx.countOutbox('pending')) > 0) return null;
-      return tx.liveVersions(entity);
+      return tx.liveVersions
+        ? tx.liveVersions(entity)
+        : (await tx.listRows(entity)).filter((r) => r.deletedAt === null);
     });
     if (!rows) return null;
     out[entity] = entityDigest(rows);

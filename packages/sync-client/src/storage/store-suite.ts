@@ -47,7 +47,7 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       ]);
       expect(list.map((r) => r.id)).toEqual([C1, C2]);
       // The digest's reading: live rows only, id and version.
-      const versions = await store.transaction((tx) => tx.liveVersions('customers'));
+      const versions = await store.transaction(async (tx) => (await tx.liveVersions?.('customers')) ?? null);
       expect(versions).toEqual(
         list.filter((r) => r.deletedAt === null).map((r) => ({ id: r.id, rowVersion: r.rowVersion })),
       );

@@ -69,8 +69,11 @@ export interface StoreTx {
   getRow(entity: Entity, id: string): Promise<EntityRow | null>;
   /** Every visible row of the entity, tombstones included, by `createdAt` then `id`. */
   listRows(entity: Entity): Promise<EntityRow[]>;
-  /** Each live row's id and version, in no order: what the book's digest is made of (verify.ts). */
-  liveVersions(entity: Entity): Promise<{ id: string; rowVersion: number }[]>;
+  /**
+   * Each live row's id and version, in no order: what the book's digest is made of (verify.ts).
+   * Optional for a store of one's own: without it the check reads whole rows (`listRows`).
+   */
+  liveVersions?(entity: Entity): Promise<{ id: string; rowVersion: number }[]>;
   /** Writes the rows, replacing any with the same id. */
   putRows(entity: Entity, rows: readonly EntityRow[]): Promise<void>;
   /** Writes each row unless a row of that id is held at the same or a higher `rowVersion`. */
