@@ -28,5 +28,6 @@ export function formatWhen(iso: string, now = new Date(), locale?: string): stri
   if (d.toDateString() === now.toDateString()) return formatTime(iso, locale);
   return dateFormat('dateTime', DATE_TIME, locale).format(d);
 }
+
 /** "1 change" / "3 changes". */
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
